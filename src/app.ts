@@ -1,0 +1,17 @@
+import { createAdapter } from './bot/createAdapter.js';
+import { MsoBot } from './bot/msoBot.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { createServer, type AppServer } from './server.js';
+import type { Storage } from './storage/storage.js';
+
+/** Wires the bot and its server from config and open storage; shared by index.ts and the tests. */
+export function createApp(config: Config, storage: Storage, logger: Logger): AppServer {
+  return createServer({
+    adapter: createAdapter(config.botCredentials, logger),
+    bot: new MsoBot({ storage, logger, leadAadObjectIds: config.leadAadObjectIds }),
+    checkStorage: () => storage.ping(),
+    logger,
+    allowedTenantIds: config.allowedTenantIds,
+  });
+}

@@ -1,0 +1,14 @@
+import { renderCard } from '../../cards/renderCard.js';
+import { COMMANDS } from '../commands.js';
+import { sendCard } from '../sendCard.js';
+import { VERBS } from '../verbs.js';
+import type { CardAction } from './cardAction.js';
+
+/** "What can you do?" on the welcome card: the help card arrives as a new message; the welcome stays. */
+export const showHelp: CardAction = {
+  verb: VERBS.showHelp,
+  async handle({ turn }) {
+    await sendCard(turn, renderCard('help', { notUnderstood: false, commands: COMMANDS }));
+    return { kind: 'message', text: 'Here is what I can do.' };
+  },
+};

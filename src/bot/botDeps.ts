@@ -1,0 +1,10 @@
+import type { Logger } from '../logger.js';
+import type { Storage } from '../storage/storage.js';
+
+/** What the bot's handlers may use; passed in once by the composition root. */
+export interface BotDeps {
+  storage: Storage;
+  logger: Logger;
+  /** Entra object ids of the national network lead and deputies. */
+  leadAadObjectIds: ReadonlySet<string>;
+}

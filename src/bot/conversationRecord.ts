@@ -1,0 +1,22 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import type { ConversationKind, ConversationRecord } from '../storage/conversationReferences.js';
+
+const kinds: Record<string, ConversationKind> = { personal: 'personal', groupChat: 'groupChat', channel: 'channel' };
+
+/** What the bot keeps about a conversation so it can write there later (reminders, approvals). */
+export function conversationRecordFrom(activity: Partial<Activity>, now: Date = new Date()): ConversationRecord {
+  const conversation = activity.conversation;
+  if (!conversation) throw new Error('activity has no conversation');
+  // Teams always sets the type; other channels may not, whatever the SDK's types say.
+  const { conversationType } = conversation as Partial<typeof conversation>;
+  const kind = kinds[conversationType ?? 'personal'] ?? 'personal';
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  return {
+    conversationId: conversation.id,
+    kind,
+    tenantId: channelData?.tenant?.id ?? conversation.tenantId,
+    userAadObjectId: kind === 'personal' ? activity.from?.aadObjectId : undefined,
+    reference: { ...TurnContext.getConversationReference(activity) },
+    installedAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,89 @@
+import { TeamsActivityHandler, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { renderCard } from '../cards/renderCard.js';
+import { cardActions } from './actions/index.js';
+import type { BotDeps } from './botDeps.js';
+import { COMMANDS } from './commands.js';
+import { conversationRecordFrom } from './conversationRecord.js';
+import { dispatchCardAction } from './dispatchCardAction.js';
+import { normaliseCommand } from './normaliseCommand.js';
+import { sendCard } from './sendCard.js';
+import { VERBS } from './verbs.js';
+
+type TextCommand = (turn: TurnContext) => Promise<void>;
+
+const replyWithHelp: TextCommand = async (turn) => {
+  await sendCard(turn, renderCard('help', { notUnderstood: false, commands: COMMANDS }));
+};
+
+/** Typed words the bot acts on, after mentions, case and punctuation are set aside. */
+const textCommands: ReadonlyMap<string, TextCommand> = new Map([
+  ['help', replyWithHelp],
+  ['hi', replyWithHelp],
+  ['hello', replyWithHelp],
+  ['menu', replyWithHelp],
+]);
+
+/**
+ * Turns Teams activities into calls on the domain and cards back. Installs and uninstalls are
+ * recorded so that the bot can write to the conversation later.
+ */
+export class MsoBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDeps) {
+    super();
+  }
+
+  protected override async onMessageActivity(turn: TurnContext): Promise<void> {
+    // The conversation may predate our records (installed before a data reset): keep it known.
+    await this.deps.storage.conversations.ensure(conversationRecordFrom(turn.activity));
+    const { text } = turn.activity as Partial<Activity>; // absent when only an attachment was sent
+    const command = textCommands.get(normaliseCommand(text ?? ''));
+    if (command) {
+      await command(turn);
+      this.log(turn).info({ outcome: 'command' }, 'message handled');
+      return;
+    }
+    await sendCard(turn, renderCard('help', { notUnderstood: true, commands: COMMANDS }));
+    this.log(turn).info({ outcome: 'not_understood' }, 'message handled');
+  }
+
+  protected override async onInstallationUpdateActivity(turn: TurnContext): Promise<void> {
+    const action = turn.activity.action ?? '';
+    if (action.startsWith('add')) await this.install(turn);
+    else if (action.startsWith('remove')) await this.uninstall(turn);
+  }
+
+  protected override async onConversationUpdateActivity(turn: TurnContext): Promise<void> {
+    const botId = turn.activity.recipient.id;
+    if (turn.activity.membersAdded?.some((member) => member.id === botId)) await this.install(turn);
+    else if (turn.activity.membersRemoved?.some((member) => member.id === botId)) await this.uninstall(turn);
+  }
+
+  protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
+    if (turn.activity.name === 'adaptiveCard/action') return dispatchCardAction(turn, this.deps, cardActions);
+    this.log(turn).info({ outcome: 'unsupported_invoke', invokeName: turn.activity.name?.slice(0, 64) }, 'invoke refused');
+    return { status: 400, body: { error: 'unsupported_invoke', message: 'This bot does not handle that invoke.' } };
+  }
+
+  /** Teams may announce one install twice (installationUpdate and conversationUpdate): welcome once. */
+  private async install(turn: TurnContext): Promise<void> {
+    const record = conversationRecordFrom(turn.activity);
+    const { created } = await this.deps.storage.conversations.save(record);
+    this.log(turn).info({ outcome: created ? 'installed' : 'reinstalled', kind: record.kind }, 'conversation recorded');
+    if (created && record.kind === 'personal') {
+      await sendCard(turn, renderCard('welcome', { verbs: { showHelp: VERBS.showHelp } }));
+    }
+  }
+
+  private async uninstall(turn: TurnContext): Promise<void> {
+    const removed = await this.deps.storage.conversations.remove(turn.activity.conversation.id);
+    this.log(turn).info({ outcome: removed ? 'uninstalled' : 'already_gone' }, 'conversation removed');
+  }
+
+  private log(turn: TurnContext) {
+    return this.deps.logger.child({
+      activityId: turn.activity.id,
+      activityType: turn.activity.type,
+      conversationType: turn.activity.conversation.conversationType,
+    });
+  }
+}

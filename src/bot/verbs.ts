@@ -1,0 +1,9 @@
+/**
+ * Every Action.Execute verb, written once: cards get it through their template data and the
+ * handler map is keyed by it.
+ */
+export const VERBS = {
+  showHelp: 'showHelp',
+} as const;
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { Template } from 'adaptivecards-templating';
+import type { CommandInfo } from '../bot/commands.js';
+
+/** What each template in cards/ is filled with. The key is the file name without `.json`. */
+export interface CardData {
+  welcome: { verbs: { showHelp: string } };
+  help: { notUnderstood: boolean; commands: readonly CommandInfo[] };
+  apology: { reference: string };
+}
+
+export type CardName = keyof CardData;
+
+/** An expanded Adaptive Card, ready to attach to an activity or return from an invoke. */
+export interface AdaptiveCardJson {
+  type: 'AdaptiveCard';
+  version: string;
+  [property: string]: unknown;
+}
+
+export const CARD_NAMES = ['welcome', 'help', 'apology'] as const satisfies readonly CardName[];
+
+const CARDS_DIR = new URL('../../cards/', import.meta.url);
+
+// Templates are read once; a Template is not changed by expanding it.
+const templates = new Map<CardName, Template>(
+  CARD_NAMES.map((name) => [name, new Template(JSON.parse(readFileSync(new URL(`${name}.json`, CARDS_DIR), 'utf8')))]),
+);
+
+/** The one way to make a card: a template from cards/ filled with typed data. */
+export function renderCard<N extends CardName>(name: N, data: CardData[N]): AdaptiveCardJson {
+  const template = templates.get(name);
+  if (!template) throw new Error(`No card template named ${name}`);
+  return template.expand({ $root: data }) as AdaptiveCardJson;
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+/** The Playground's tenant and lead (see .m365agentsplayground.yml), used only in local mode. */
+export const LOCAL_TENANT_ID = '00000000-0000-0000-0000-0000000000a1';
+export const LOCAL_LEAD_AAD_OBJECT_ID = '00000000-0000-0000-0000-0000000000c2';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const appTypes = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+const guidList = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined ? [] : value.split(',').map((item) => item.trim()).filter(Boolean)))
+    .refine((ids) => ids.every((id) => guid.test(id)), {
+      message: 'must be a comma-separated list of GUIDs',
+    })
+    .transform((ids) => ids.map((id) => id.toLowerCase())),
+);
+
+const envSchema = z
+  .object({
+    PORT: z.preprocess(
+      blankToUndefined,
+      z.coerce.number().int().min(0).max(65535).default(3978),
+    ),
+    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(logLevels).default('info')),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(appTypes).default('MultiTenant')),
+    MicrosoftAppTenantId: optionalText,
+    TABLES_CONNECTION_STRING: optionalText,
+    TABLES_ACCOUNT_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    DATA_DIR: z.preprocess(blankToUndefined, z.string().default('.data')),
+    ALLOWED_TENANT_IDS: guidList,
+    LEAD_AAD_OBJECT_IDS: guidList,
+  })
+  .superRefine((env, ctx) => {
+    if (env.TABLES_CONNECTION_STRING && env.TABLES_ACCOUNT_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TABLES_ACCOUNT_URL'],
+        message: 'set either TABLES_CONNECTION_STRING or TABLES_ACCOUNT_URL, not both',
+      });
+    }
+    if (!env.MicrosoftAppId) return;
+    if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: `is required when MicrosoftAppId is set and MicrosoftAppType is ${env.MicrosoftAppType}`,
+      });
+    }
+    if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}`,
+      });
+    }
+  });
+
+export type LogLevel = (typeof logLevels)[number];
+export type BotAppType = (typeof appTypes)[number];
+
+export type StorageConfig =
+  | { kind: 'connectionString'; connectionString: string }
+  | { kind: 'accountUrl'; accountUrl: string }
+  | { kind: 'embedded'; dataDir: string };
+
+export interface BotCredentials {
+  appId: string;
+  appPassword: string | undefined;
+  appType: BotAppType;
+  appTenantId: string | undefined;
+}
+
+export interface Config {
+  port: number;
+  logLevel: LogLevel;
+  /** Undefined in local mode: requests are not authenticated. */
+  botCredentials: BotCredentials | undefined;
+  storage: StorageConfig;
+  /** Undefined means every tenant is allowed. */
+  allowedTenantIds: ReadonlySet<string> | undefined;
+  leadAadObjectIds: ReadonlySet<string>;
+  localMode: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the environment once; throws a ConfigError that names every bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || 'environment';
+      const got = typeof env[name] === 'string' ? ` (got "${redact(name, env[name])}")` : '';
+      return `${name} ${issue.message}${got}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const localMode = !e.MicrosoftAppId;
+  return {
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    botCredentials: e.MicrosoftAppId
+      ? {
+          appId: e.MicrosoftAppId,
+          appPassword: e.MicrosoftAppPassword,
+          appType: e.MicrosoftAppType,
+          appTenantId: e.MicrosoftAppTenantId,
+        }
+      : undefined,
+    storage: e.TABLES_CONNECTION_STRING
+      ? { kind: 'connectionString', connectionString: e.TABLES_CONNECTION_STRING }
+      : e.TABLES_ACCOUNT_URL
+        ? { kind: 'accountUrl', accountUrl: e.TABLES_ACCOUNT_URL }
+        : { kind: 'embedded', dataDir: e.DATA_DIR },
+    allowedTenantIds: e.ALLOWED_TENANT_IDS.length > 0 ? new Set(e.ALLOWED_TENANT_IDS) : undefined,
+    leadAadObjectIds: new Set(
+      e.LEAD_AAD_OBJECT_IDS.length > 0 || !localMode ? e.LEAD_AAD_OBJECT_IDS : [LOCAL_LEAD_AAD_OBJECT_ID],
+    ),
+    localMode,
+  };
+}
+
+function redact(name: string, value: string | undefined): string {
+  return /password|connection_string/i.test(name) ? '***' : String(value);
+}

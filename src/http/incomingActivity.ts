@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+const id = z.string().min(1).max(1024);
+
+const channelAccount = z.looseObject({
+  id,
+  name: z.string().max(1024).optional(),
+  aadObjectId: z.string().max(128).optional(),
+});
+
+/**
+ * The parts of a Bot Framework activity the bot relies on, checked before the SDK sees the body
+ * so that a malformed request gets a 400 rather than an exception inside a turn.
+ */
+export const incomingActivitySchema = z.looseObject({
+  type: z.string().min(1).max(64),
+  id: id.optional(),
+  channelId: z.string().min(1).max(64),
+  serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
+  conversation: z.looseObject({
+    id,
+    conversationType: z.string().max(64).optional(),
+    tenantId: z.string().max(128).optional(),
+    isGroup: z.boolean().optional(),
+  }),
+  from: channelAccount,
+  recipient: channelAccount,
+  text: z.string().max(40_000).optional(),
+  name: z.string().max(256).optional(),
+  action: z.string().max(64).optional(),
+  replyToId: id.optional(),
+  timestamp: z.iso.datetime({ offset: true }).optional(),
+  channelData: z
+    .looseObject({ tenant: z.looseObject({ id: z.string().max(128) }).optional() })
+    .optional(),
+  membersAdded: z.array(channelAccount).max(1000).optional(),
+  membersRemoved: z.array(channelAccount).max(1000).optional(),
+  entities: z.array(z.looseObject({ type: z.string().max(256) })).max(100).optional(),
+  attachments: z.array(z.looseObject({ contentType: z.string().max(256) })).max(50).optional(),
+  value: z.unknown().optional(),
+});
+
+export type IncomingActivity = z.infer<typeof incomingActivitySchema>;
+
+/** The Entra tenant an activity comes from, as Teams states it. */
+export function tenantIdOf(activity: IncomingActivity): string | undefined {
+  return activity.channelData?.tenant?.id ?? activity.conversation.tenantId;
+}
+
+/** A short description of what is wrong, naming fields but never echoing their values. */
+export function describeProblems(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+    .join('; ');
+}

@@ -1,0 +1,135 @@
+import type { AddressInfo } from 'node:net';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from './logger.js';
+import { errorSummary } from './errorSummary.js';
+import { describeProblems, incomingActivitySchema, tenantIdOf } from './http/incomingActivity.js';
+
+/** Teams' own limit for a message with a card is about 100 KB; anything far beyond is not an activity. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  bot: { run(context: TurnContext): Promise<void> };
+  /** Resolves when storage answers, rejects when it does not. */
+  checkStorage: () => Promise<void>;
+  logger: Logger;
+  /** Undefined lets every tenant in (local mode). */
+  allowedTenantIds: ReadonlySet<string> | undefined;
+}
+
+export interface AppServer {
+  server: Server;
+  listen(port: number, host?: string): Promise<AddressInfo>;
+  /** Stops accepting requests, waits for turns in flight (up to the timeout), then closes. */
+  close(timeoutMs?: number): Promise<void>;
+}
+
+/** Builds the HTTP server without listening, so tests can start it on port 0. */
+export function createServer(deps: ServerDeps): AppServer {
+  const { logger } = deps;
+  const server = restify.createServer({ name: 'mso-network-bot', handleUncaughtExceptions: false });
+  const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
+
+  const parseJsonBody = restify.plugins.bodyParser({
+    maxBodySize: MAX_BODY_BYTES,
+    mapParams: false,
+    mapFiles: false,
+    rejectUnknown: true,
+  });
+
+  server.post('/api/messages', ...parseJsonBody, async (req: Request, res: Response) => {
+    if (closing) return sendError(res, 503, 'shutting_down', 'The bot is restarting; try again shortly.');
+    const parsed = incomingActivitySchema.safeParse(req.body);
+    if (!parsed.success) {
+      logger.warn({ route: '/api/messages', outcome: 'rejected', reason: 'invalid_activity' }, 'request refused');
+      return sendError(res, 400, 'invalid_activity', describeProblems(parsed.error));
+    }
+    const activity = parsed.data;
+    const tenantId = tenantIdOf(activity);
+    if (deps.allowedTenantIds && (!tenantId || !deps.allowedTenantIds.has(tenantId.toLowerCase()))) {
+      logger.warn({ route: '/api/messages', outcome: 'refused', reason: 'tenant_not_allowed', tenantId: tenantId ?? null }, 'request refused');
+      return sendError(res, 403, 'tenant_not_allowed', 'This bot serves its own organisation only.');
+    }
+    const turn = deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    inFlight.add(turn);
+    try {
+      await turn;
+    } catch (error) {
+      logger.error({ route: '/api/messages', outcome: 'failed', err: errorSummary(error) }, 'turn failed');
+      if (!res.headersSent) sendError(res, 500, 'internal_error', 'Something went wrong.');
+    } finally {
+      inFlight.delete(turn);
+    }
+  });
+
+  server.get('/api/health', async (_req: Request, res: Response) => {
+    try {
+      await deps.checkStorage();
+      res.send(200, { status: 'ok', storage: 'ok' });
+    } catch (error) {
+      logger.warn({ route: '/api/health', outcome: 'unhealthy', err: errorSummary(error) }, 'storage did not answer');
+      res.send(503, { status: 'unavailable', storage: 'unreachable' });
+    }
+  });
+
+  server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    // Body parser refusals (bad JSON, too large, wrong media type): keep the reply short and free of input.
+    logger.warn({ route: req.getPath(), outcome: 'rejected', status: error.statusCode, reason: error.name }, 'request refused');
+    error.toJSON = () => ({ error: errorCode(error.name), message: shortMessage(error) });
+    callback();
+  });
+
+  return {
+    server,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve(server.address()));
+      }),
+    async close(timeoutMs = 10_000) {
+      closing = true;
+      const stopped = new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
+      const drained = Promise.allSettled([...inFlight]);
+      await Promise.race([drained, delay(timeoutMs)]);
+      server.server.closeIdleConnections();
+      await Promise.race([stopped, delay(1000)]);
+    },
+  };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+}
+
+function sendError(res: Response, status: number, error: string, message: string): void {
+  res.send(status, { error, message });
+}
+
+function errorCode(name: string): string {
+  return name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() || 'bad_request';
+}
+
+function shortMessage(error: Error & { statusCode?: number }): string {
+  switch (error.statusCode) {
+    case 413:
+      return `The request body is larger than ${MAX_BODY_BYTES} bytes.`;
+    case 415:
+      return 'Send the activity as application/json.';
+    case 400:
+      return 'The request body is not valid JSON.';
+    case 404:
+      return 'There is nothing at this address.';
+    case 405:
+      return 'This address does not accept that method.';
+    default:
+      return 'The request could not be handled.';
+  }
+}

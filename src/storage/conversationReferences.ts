@@ -1,0 +1,127 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import { isConflict, isNotFound } from './tableErrors.js';
+import { toTableKey } from './tableKeys.js';
+
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+/** A Bot Framework conversation reference, kept as the JSON the SDK produced. */
+export type ConversationReferenceJson = Record<string, unknown>;
+
+export interface ConversationRecord {
+  conversationId: string;
+  kind: ConversationKind;
+  tenantId: string | undefined;
+  /** Entra object id of the person, for personal chats. */
+  userAadObjectId: string | undefined;
+  reference: ConversationReferenceJson;
+  installedAt: string;
+}
+
+export interface StoredConversation extends ConversationRecord {
+  etag: string;
+}
+
+interface ConversationEntity {
+  partitionKey: string;
+  rowKey: string;
+  conversationId: string;
+  kind: string;
+  tenantId?: string;
+  userAadObjectId?: string;
+  reference: string;
+  installedAt: string;
+}
+
+const ROW = 'reference';
+
+/** Table `Conversations`: one row per conversation the bot is installed in. */
+export class ConversationReferences {
+  constructor(private readonly table: TableClient) {}
+
+  /** Insert or replace; says whether the conversation was new to the bot. */
+  async save(record: ConversationRecord): Promise<{ created: boolean }> {
+    const entity = toEntity(record);
+    try {
+      await this.table.createEntity(entity);
+      return { created: true };
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
+    const existing = await this.get(record.conversationId);
+    // Keep the first install time: a re-sent install is not a new install.
+    await this.table.upsertEntity({ ...entity, installedAt: existing?.installedAt ?? entity.installedAt }, 'Replace');
+    return { created: false };
+  }
+
+  /** Inserts the conversation if it is not known yet (one storage call); says whether it was new. */
+  async ensure(record: ConversationRecord): Promise<{ created: boolean }> {
+    try {
+      await this.table.createEntity(toEntity(record));
+      return { created: true };
+    } catch (error) {
+      if (isConflict(error)) return { created: false };
+      throw error;
+    }
+  }
+
+  async get(conversationId: string): Promise<StoredConversation | undefined> {
+    try {
+      const entity = await this.table.getEntity<ConversationEntity>(toTableKey(conversationId), ROW);
+      return fromEntity(entity, entity.etag);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Removes the conversation; says whether it was there. */
+  async remove(conversationId: string): Promise<boolean> {
+    try {
+      await this.table.deleteEntity(toTableKey(conversationId), ROW);
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  async findPersonalChat(userAadObjectId: string): Promise<StoredConversation | undefined> {
+    const rows = this.table.listEntities<ConversationEntity>({
+      queryOptions: { filter: odata`kind eq 'personal' and userAadObjectId eq ${userAadObjectId}` },
+    });
+    for await (const entity of rows) return fromEntity(entity, entity.etag);
+    return undefined;
+  }
+
+  async *list(kind?: ConversationKind): AsyncGenerator<StoredConversation> {
+    const rows = this.table.listEntities<ConversationEntity>(
+      kind ? { queryOptions: { filter: odata`kind eq ${kind}` } } : {},
+    );
+    for await (const entity of rows) yield fromEntity(entity, entity.etag);
+  }
+}
+
+function toEntity(record: ConversationRecord): ConversationEntity {
+  return {
+    partitionKey: toTableKey(record.conversationId),
+    rowKey: ROW,
+    conversationId: record.conversationId,
+    kind: record.kind,
+    ...(record.tenantId ? { tenantId: record.tenantId } : {}),
+    ...(record.userAadObjectId ? { userAadObjectId: record.userAadObjectId } : {}),
+    reference: JSON.stringify(record.reference),
+    installedAt: record.installedAt,
+  };
+}
+
+function fromEntity(entity: ConversationEntity, etag: string): StoredConversation {
+  return {
+    conversationId: entity.conversationId,
+    kind: entity.kind as ConversationKind,
+    tenantId: entity.tenantId,
+    userAadObjectId: entity.userAadObjectId,
+    reference: JSON.parse(entity.reference) as ConversationReferenceJson,
+    installedAt: entity.installedAt,
+    etag,
+  };
+}

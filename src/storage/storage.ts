@@ -1,0 +1,42 @@
+import type { TableClient } from '@azure/data-tables';
+import { ConversationReferences } from './conversationReferences.js';
+import { createTableClientFactory, type TableEndpoint } from './tableClientFactory.js';
+
+/** Every table the bot uses, by its role. Names are prefixed so test runs can share one account. */
+const TABLES = {
+  conversations: 'Conversations',
+} as const;
+
+export interface Storage {
+  conversations: ConversationReferences;
+  /** Resolves when storage answers a read within the timeout; rejects otherwise. */
+  ping(timeoutMs?: number): Promise<void>;
+}
+
+export interface OpenStorageOptions {
+  /** Letters only; keeps several test suites apart in one Azurite. */
+  tablePrefix?: string;
+}
+
+/** Connects to the tables, creating any that are missing. */
+export async function openStorage(endpoint: TableEndpoint, options: OpenStorageOptions = {}): Promise<Storage> {
+  const tableFor = createTableClientFactory(endpoint);
+  const prefix = options.tablePrefix ?? '';
+  const clients = Object.fromEntries(
+    Object.entries(TABLES).map(([role, name]) => [role, tableFor(`${prefix}${name}`)]),
+  ) as Record<keyof typeof TABLES, TableClient>;
+  await Promise.all(Object.values(clients).map((client) => client.createTable()));
+
+  return {
+    conversations: new ConversationReferences(clients.conversations),
+    ping: (timeoutMs = 2000) => pingTable(clients.conversations, timeoutMs),
+  };
+}
+
+async function pingTable(table: TableClient, timeoutMs: number): Promise<void> {
+  const abortSignal = AbortSignal.timeout(timeoutMs);
+  const page = table
+    .listEntities({ queryOptions: { select: ['PartitionKey'] }, abortSignal })
+    .byPage({ maxPageSize: 1 });
+  await page.next();
+}

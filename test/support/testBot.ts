@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { openStorage, type Storage } from '../../src/storage/storage.js';
+import { FakeConnector } from './fakeConnector.js';
+
+export interface TestBot {
+  url: string;
+  connector: FakeConnector;
+  storage: Storage;
+  /** POSTs a JSON body to /api/messages and returns the status and parsed body. */
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  close(): Promise<void>;
+}
+
+/** A fresh table prefix keeps each suite's data apart in the run's one Azurite. */
+export function uniqueTablePrefix(): string {
+  return `t${randomBytes(5).toString('hex').replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)] ?? 'x')}`;
+}
+
+export async function openTestStorage(): Promise<Storage> {
+  return openStorage(
+    { kind: 'connectionString', connectionString: inject('tablesConnectionString') },
+    { tablePrefix: uniqueTablePrefix() },
+  );
+}
+
+/**
+ * The real server, adapter and bot on a free port, with real storage (Azurite) and the
+ * connector played by a local server. `env` is read exactly as production reads it.
+ */
+export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  const logger = createLogger(config.logLevel);
+  const storage = await openTestStorage();
+  const connector = await new FakeConnector().start();
+  const app = createApp(config, storage, logger);
+  const { port } = await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    connector,
+    storage,
+    async post(body, headers = {}) {
+      const response = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    },
+    async close() {
+      await app.close(1000);
+      await connector.stop();
+    },
+  };
+}

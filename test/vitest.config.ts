@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    globalSetup: ['test/support/globalSetup.ts'],
+    reporters: ['default', './test/support/summaryReporter.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
