@@ -1,4 +1,4 @@
-import { createAdapter } from './bot/createAdapter.js';
+import { createBotRuntime } from './bot/botRuntime.js';
 import { MsoBot } from './bot/msoBot.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -7,9 +7,10 @@ import type { Storage } from './storage/storage.js';
 
 /** Wires the bot and its server from config and open storage; shared by index.ts and the tests. */
 export function createApp(config: Config, storage: Storage, logger: Logger): AppServer {
+  const bot = new MsoBot({ storage, logger, leadAadObjectIds: config.leadAadObjectIds });
+  const runtime = createBotRuntime({ credentials: config.botCredentials, bot, logger });
   return createServer({
-    adapter: createAdapter(config.botCredentials, logger),
-    bot: new MsoBot({ storage, logger, leadAadObjectIds: config.leadAadObjectIds }),
+    processActivity: (activity, authorization) => runtime.processActivity(activity, authorization),
     checkStorage: () => storage.ping(),
     logger,
     allowedTenantIds: config.allowedTenantIds,

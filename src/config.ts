@@ -12,6 +12,10 @@ const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
+const optionalGuid = z.preprocess(
+  blankToUndefined,
+  z.string().trim().regex(guid, { message: 'must be a GUID' }).optional(),
+);
 
 const guidList = z.preprocess(
   blankToUndefined,
@@ -32,10 +36,10 @@ const envSchema = z
       z.coerce.number().int().min(0).max(65535).default(3978),
     ),
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(logLevels).default('info')),
-    MicrosoftAppId: optionalText,
+    MicrosoftAppId: optionalGuid,
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(appTypes).default('MultiTenant')),
-    MicrosoftAppTenantId: optionalText,
+    MicrosoftAppTenantId: optionalGuid,
     TABLES_CONNECTION_STRING: optionalText,
     TABLES_ACCOUNT_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('.data')),

@@ -1,16 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from './logger.js';
 import { errorSummary } from './errorSummary.js';
-import { describeProblems, incomingActivitySchema, tenantIdOf } from './http/incomingActivity.js';
+import { describeProblems, incomingActivitySchema, tenantIdOf, type IncomingActivity } from './http/incomingActivity.js';
 
 /** Teams' own limit for a message with a card is about 100 KB; anything far beyond is not an activity. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
-  bot: { run(context: TurnContext): Promise<void> };
+  /** Authenticates and runs one activity (the Bot Framework lives behind this). */
+  processActivity(activity: IncomingActivity, authorization: string): Promise<{ status: number; body?: unknown }>;
   /** Resolves when storage answers, rejects when it does not. */
   checkStorage: () => Promise<void>;
   logger: Logger;
@@ -52,10 +51,12 @@ export function createServer(deps: ServerDeps): AppServer {
       logger.warn({ route: '/api/messages', outcome: 'refused', reason: 'tenant_not_allowed', tenantId: tenantId ?? null }, 'request refused');
       return sendError(res, 403, 'tenant_not_allowed', 'This bot serves its own organisation only.');
     }
-    const turn = deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    const turn = deps.processActivity(activity, req.header('authorization', ''));
     inFlight.add(turn);
     try {
-      await turn;
+      const { status, body } = await turn;
+      if (body === undefined) res.send(status);
+      else res.send(status, body);
     } catch (error) {
       logger.error({ route: '/api/messages', outcome: 'failed', err: errorSummary(error) }, 'turn failed');
       if (!res.headersSent) sendError(res, 500, 'internal_error', 'Something went wrong.');

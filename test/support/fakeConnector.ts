@@ -21,6 +21,12 @@ export interface ScriptedFailure {
   kind?: ConnectorCallKind;
 }
 
+/** A scripted pause before the connector answers, to hold a turn in flight. */
+export interface ScriptedDelay {
+  ms: number;
+  kind?: ConnectorCallKind;
+}
+
 export interface FakeMember {
   id: string;
   name: string;
@@ -36,6 +42,7 @@ export interface FakeMember {
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private readonly failures: ScriptedFailure[] = [];
+  private readonly delays: ScriptedDelay[] = [];
   private readonly members = new Map<string, FakeMember>();
   private server: Server | undefined;
   private baseUrl = '';
@@ -66,6 +73,11 @@ export class FakeConnector {
     for (let i = 0; i < times; i += 1) this.failures.push(failure);
   }
 
+  /** The next matching call waits this long before it is answered. */
+  delayNext(delay: ScriptedDelay): void {
+    this.delays.push(delay);
+  }
+
   addMember(member: FakeMember): void {
     this.members.set(member.id, member);
   }
@@ -92,6 +104,12 @@ export class FakeConnector {
     const call = classify(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost').pathname, body);
     call.authorization = req.headers.authorization;
     this.calls.push(call);
+
+    const delayIndex = this.delays.findIndex((delay) => !delay.kind || delay.kind === call.kind);
+    if (delayIndex >= 0) {
+      const [delay] = this.delays.splice(delayIndex, 1);
+      await new Promise((resolve) => setTimeout(resolve, delay?.ms ?? 0));
+    }
 
     const failureIndex = this.failures.findIndex((failure) => !failure.kind || failure.kind === call.kind);
     if (failureIndex >= 0) {

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { MAX_BODY_BYTES } from '../../src/server.js';
+import { startEmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import { openStorage } from '../../src/storage/storage.js';
+import { message, MSO, OTHER_TENANT_ID, personalChatId, TEST_TENANT_ID } from '../support/activities.js';
+import { startTestBot, type TestBot } from '../support/testBot.js';
+
+describe('the HTTP server', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(() => bot.close());
+
+  it('says it is healthy when storage answers', async () => {
+    const response = await fetch(`${bot.url}/api/health`);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', storage: 'ok' });
+  });
+
+  describe('refuses bad bodies with a short JSON 4xx and stays up', () => {
+    const cases: { name: string; body: string; headers?: Record<string, string>; status: number }[] = [
+      { name: 'text that is not JSON', body: '{"type": "message", ', status: 400 },
+      { name: 'an empty body', body: '', status: 400 },
+      { name: 'JSON that is not an object', body: '[1, 2, 3]', status: 400 },
+      { name: 'JSON null', body: 'null', status: 400 },
+      { name: 'an object that is not an activity', body: '{"hello": "world"}', status: 400 },
+      { name: 'an activity without a conversation', body: JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', from: { id: 'x' }, recipient: { id: 'y' } }), status: 400 },
+      { name: 'an activity whose text is not a string', body: JSON.stringify({ ...message('x', { serviceUrl: 'http://127.0.0.1:1/' }), text: { nested: true } }), status: 400 },
+      { name: 'a serviceUrl that is not a web address', body: JSON.stringify(message('x', { serviceUrl: 'file:///etc/passwd' })), status: 400 },
+      { name: 'a body larger than the limit', body: JSON.stringify({ type: 'message', text: 'x'.repeat(MAX_BODY_BYTES) }), status: 413 },
+      { name: 'a body that is not sent as JSON', body: '<activity/>', headers: { 'content-type': 'application/xml' }, status: 415 },
+    ];
+
+    it.each(cases)('$name gets $status', async ({ body, headers, status }) => {
+      const response = await bot.post(body, headers);
+
+      expect(response.status).toBe(status);
+      expect(response.body).toEqual({ error: expect.any(String), message: expect.any(String) });
+      expect(bot.connector.calls).toHaveLength(0);
+      expect((await fetch(`${bot.url}/api/health`)).status).toBe(200);
+    });
+  });
+
+  it('does not echo what was sent in its error', async () => {
+    const secret = 'patient NHS number 943 476 5919';
+    const response = await bot.post({ type: 'message', text: secret });
+
+    expect(JSON.stringify(response.body)).not.toContain('943');
+  });
+
+  it('answers an unknown address with 404 JSON', async () => {
+    const response = await fetch(`${bot.url}/api/nothing-here`);
+
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: expect.any(String) });
+  });
+
+  it('finishes a turn in flight before it shuts down', async () => {
+    const slow = await startTestBot();
+    slow.connector.delayNext({ ms: 400, kind: 'reply' });
+    const turn = slow.post(message('help', { serviceUrl: slow.connector.serviceUrl }));
+    await expect.poll(() => slow.connector.calls.length).toBe(1);
+
+    await slow.close();
+
+    expect((await turn).status).toBe(200);
+    expect(slow.connector.sentCards()).toHaveLength(1);
+  });
+});
+
+describe('when storage does not answer', () => {
+  it('says so on /api/health with a 503', async () => {
+    const azurite = await startEmbeddedAzurite();
+    const storage = await openStorage({ kind: 'connectionString', connectionString: azurite.connectionString });
+    const config = loadConfig({ LOG_LEVEL: 'silent' });
+    const app = createApp(config, storage, createLogger('silent'));
+    const { port } = await app.listen(0, '127.0.0.1');
+    await azurite.close();
+
+    const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'unavailable', storage: 'unreachable' });
+    await app.close(500);
+  });
+});
+
+describe('with a tenant allow-list', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot({ ALLOWED_TENANT_IDS: TEST_TENANT_ID });
+  });
+  afterAll(() => bot.close());
+
+  it('refuses an activity from another tenant before any handler runs', async () => {
+    const response = await bot.post(message('help', { serviceUrl: bot.connector.serviceUrl, tenantId: OTHER_TENANT_ID }));
+
+    expect(response.status).toBe(403);
+    expect(bot.connector.calls).toHaveLength(0);
+    expect(await bot.storage.conversations.get(personalChatId(MSO))).toBeUndefined();
+  });
+
+  it('refuses an activity that names no tenant', async () => {
+    const { channelData: _channelData, ...activity } = message('help', { serviceUrl: bot.connector.serviceUrl });
+    const response = await bot.post({ ...activity, conversation: { id: personalChatId(MSO), conversationType: 'personal' } });
+
+    expect(response.status).toBe(403);
+    expect(bot.connector.calls).toHaveLength(0);
+  });
+
+  it('serves its own tenant', async () => {
+    const response = await bot.post(message('help', { serviceUrl: bot.connector.serviceUrl }));
+
+    expect(response.status).toBe(200);
+    expect(bot.connector.sentCards()).toHaveLength(1);
+  });
+});
+
+describe('with a Microsoft app id configured', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot({
+      MicrosoftAppId: '0f0e0d0c-0b0a-4908-8706-050403020100',
+      MicrosoftAppPassword: 'not-a-real-secret',
+    });
+  });
+  afterAll(() => bot.close());
+
+  it('refuses an unsigned request with 401 and does nothing', async () => {
+    const response = await bot.post(message('help', { serviceUrl: bot.connector.serviceUrl }));
+
+    expect(response.status).toBe(401);
+    expect(bot.connector.calls).toHaveLength(0);
+    expect(await bot.storage.conversations.get(personalChatId(MSO))).toBeUndefined();
+  });
+
+  it('refuses a request whose bearer token is not a Bot Framework token with 401', async () => {
+    const response = await bot.post(message('help', { serviceUrl: bot.connector.serviceUrl }), {
+      authorization: 'Bearer not.a.token',
+    });
+
+    expect(response.status).toBe(401);
+    expect(bot.connector.calls).toHaveLength(0);
+  });
+});

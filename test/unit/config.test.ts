@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, LOCAL_LEAD_AAD_OBJECT_ID } from '../../src/config.js';
+
+const production = {
+  MicrosoftAppId: '0f0e0d0c-0b0a-4908-8706-050403020100',
+  MicrosoftAppPassword: 'secret-from-key-vault',
+};
+
+describe('loadConfig', () => {
+  it('runs in local mode with defaults when nothing is set', () => {
+    const config = loadConfig({});
+
+    expect(config).toMatchObject({
+      port: 3978,
+      logLevel: 'info',
+      localMode: true,
+      botCredentials: undefined,
+      storage: { kind: 'embedded', dataDir: '.data' },
+      allowedTenantIds: undefined,
+    });
+    expect([...config.leadAadObjectIds]).toEqual([LOCAL_LEAD_AAD_OBJECT_ID]);
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(loadConfig({ PORT: '', MicrosoftAppId: '  ', TABLES_CONNECTION_STRING: '' })).toMatchObject({
+      port: 3978,
+      localMode: true,
+      storage: { kind: 'embedded' },
+    });
+  });
+
+  it('turns authentication on when an app id and password are set', () => {
+    const config = loadConfig(production);
+
+    expect(config.localMode).toBe(false);
+    expect(config.botCredentials).toEqual({
+      appId: production.MicrosoftAppId,
+      appPassword: production.MicrosoftAppPassword,
+      appType: 'MultiTenant',
+      appTenantId: undefined,
+    });
+  });
+
+  it('has no default lead outside local mode', () => {
+    expect(loadConfig(production).leadAadObjectIds.size).toBe(0);
+  });
+
+  it('accepts a user-assigned managed identity without a password', () => {
+    const config = loadConfig({
+      MicrosoftAppId: production.MicrosoftAppId,
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: '12345678-1234-4234-8234-123456789012',
+    });
+
+    expect(config.botCredentials?.appType).toBe('UserAssignedMSI');
+  });
+
+  it('reads comma lists of tenant and lead ids, trimmed and lower-cased', () => {
+    const config = loadConfig({
+      ALLOWED_TENANT_IDS: ' 11111111-2222-3333-4444-555555555555 ,AAAAAAAA-2222-3333-4444-555555555555',
+      LEAD_AAD_OBJECT_IDS: 'bbbbbbbb-2222-3333-4444-555555555555',
+    });
+
+    expect([...(config.allowedTenantIds ?? [])]).toEqual([
+      '11111111-2222-3333-4444-555555555555',
+      'aaaaaaaa-2222-3333-4444-555555555555',
+    ]);
+    expect([...config.leadAadObjectIds]).toEqual(['bbbbbbbb-2222-3333-4444-555555555555']);
+  });
+
+  it('uses a connection string or an account URL for storage', () => {
+    expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).storage).toEqual({
+      kind: 'connectionString',
+      connectionString: 'UseDevelopmentStorage=true',
+    });
+    expect(loadConfig({ TABLES_ACCOUNT_URL: 'https://msobot.table.core.windows.net' }).storage).toEqual({
+      kind: 'accountUrl',
+      accountUrl: 'https://msobot.table.core.windows.net',
+    });
+  });
+
+  describe('fails at start-up naming the bad variable', () => {
+    const cases: { env: Record<string, string>; names: string }[] = [
+      { env: { PORT: 'eighty' }, names: 'PORT' },
+      { env: { PORT: '70000' }, names: 'PORT' },
+      { env: { LOG_LEVEL: 'loud' }, names: 'LOG_LEVEL' },
+      { env: { MicrosoftAppType: 'Personal' }, names: 'MicrosoftAppType' },
+      { env: { MicrosoftAppId: production.MicrosoftAppId }, names: 'MicrosoftAppPassword' },
+      { env: { ...production, MicrosoftAppType: 'SingleTenant' }, names: 'MicrosoftAppTenantId' },
+      { env: { MicrosoftAppId: 'my-bot', MicrosoftAppPassword: 'x' }, names: 'MicrosoftAppId' },
+      { env: { ALLOWED_TENANT_IDS: 'contoso' }, names: 'ALLOWED_TENANT_IDS' },
+      { env: { LEAD_AAD_OBJECT_IDS: 'lead@example.org' }, names: 'LEAD_AAD_OBJECT_IDS' },
+      { env: { TABLES_ACCOUNT_URL: 'not a url' }, names: 'TABLES_ACCOUNT_URL' },
+      { env: { TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', TABLES_ACCOUNT_URL: 'https://a.table.core.windows.net' }, names: 'TABLES_ACCOUNT_URL' },
+    ];
+
+    it.each(cases)('$names in $env', ({ env, names }) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${names} `));
+    });
+  });
+
+  it('never repeats a password or connection string in its error', () => {
+    expect(() => loadConfig({ MicrosoftAppId: 'x', MicrosoftAppPassword: 'hunter2', MicrosoftAppType: 'Nope' })).toThrow(
+      /^(?!.*hunter2).*$/s,
+    );
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { incomingActivitySchema, tenantIdOf } from '../../../src/http/incomingActivity.js';
+import { message } from '../../support/activities.js';
+
+const parse = (activity: unknown) => incomingActivitySchema.parse(activity);
+
+describe('tenantIdOf', () => {
+  it('reads the tenant Teams puts in channelData', () => {
+    const activity = message('hi', { serviceUrl: 'https://smba.example.org/', tenantId: 'tenant-a' });
+
+    expect(tenantIdOf(parse(activity))).toBe('tenant-a');
+  });
+
+  it('falls back to the conversation tenant', () => {
+    const { channelData: _channelData, ...activity } = message('hi', { serviceUrl: 'https://smba.example.org/', tenantId: 'tenant-b' });
+
+    expect(tenantIdOf(parse(activity))).toBe('tenant-b');
+  });
+});
+
+describe('incomingActivitySchema', () => {
+  it('keeps fields it does not check, for the SDK', () => {
+    const activity = { ...message('hi', { serviceUrl: 'https://smba.example.org/' }), locale: 'en-GB' };
+
+    expect(parse(activity)).toMatchObject({ locale: 'en-GB' });
+  });
+
+  it('refuses a timestamp that is not a date', () => {
+    const activity = { ...message('hi', { serviceUrl: 'https://smba.example.org/' }), timestamp: 'yesterday' };
+
+    expect(incomingActivitySchema.safeParse(activity).success).toBe(false);
+  });
+});
