@@ -1,8 +1,8 @@
 /** What may be logged about an error: its kind, a short message and an HTTP status, never a payload. */
-export function errorSummary(error: unknown): { name: string; message: string; status?: number } {
+export function errorSummary(error: unknown): { type: string; message: string; status?: number } {
   if (error instanceof Error) {
     const status = (error as { statusCode?: unknown }).statusCode;
-    return { name: error.name, message: error.message.slice(0, 200), ...(typeof status === 'number' ? { status } : {}) };
+    return { type: error.name, message: error.message.slice(0, 200), ...(typeof status === 'number' ? { status } : {}) };
   }
-  return { name: 'unknown', message: typeof error };
+  return { type: 'unknown', message: typeof error };
 }

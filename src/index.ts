@@ -34,7 +34,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       .then(() => tables.stop())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
-        logger.error({ err: String(error) }, 'shutdown failed');
+        logger.error({ error: String(error) }, 'shutdown failed');
         process.exit(1);
       });
   });

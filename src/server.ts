@@ -58,7 +58,7 @@ export function createServer(deps: ServerDeps): AppServer {
       if (body === undefined) res.send(status);
       else res.send(status, body);
     } catch (error) {
-      logger.error({ route: '/api/messages', outcome: 'failed', err: errorSummary(error) }, 'turn failed');
+      logger.error({ route: '/api/messages', outcome: 'failed', error: errorSummary(error) }, 'turn failed');
       if (!res.headersSent) sendError(res, 500, 'internal_error', 'Something went wrong.');
     } finally {
       inFlight.delete(turn);
@@ -70,7 +70,7 @@ export function createServer(deps: ServerDeps): AppServer {
       await deps.checkStorage();
       res.send(200, { status: 'ok', storage: 'ok' });
     } catch (error) {
-      logger.warn({ route: '/api/health', outcome: 'unhealthy', err: errorSummary(error) }, 'storage did not answer');
+      logger.warn({ route: '/api/health', outcome: 'unhealthy', error: errorSummary(error) }, 'storage did not answer');
       res.send(503, { status: 'unavailable', storage: 'unreachable' });
     }
   });

@@ -94,7 +94,7 @@ function toSdkActivity(incoming: IncomingActivity): Activity {
 
 async function apologise(turn: TurnContext, error: unknown, logger: Logger): Promise<void> {
   const reference = turn.activity.id ?? randomUUID();
-  logger.error({ activityId: reference, activityType: turn.activity.type, err: errorSummary(error) }, 'turn failed');
+  logger.error({ activityId: reference, activityType: turn.activity.type, error: errorSummary(error) }, 'turn failed');
   try {
     if (turn.activity.type === 'invoke') {
       await turn.sendActivity({
@@ -112,6 +112,6 @@ async function apologise(turn: TurnContext, error: unknown, logger: Logger): Pro
       await sendCard(turn, renderCard('apology', { reference }));
     }
   } catch (sendError) {
-    logger.error({ activityId: reference, err: errorSummary(sendError) }, 'apology not delivered');
+    logger.error({ activityId: reference, error: errorSummary(sendError) }, 'apology not delivered');
   }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Template } from 'adaptivecards-templating';
+import { createRequire } from 'node:module';
 import type { CommandInfo } from '../bot/commands.js';
 
 /** What each template in cards/ is filled with. The key is the file name without `.json`. */
@@ -21,6 +21,15 @@ export interface AdaptiveCardJson {
 export const CARD_NAMES = ['welcome', 'help', 'apology'] as const satisfies readonly CardName[];
 
 const CARDS_DIR = new URL('../../cards/', import.meta.url);
+
+interface Template {
+  expand(context: { $root: unknown }): unknown;
+}
+// Loaded untyped on purpose: the package's declarations import the adaptivecards TypeScript
+// sources, which do not compile under this project's strict settings.
+const { Template } = createRequire(import.meta.url)('adaptivecards-templating') as {
+  Template: new (payload: unknown) => Template;
+};
 
 // Templates are read once; a Template is not changed by expanding it.
 const templates = new Map<CardName, Template>(

@@ -6,19 +6,21 @@ import type { Reporter, TestModule } from 'vitest/node';
  * to $TEST_COUNTS_FILE when set so .ci/run can add several runs together.
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     let passed = 0;
-    let failed = 0;
+    let failed = unhandledErrors.length;
     let skipped = 0;
     for (const testModule of testModules) {
+      let failedHere = 0;
       for (const test of testModule.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') passed += 1;
-        else if (state === 'failed') failed += 1;
+        else if (state === 'failed') failedHere += 1;
         else skipped += 1;
       }
-      // A file that failed to load has no tests but still failed.
-      if (testModule.state() === 'failed' && testModule.children.size === 0) failed += 1;
+      // A file that failed to load, or whose hooks failed, counts as a failure even if no test did.
+      if (testModule.state() === 'failed' && failedHere === 0) failedHere = 1;
+      failed += failedHere;
     }
     const label = process.env.TEST_COUNTS_LABEL ?? 'tests';
     process.stdout.write(`\n${label}: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
