@@ -33,9 +33,14 @@ interface ConversationEntity {
 }
 
 const ROW = 'reference';
+/** How many conversation ids this process remembers as stored (a few thousand MSOs and channels). */
+const KNOWN_IDS_LIMIT = 20_000;
 
 /** Table `Conversations`: one row per conversation the bot is installed in. */
 export class ConversationReferences {
+  /** Ids this process has seen stored, so `ensure` on every message costs no storage call. */
+  private readonly known = new Set<string>();
+
   constructor(private readonly table: TableClient) {}
 
   /** Insert or replace; says whether the conversation was new to the bot. */
@@ -43,6 +48,7 @@ export class ConversationReferences {
     const entity = toEntity(record);
     try {
       await this.table.createEntity(entity);
+      this.remember(record.conversationId);
       return { created: true };
     } catch (error) {
       if (!isConflict(error)) throw error;
@@ -50,17 +56,21 @@ export class ConversationReferences {
     const existing = await this.get(record.conversationId);
     // Keep the first install time: a re-sent install is not a new install.
     await this.table.upsertEntity({ ...entity, installedAt: existing?.installedAt ?? entity.installedAt }, 'Replace');
+    this.remember(record.conversationId);
     return { created: false };
   }
 
   /** Inserts the conversation if it is not known yet (one storage call); says whether it was new. */
   async ensure(record: ConversationRecord): Promise<{ created: boolean }> {
+    if (this.known.has(record.conversationId)) return { created: false };
     try {
       await this.table.createEntity(toEntity(record));
+      this.remember(record.conversationId);
       return { created: true };
     } catch (error) {
-      if (isConflict(error)) return { created: false };
-      throw error;
+      if (!isConflict(error)) throw error;
+      this.remember(record.conversationId);
+      return { created: false };
     }
   }
 
@@ -77,6 +87,7 @@ export class ConversationReferences {
   /** Removes the conversation; says whether it was there. */
   async remove(conversationId: string): Promise<boolean> {
     try {
+      this.known.delete(conversationId);
       await this.table.deleteEntity(toTableKey(conversationId), ROW);
       return true;
     } catch (error) {
@@ -98,6 +109,11 @@ export class ConversationReferences {
       kind ? { queryOptions: { filter: odata`kind eq ${kind}` } } : {},
     );
     for await (const entity of rows) yield fromEntity(entity, entity.etag);
+  }
+
+  private remember(conversationId: string): void {
+    if (this.known.size >= KNOWN_IDS_LIMIT) this.known.clear();
+    this.known.add(conversationId);
   }
 }
 

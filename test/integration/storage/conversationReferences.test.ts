@@ -54,6 +54,15 @@ describe('ConversationReferences (Azurite)', () => {
     expect((await storage.conversations.get(id))?.installedAt).toBe('2026-11-01T09:00:00.000Z');
   });
 
+  it('stores a conversation again after it was removed', async () => {
+    const id = 'a:come-back';
+    await storage.conversations.ensure(record(id));
+    await storage.conversations.remove(id);
+
+    expect(await storage.conversations.ensure(record(id))).toEqual({ created: true });
+    expect(await storage.conversations.get(id)).toBeDefined();
+  });
+
   it('removes a conversation, and says when there was nothing to remove', async () => {
     const id = 'a:remove-me';
     await storage.conversations.save(record(id));
