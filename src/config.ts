@@ -33,15 +33,29 @@ const envSchema = z
   .object({
     PORT: z.preprocess(
       blankToUndefined,
-      z.coerce.number().int().min(0).max(65535).default(3978),
+      z
+        .string()
+        .regex(/^\d{1,5}$/, { error: 'must be a whole number from 0 to 65535' })
+        .transform(Number)
+        .refine((port) => port <= 65535, { error: 'must be a whole number from 0 to 65535' })
+        .default(3978),
     ),
-    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(logLevels).default('info')),
+    LOG_LEVEL: z.preprocess(
+      blankToUndefined,
+      z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
+    ),
     MicrosoftAppId: optionalGuid,
     MicrosoftAppPassword: optionalText,
-    MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(appTypes).default('MultiTenant')),
+    MicrosoftAppType: z.preprocess(
+      blankToUndefined,
+      z.enum(appTypes, { error: `must be one of ${appTypes.join(', ')}` }).default('MultiTenant'),
+    ),
     MicrosoftAppTenantId: optionalGuid,
     TABLES_CONNECTION_STRING: optionalText,
-    TABLES_ACCOUNT_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    TABLES_ACCOUNT_URL: z.preprocess(
+      blankToUndefined,
+      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://<account>.table.core.windows.net' }).optional(),
+    ),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('.data')),
     ALLOWED_TENANT_IDS: guidList,
     LEAD_AAD_OBJECT_IDS: guidList,

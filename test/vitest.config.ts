@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     globalSetup: ['test/support/globalSetup.ts'],
     reporters: ['default', './test/support/summaryReporter.ts'],
+    // restify touches a deprecated Node API on load; the warning is known and harmless.
+    execArgv: ['--disable-warning=DEP0111'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
