@@ -4,15 +4,15 @@
  * local server), card rendering, and memory. Loopback only, bounded counts.
  */
 import { performance } from 'node:perf_hooks';
-import { COMMANDS } from '../src/bot/commands.js';
+import { helpCard } from '../src/bot/botCards.js';
 import { createApp } from '../src/app.js';
-import { renderCard } from '../src/cards/renderCard.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
 import { openStorage } from '../src/storage/storage.js';
 import { installationUpdate, message, type Person } from '../test/support/activities.js';
 import { FakeConnector } from '../test/support/fakeConnector.js';
+import { knowledge } from '../test/support/testBot.js';
 
 const SEQUENTIAL_TURNS = 1000;
 const CONCURRENT_TURNS = 2000;
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const azuriteMs = performance.now() - t;
   t = performance.now();
   const storage = await openStorage({ kind: 'connectionString', connectionString: azurite.connectionString }, { tablePrefix: 'bench' });
-  const app = createApp(loadConfig({ LOG_LEVEL: 'silent' }), storage, createLogger('silent'));
+  const app = createApp(loadConfig({ LOG_LEVEL: 'silent' }), { storage, ...(await knowledge()) }, createLogger('silent'));
   const { port } = await app.listen(0, '127.0.0.1');
   const appMs = performance.now() - t;
   console.log(`start-up: embedded Azurite ${azuriteMs.toFixed(0)} ms; tables + bot + server ${appMs.toFixed(0)} ms`);
@@ -97,8 +97,8 @@ async function main(): Promise<void> {
   if (replies !== expectedReplies) throw new Error(`expected ${expectedReplies} replies at the connector, saw ${replies}`);
 
   t = performance.now();
-  for (let i = 0; i < RENDERS; i += 1) renderCard('help', { notUnderstood: i % 2 === 0, commands: COMMANDS });
-  console.log(`renderCard("help"): ${(((performance.now() - t) * 1000) / RENDERS).toFixed(1)} µs per card (${RENDERS} renders)`);
+  for (let i = 0; i < RENDERS; i += 1) helpCard(i % 2 === 0);
+  console.log(`help card render: ${(((performance.now() - t) * 1000) / RENDERS).toFixed(1)} µs per card (${RENDERS} renders)`);
 
   const memoryAfter = process.memoryUsage();
   console.log(

@@ -1,13 +1,21 @@
 import { createBotRuntime } from './bot/botRuntime.js';
 import { MsoBot } from './bot/msoBot.js';
 import type { Config } from './config.js';
+import type { Directory } from './directory/directory.js';
 import type { Logger } from './logger.js';
+import type { IntentClassifier } from './nlu/intentClassifier.js';
 import { createServer, type AppServer } from './server.js';
 import type { Storage } from './storage/storage.js';
 
-/** Wires the bot and its server from config and open storage; shared by index.ts and the tests. */
-export function createApp(config: Config, storage: Storage, logger: Logger): AppServer {
-  const bot = new MsoBot({ storage, logger, leadAadObjectIds: config.leadAadObjectIds });
+export interface AppParts {
+  storage: Storage;
+  directory: Directory;
+  classifier: IntentClassifier;
+}
+
+/** Wires the bot and its server from config and its loaded parts; shared by index.ts and the tests. */
+export function createApp(config: Config, { storage, directory, classifier }: AppParts, logger: Logger): AppServer {
+  const bot = new MsoBot({ storage, logger, directory, classifier, leadAadObjectIds: config.leadAadObjectIds });
   const runtime = createBotRuntime({ credentials: config.botCredentials, bot, logger });
   return createServer({
     processActivity: (activity, authorization) => runtime.processActivity(activity, authorization),

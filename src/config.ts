@@ -57,6 +57,7 @@ const envSchema = z
       z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://<account>.table.core.windows.net' }).optional(),
     ),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('.data')),
+    DIRECTORY_FILE: optionalText,
     ALLOWED_TENANT_IDS: guidList,
     LEAD_AAD_OBJECT_IDS: guidList,
   })
@@ -109,6 +110,8 @@ export interface Config {
   /** Undefined means every tenant is allowed. */
   allowedTenantIds: ReadonlySet<string> | undefined;
   leadAadObjectIds: ReadonlySet<string>;
+  /** The network directory JSON; undefined means the shipped sample (fictional people). */
+  directoryFile: string | undefined;
   localMode: boolean;
 }
 
@@ -149,6 +152,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     leadAadObjectIds: new Set(
       e.LEAD_AAD_OBJECT_IDS.length > 0 || !localMode ? e.LEAD_AAD_OBJECT_IDS : [LOCAL_LEAD_AAD_OBJECT_ID],
     ),
+    directoryFile: e.DIRECTORY_FILE,
     localMode,
   };
 }

@@ -1,22 +1,29 @@
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { DirectoryError } from './directory/networkDirectory.js';
+import { loadKnowledge, type Knowledge } from './knowledge.js';
 import { createLogger } from './logger.js';
 import { startTableEndpoint } from './storage/startTableEndpoint.js';
 import { openStorage } from './storage/storage.js';
 
-// Composition root: config -> storage -> bot -> server.
+// Composition root: config -> directory and classifier -> storage -> bot -> server.
 let config;
+let knowledge: Knowledge;
 try {
   config = loadConfig();
+  knowledge = await loadKnowledge(config.directoryFile);
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  if (!(error instanceof ConfigError || error instanceof DirectoryError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
 const logger = createLogger(config.logLevel);
+if (knowledge.directory.network.sample) {
+  logger[config.localMode ? 'info' : 'warn']({ directory: 'sample' }, 'using the sample network directory (fictional people); set DIRECTORY_FILE for the real one');
+}
 const tables = await startTableEndpoint(config.storage, logger);
 const storage = await openStorage(tables.endpoint);
-const app = createApp(config, storage, logger);
+const app = createApp(config, { storage, ...knowledge }, logger);
 const address = await app.listen(config.port);
 logger.info(
   { port: address.port, auth: config.botCredentials ? 'on' : 'off (local mode)', tenantAllowList: config.allowedTenantIds?.size ?? 'off' },

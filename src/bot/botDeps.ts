@@ -1,10 +1,14 @@
+import type { Directory } from '../directory/directory.js';
 import type { Logger } from '../logger.js';
+import type { IntentClassifier } from '../nlu/intentClassifier.js';
 import type { Storage } from '../storage/storage.js';
 
 /** What the bot's handlers may use; passed in once by the composition root. */
 export interface BotDeps {
   storage: Storage;
   logger: Logger;
+  directory: Directory;
+  classifier: IntentClassifier;
   /** Entra object ids of the national network lead and deputies. */
   leadAadObjectIds: ReadonlySet<string>;
 }

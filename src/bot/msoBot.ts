@@ -1,27 +1,12 @@
 import { TeamsActivityHandler, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { renderCard } from '../cards/renderCard.js';
 import { cardActions } from './actions/index.js';
+import { answerQuestion } from './answerQuestion.js';
 import type { BotDeps } from './botDeps.js';
-import { COMMANDS } from './commands.js';
+import { welcomeCard } from './botCards.js';
 import { conversationRecordFrom } from './conversationRecord.js';
 import { dispatchCardAction } from './dispatchCardAction.js';
-import { normaliseCommand } from './normaliseCommand.js';
 import { sendCard } from './sendCard.js';
-import { VERBS } from './verbs.js';
-
-type TextCommand = (turn: TurnContext) => Promise<void>;
-
-const replyWithHelp: TextCommand = async (turn) => {
-  await sendCard(turn, renderCard('help', { notUnderstood: false, commands: COMMANDS }));
-};
-
-/** Typed words the bot acts on, after mentions, case and punctuation are set aside. */
-const textCommands: ReadonlyMap<string, TextCommand> = new Map([
-  ['help', replyWithHelp],
-  ['hi', replyWithHelp],
-  ['hello', replyWithHelp],
-  ['menu', replyWithHelp],
-]);
+import { userIdOf } from './userIdOf.js';
 
 /**
  * Turns Teams activities into calls on the domain and cards back. Installs and uninstalls are
@@ -35,15 +20,10 @@ export class MsoBot extends TeamsActivityHandler {
   protected override async onMessageActivity(turn: TurnContext): Promise<void> {
     // The conversation may predate our records (installed before a data reset): keep it known.
     await this.deps.storage.conversations.ensure(conversationRecordFrom(turn.activity));
-    const { text } = turn.activity as Partial<Activity>; // absent when only an attachment was sent
-    const command = textCommands.get(normaliseCommand(text ?? ''));
-    if (command) {
-      await command(turn);
-      this.log(turn).info({ outcome: 'command' }, 'message handled');
-      return;
-    }
-    await sendCard(turn, renderCard('help', { notUnderstood: true, commands: COMMANDS }));
-    this.log(turn).info({ outcome: 'not_understood' }, 'message handled');
+    const { text = '' } = turn.activity as Partial<Activity>; // absent when only an attachment was sent
+    const { intent, score } = await this.deps.classifier.classify(text);
+    await sendCard(turn, await answerQuestion(this.deps, { userId: userIdOf(turn), text, intent }));
+    this.log(turn).info({ outcome: 'answered', intent, score: Math.round(score * 100) / 100 }, 'message handled');
   }
 
   protected override async onInstallationUpdateActivity(turn: TurnContext): Promise<void> {
@@ -70,7 +50,7 @@ export class MsoBot extends TeamsActivityHandler {
     const { created } = await this.deps.storage.conversations.save(record);
     this.log(turn).info({ outcome: created ? 'installed' : 'reinstalled', kind: record.kind }, 'conversation recorded');
     if (created && record.kind === 'personal') {
-      await sendCard(turn, renderCard('welcome', { verbs: { showHelp: VERBS.showHelp } }));
+      await sendCard(turn, welcomeCard());
     }
   }
 

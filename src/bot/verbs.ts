@@ -4,6 +4,9 @@
  */
 export const VERBS = {
   showHelp: 'showHelp',
+  askQuestion: 'askQuestion',
+  chooseOrganisation: 'chooseOrganisation',
+  saveOrganisation: 'saveOrganisation',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -1,12 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CommandInfo } from '../bot/commands.js';
+import type { Answer } from '../directory/answers.js';
+import type { Intent } from '../nlu/intents.js';
 
 /** What each template in cards/ is filled with. The key is the file name without `.json`. */
 export interface CardData {
   welcome: { verbs: { showHelp: string } };
-  help: { notUnderstood: boolean; commands: readonly CommandInfo[] };
+  help: {
+    notUnderstood: boolean;
+    commands: readonly CommandInfo[];
+    questions: readonly { title: string; intent: Intent }[];
+    verbs: { askQuestion: string };
+  };
   apology: { reference: string };
+  answer: Omit<Answer, 'note'> & { note: string; verbs: { askQuestion: string } };
+  organisationForm: {
+    heading: string;
+    /** Markdown: text the user typed must be escaped before it goes here. */
+    message: string;
+    choices: readonly { title: string; code: string }[];
+    organisation: string;
+    organisationError: string;
+    region: string;
+    regionError: string;
+    regions: readonly { title: string; value: string }[];
+    /** The question to answer once the organisation is known. */
+    then: string;
+    verbs: { chooseOrganisation: string; saveOrganisation: string };
+  };
 }
 
 export type CardName = keyof CardData;
@@ -18,7 +40,7 @@ export interface AdaptiveCardJson {
   [property: string]: unknown;
 }
 
-export const CARD_NAMES = ['welcome', 'help', 'apology'] as const satisfies readonly CardName[];
+export const CARD_NAMES = ['welcome', 'help', 'apology', 'answer', 'organisationForm'] as const satisfies readonly CardName[];
 
 const CARDS_DIR = new URL('../../cards/', import.meta.url);
 

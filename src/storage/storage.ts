@@ -1,14 +1,17 @@
 import type { TableClient } from '@azure/data-tables';
 import { ConversationReferences } from './conversationReferences.js';
+import { Profiles } from './profiles.js';
 import { createTableClientFactory, type TableEndpoint } from './tableClientFactory.js';
 
 /** Every table the bot uses, by its role. Names are prefixed so test runs can share one account. */
 const TABLES = {
   conversations: 'Conversations',
+  profiles: 'Profiles',
 } as const;
 
 export interface Storage {
   conversations: ConversationReferences;
+  profiles: Profiles;
   /** Resolves when storage answers a read within the timeout; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
 }
@@ -29,6 +32,7 @@ export async function openStorage(endpoint: TableEndpoint, options: OpenStorageO
 
   return {
     conversations: new ConversationReferences(clients.conversations),
+    profiles: new Profiles(clients.profiles),
     ping: (timeoutMs = 2000) => pingTable(clients.conversations, timeoutMs),
   };
 }

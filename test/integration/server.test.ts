@@ -6,7 +6,7 @@ import { MAX_BODY_BYTES } from '../../src/server.js';
 import { startEmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
 import { openStorage } from '../../src/storage/storage.js';
 import { message, MSO, OTHER_TENANT_ID, personalChatId, TEST_TENANT_ID } from '../support/activities.js';
-import { startTestBot, type TestBot } from '../support/testBot.js';
+import { knowledge, startTestBot, type TestBot } from '../support/testBot.js';
 
 describe('the HTTP server', () => {
   let bot: TestBot;
@@ -78,7 +78,7 @@ describe('when storage does not answer', () => {
     const azurite = await startEmbeddedAzurite();
     const storage = await openStorage({ kind: 'connectionString', connectionString: azurite.connectionString });
     const config = loadConfig({ LOG_LEVEL: 'silent' });
-    const app = createApp(config, storage, createLogger('silent'));
+    const app = createApp(config, { storage, ...(await knowledge()) }, createLogger('silent'));
     const { port } = await app.listen(0, '127.0.0.1');
     await azurite.close();
 

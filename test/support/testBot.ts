@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.js';
+import { loadKnowledge, type Knowledge } from '../../src/knowledge.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { openStorage, type Storage } from '../../src/storage/storage.js';
@@ -13,6 +14,14 @@ export interface TestBot {
   /** POSTs a JSON body to /api/messages and returns the status and parsed body. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
+}
+
+let loaded: Promise<Knowledge> | undefined;
+
+/** The sample directory and the trained classifier, made once per test file. */
+export function knowledge(): Promise<Knowledge> {
+  loaded ??= loadKnowledge();
+  return loaded;
 }
 
 /** A fresh table prefix keeps each suite's data apart in the run's one Azurite. */
@@ -36,7 +45,7 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
   const logger = createLogger(config.logLevel);
   const storage = await openTestStorage();
   const connector = await new FakeConnector().start();
-  const app = createApp(config, storage, logger);
+  const app = createApp(config, { storage, ...(await knowledge()) }, logger);
   const { port } = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {

@@ -1,5 +1,4 @@
-import { renderCard } from '../../cards/renderCard.js';
-import { COMMANDS } from '../commands.js';
+import { helpCard } from '../botCards.js';
 import { sendCard } from '../sendCard.js';
 import { VERBS } from '../verbs.js';
 import type { CardAction } from './cardAction.js';
@@ -8,7 +7,7 @@ import type { CardAction } from './cardAction.js';
 export const showHelp: CardAction = {
   verb: VERBS.showHelp,
   async handle({ turn }) {
-    await sendCard(turn, renderCard('help', { notUnderstood: false, commands: COMMANDS }));
+    await sendCard(turn, helpCard(false));
     return { kind: 'message', text: 'Here is what I can do.' };
   },
 };

@@ -1,18 +1,73 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../../src/bot/commands.js';
+import { COMMANDS, MENU_QUESTIONS } from '../../../src/bot/commands.js';
 import { VERBS } from '../../../src/bot/verbs.js';
+import { REGION_CODES } from '../../../src/directory/referenceData.js';
 import { CARD_NAMES, renderCard, type CardData, type CardName } from '../../../src/cards/renderCard.js';
 import { cardProblems } from '../../support/validateCard.js';
 
 /** Sample data for every template; the type makes a new template without samples a compile error. */
-const samples: { [N in CardName]: CardData[N][] } = {
+const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
   welcome: [{ verbs: { showHelp: VERBS.showHelp } }],
   help: [
-    { notUnderstood: false, commands: COMMANDS },
-    { notUnderstood: true, commands: COMMANDS },
+    { notUnderstood: false, commands: COMMANDS, questions: MENU_QUESTIONS, verbs: { askQuestion: VERBS.askQuestion } },
+    { notUnderstood: true, commands: COMMANDS, questions: MENU_QUESTIONS, verbs: { askQuestion: VERBS.askQuestion } },
   ],
   apology: [{ reference: 'incoming-1234' }],
+  answer: [
+    {
+      title: 'North West: North West MSO network',
+      paragraphs: ['The regional MSO network for NHS England North West.'],
+      facts: [{ title: 'Lead', value: 'North West Example Lead' }],
+      links: [
+        { title: 'Email the lead', url: 'mailto:nw.lead@example.org' },
+        { title: 'Chat with the lead in Teams', url: 'https://teams.microsoft.com/l/chat/0/0?users=nw.lead%40example.org' },
+      ],
+      asks: [{ title: 'Who is the national lead?', intent: 'nationalLead' }],
+      source: { title: 'SPS', url: 'https://www.sps.nhs.uk/' },
+      note: 'Based on your organisation.',
+      verbs: { askQuestion: VERBS.askQuestion },
+    },
+    {
+      title: 'Training for MSOs',
+      paragraphs: ['There is no formal MSO training.'],
+      facts: [],
+      links: [],
+      asks: [],
+      source: { title: 'SPS', url: 'https://www.sps.nhs.uk/' },
+      note: '',
+      verbs: { askQuestion: VERBS.askQuestion },
+    },
+  ],
+  organisationForm: [
+    {
+      heading: 'Where do you work?',
+      message: 'Which of these do you mean?',
+      choices: [
+        { title: 'Oxford Health NHS Foundation Trust (South East)', code: 'RNU' },
+        { title: 'Oxford University Hospitals NHS Foundation Trust (South East)', code: 'RTH' },
+      ],
+      organisation: 'oxford',
+      organisationError: '',
+      region: '',
+      regionError: '',
+      regions: REGION_CODES.map((code) => ({ title: code, value: code })),
+      then: 'regionalLead',
+      verbs: { chooseOrganisation: VERBS.chooseOrganisation, saveOrganisation: VERBS.saveOrganisation },
+    },
+    {
+      heading: 'Where do you work?',
+      message: '',
+      choices: [],
+      organisation: 'Nowhere General',
+      organisationError: 'I could not find it.',
+      region: 'Y99',
+      regionError: 'Choose one of the seven NHS England regions from the list.',
+      regions: REGION_CODES.map((code) => ({ title: code, value: code })),
+      then: 'regionalNetwork',
+      verbs: { chooseOrganisation: VERBS.chooseOrganisation, saveOrganisation: VERBS.saveOrganisation },
+    },
+  ],
 };
 
 function render<N extends CardName>(name: N, data: CardData[N]) {
@@ -43,14 +98,22 @@ describe('card templates', () => {
   );
 
   it('shows "did not understand" on the help card only when asked to', () => {
-    expect(JSON.stringify(renderCard('help', { notUnderstood: true, commands: COMMANDS }))).toContain('did not understand');
-    expect(JSON.stringify(renderCard('help', { notUnderstood: false, commands: COMMANDS }))).not.toContain('did not understand');
+    expect(JSON.stringify(render('help', { ...samples.help[1] ?? samples.help[0], notUnderstood: true }))).toContain('did not understand');
+    expect(JSON.stringify(render('help', { ...samples.help[0], notUnderstood: false }))).not.toContain('did not understand');
   });
 
-  it('lists every command on the help card', () => {
-    const card = JSON.stringify(renderCard('help', { notUnderstood: false, commands: COMMANDS }));
+  it('lists every command on the help card, and offers the menu questions as buttons', () => {
+    const card = JSON.stringify(render('help', samples.help[0]));
 
     for (const command of COMMANDS) expect(card).toContain(command.description);
+    for (const question of MENU_QUESTIONS) expect(card).toContain(question.title);
+  });
+
+  it('leaves out empty parts of an answer', () => {
+    const card = JSON.stringify(render('answer', samples.answer[1] ?? samples.answer[0]));
+
+    expect(card).not.toContain('FactSet');
+    expect(card).not.toContain('Action.');
   });
 
   it('puts the verb constant on the welcome card button', () => {

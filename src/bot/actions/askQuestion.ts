@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { INTENTS } from '../../nlu/intents.js';
+import { answerQuestion } from '../answerQuestion.js';
+import { sendCard } from '../sendCard.js';
+import { userIdOf } from '../userIdOf.js';
+import { VERBS } from '../verbs.js';
+import type { CardAction } from './cardAction.js';
+
+const data = z.object({ intent: z.enum(INTENTS) });
+
+/** A question button (help card, follow-ups under an answer): the answer arrives as a new message. */
+export const askQuestion: CardAction = {
+  verb: VERBS.askQuestion,
+  async handle({ turn, deps, data: raw }) {
+    const parsed = data.safeParse(raw);
+    if (!parsed.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'This button is out of date. Type help to start again.' };
+    await sendCard(turn, await answerQuestion(deps, { userId: userIdOf(turn), text: '', intent: parsed.data.intent }));
+    return { kind: 'message', text: 'Answered below.' };
+  },
+};

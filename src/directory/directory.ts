@@ -1,0 +1,55 @@
+import { Answers } from './answers.js';
+import type { NetworkDirectory } from './networkDirectory.js';
+import { createOrganisationFinder, type OrganisationFinder } from './organisations.js';
+import { PhraseIndex, tokenise } from './phraseIndex.js';
+import type { ReferenceData, RegionCode } from './referenceData.js';
+
+/** Everything the bot knows about MSO support: the network directory plus the public reference data. */
+export interface Directory {
+  network: NetworkDirectory;
+  reference: ReferenceData;
+  organisations: OrganisationFinder;
+  answers: Answers;
+  /** The NHS England region a piece of text names ("the North West", "Yorkshire", "NEY"), if exactly one. */
+  findRegion(text: string): RegionCode | undefined;
+  /**
+   * The text for the intent classifier, with the organisation or region it names replaced by a
+   * marker word: the model learns "I work at <organisation>" rather than every trust's name.
+   */
+  delexicalise(text: string): string;
+}
+
+export const ORGANISATION_MARKER = 'zzorganisation';
+export const REGION_MARKER = 'zzregion';
+
+export function createDirectory(network: NetworkDirectory, reference: ReferenceData): Directory {
+  const regions = new PhraseIndex<RegionCode>();
+  for (const region of reference.regions) {
+    for (const phrase of [region.name, ...region.synonyms]) regions.add(region.code, phrase);
+  }
+  const regionMention = (text: string) => {
+    const [best, second] = regions.search(text).filter((match) => match.exact);
+    if (!best || (second && second.score === best.score)) return undefined;
+    return best;
+  };
+  const organisations = createOrganisationFinder(reference);
+  return {
+    network,
+    reference,
+    organisations,
+    answers: new Answers(network, reference),
+    findRegion: (text) => regionMention(text)?.item,
+    delexicalise(text) {
+      const lookup = organisations.find(text);
+      const organisationWords = new Set(lookup.kind !== 'unknown' && lookup.exact ? lookup.words : []);
+      const regionWords = new Set(regionMention(text)?.words ?? []);
+      const out: string[] = [];
+      for (const word of tokenise(text)) {
+        const replacement = organisationWords.has(word) ? ORGANISATION_MARKER : regionWords.has(word) ? REGION_MARKER : word;
+        if (replacement !== word && out.at(-1) === replacement) continue;
+        out.push(replacement);
+      }
+      return out.join(' ');
+    },
+  };
+}

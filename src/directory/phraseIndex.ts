@@ -1,0 +1,133 @@
+import { distance } from 'fastest-levenshtein';
+
+/** Words that say nothing about which organisation is meant. */
+const FILLER = new Set(['nhs', 'foundation', 'trust', 'trusts', 'the', 'of', 'and', 'ft', 'at', 'in', 'for', 'a']);
+
+/** Lower case, "&" as "and", apostrophes dropped, anything else that is not a letter or digit a space. */
+export function tokenise(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+}
+
+/** How many typing slips a word of this length may carry and still count. */
+function allowedSlips(length: number): number {
+  if (length >= 9) return 2;
+  if (length >= 5) return 1;
+  return 0;
+}
+
+interface Alias<T> {
+  item: T;
+  tokens: readonly string[];
+  /** Longer, more specific aliases outrank shorter ones that they contain. */
+  weight: number;
+}
+
+export interface PhraseMatch<T> {
+  item: T;
+  score: number;
+  /** True when every word matched exactly, without allowing for slips. */
+  exact: boolean;
+  /** The words of the text (as tokenised) that make up the mention. */
+  words: string[];
+}
+
+/**
+ * Finds which known phrases (names, short forms, synonyms) a piece of free text mentions,
+ * allowing for extra words around them and small typing slips in long words.
+ */
+export class PhraseIndex<T> {
+  private readonly aliases: Alias<T>[] = [];
+  private readonly byToken = new Map<string, number[]>();
+  private readonly tokensByLength = new Map<number, string[]>();
+
+  add(item: T, phrase: string): void {
+    const tokens = [...new Set(tokenise(phrase).filter((token) => !FILLER.has(token)))];
+    if (tokens.length === 0) return;
+    const id = this.aliases.push({ item, tokens, weight: tokens.reduce((sum, token) => sum + token.length, 0) }) - 1;
+    for (const token of tokens) {
+      const ids = this.byToken.get(token);
+      if (ids) ids.push(id);
+      else {
+        this.byToken.set(token, [id]);
+        const sameLength = this.tokensByLength.get(token.length) ?? [];
+        sameLength.push(token);
+        this.tokensByLength.set(token.length, sameLength);
+      }
+    }
+  }
+
+  /** Every item with an alias whose words all appear in the text, best first, one entry per item. */
+  search(text: string, maxWords = 60): PhraseMatch<T>[] {
+    const matched = new Map<string, boolean>(); // known word -> matched exactly?
+    const typedAs = new Map<string, string>(); // known word -> the word in the text
+    for (const word of tokenise(text).slice(0, maxWords)) {
+      if (this.byToken.has(word)) {
+        matched.set(word, true);
+        typedAs.set(word, word);
+        continue;
+      }
+      for (const known of this.nearWords(word)) {
+        if (matched.has(known)) continue;
+        matched.set(known, false);
+        typedAs.set(known, word);
+      }
+    }
+
+    const best = new Map<T, PhraseMatch<T>>();
+    const seen = new Set<number>();
+    for (const word of matched.keys()) {
+      for (const id of this.byToken.get(word) ?? []) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const alias = this.aliases[id];
+        if (!alias || !alias.tokens.every((token) => matched.has(token))) continue;
+        const exact = alias.tokens.every((token) => matched.get(token) === true);
+        const score = alias.weight * (exact ? 1 : 0.9);
+        const current = best.get(alias.item);
+        const words = alias.tokens.map((token) => typedAs.get(token) ?? token);
+        if (!current || score > current.score) best.set(alias.item, { item: alias.item, score, exact, words });
+      }
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Items sharing a distinctive word with the text (a word that only a few items use), for
+   * "did you mean" choices when nothing matched in full. Best first.
+   */
+  searchPartial(text: string, maxDistinctiveItems = 3): PhraseMatch<T>[] {
+    const words = new Set(tokenise(text).filter((word) => word.length >= 4));
+    const best = new Map<T, PhraseMatch<T>>();
+    for (const word of words) {
+      const ids = this.byToken.get(word) ?? [];
+      const items = new Set(ids.map((id) => this.aliases[id]?.item));
+      if (items.size > maxDistinctiveItems) continue;
+      for (const id of ids) {
+        const alias = this.aliases[id];
+        if (!alias) continue;
+        const current = best.get(alias.item);
+        const score = (current?.score ?? 0) + word.length / alias.weight;
+        best.set(alias.item, { item: alias.item, score, exact: false, words: [...(current?.words ?? []), word] });
+      }
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /** Known words within the allowed slips of `word` (same first letter, similar length). */
+  private *nearWords(word: string): Generator<string> {
+    const slips = allowedSlips(word.length);
+    if (slips === 0) return;
+    for (let length = word.length - slips; length <= word.length + slips; length += 1) {
+      for (const known of this.tokensByLength.get(length) ?? []) {
+        if (known[0] === word[0] && allowedSlips(known.length) > 0 && distance(known, word) <= slips) yield known;
+      }
+    }
+  }
+}

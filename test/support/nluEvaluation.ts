@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { OrganisationFinder } from '../../src/directory/organisations.js';
+import { REGION_CODES } from '../../src/directory/referenceData.js';
+import type { IntentClassifier } from '../../src/nlu/intentClassifier.js';
+import { INTENTS } from '../../src/nlu/intents.js';
+
+const intentExamples = z.object({
+  examples: z.array(z.object({ text: z.string(), intent: z.enum([...INTENTS, 'None']) })),
+});
+const organisationExamples = z.object({
+  examples: z.array(z.object({ text: z.string(), region: z.enum(REGION_CODES), code: z.string().optional() })),
+});
+
+const nluDir = new URL('../../src/nlu/', import.meta.url);
+
+export function loadIntentEvaluation() {
+  return intentExamples.parse(JSON.parse(readFileSync(new URL('evaluation.json', nluDir), 'utf8'))).examples;
+}
+
+export function loadOrganisationEvaluation() {
+  return organisationExamples.parse(JSON.parse(readFileSync(new URL('organisationEvaluation.json', nluDir), 'utf8'))).examples;
+}
+
+export async function evaluateIntents(classifier: IntentClassifier, examples: ReturnType<typeof loadIntentEvaluation>) {
+  const mistakes: { text: string; expected: string; got: string }[] = [];
+  const byIntent = new Map<string, { correct: number; total: number }>();
+  for (const example of examples) {
+    const { intent } = await classifier.classify(example.text);
+    const row = byIntent.get(example.intent) ?? { correct: 0, total: 0 };
+    row.total += 1;
+    if (intent === example.intent) row.correct += 1;
+    else mistakes.push({ text: example.text, expected: example.intent, got: intent });
+    byIntent.set(example.intent, row);
+  }
+  const correct = examples.length - mistakes.length;
+  return {
+    correct,
+    total: examples.length,
+    accuracy: correct / examples.length,
+    perIntent: [...byIntent].map(([intent, row]) => ({ intent, ...row, accuracy: row.correct / row.total })),
+    mistakes,
+  };
+}
+
+/** Right region: the one organisation found is in the expected region (choices do not count). */
+export function evaluateOrganisations(finder: OrganisationFinder, examples: ReturnType<typeof loadOrganisationEvaluation>) {
+  const misses: { text: string; expected: string; got: string }[] = [];
+  for (const example of examples) {
+    const lookup = finder.find(example.text);
+    const got =
+      lookup.kind === 'found'
+        ? `${lookup.organisation.code} (${lookup.organisation.region})`
+        : lookup.kind === 'ambiguous'
+          ? `choices ${lookup.choices.map((choice) => `${choice.code} (${choice.region})`).join(', ')}`
+          : 'unknown';
+    const right = lookup.kind === 'found' && lookup.organisation.region === example.region && (!example.code || lookup.organisation.code === example.code);
+    if (!right) misses.push({ text: example.text, expected: `${example.code ?? '?'} (${example.region})`, got });
+  }
+  const rightRegion = examples.length - misses.length;
+  return { rightRegion, total: examples.length, regionAccuracy: rightRegion / examples.length, misses };
+}
