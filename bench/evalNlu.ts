@@ -1,23 +1,33 @@
 /**
- * `npm run eval:nlu`: accuracy of the intent classifier on the held-out set (written separately
- * from the training corpus), per intent and overall, and of organisation lookup on typed names.
+ * `npm run eval:nlu`: accuracy of question understanding on the held-out sets (written
+ * separately from the training corpus), per intent and overall, and of organisation lookup on
+ * workplaces as people type them.
  */
 import { loadKnowledge } from '../src/knowledge.js';
-import { evaluateIntents, evaluateOrganisations, loadIntentEvaluation, loadOrganisationEvaluation } from '../test/support/nluEvaluation.js';
+import {
+  evaluateIntents,
+  evaluateOrganisations,
+  INTENT_EVALUATIONS,
+  loadIntentEvaluation,
+  loadOrganisationEvaluation,
+  ORGANISATION_EVALUATIONS,
+} from '../test/support/nluEvaluation.js';
 
-const { directory, classifier } = await loadKnowledge();
-const intents = await evaluateIntents(classifier, loadIntentEvaluation());
-console.log('Intent classification on the held-out set\n');
-for (const row of intents.perIntent) {
-  console.log(`${row.intent.padEnd(18)} ${String(row.correct).padStart(3)}/${String(row.total).padEnd(3)} ${(row.accuracy * 100).toFixed(1).padStart(5)}%`);
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+const { directory, understand } = await loadKnowledge();
+
+for (const file of INTENT_EVALUATIONS) {
+  const result = await evaluateIntents(understand, loadIntentEvaluation(file));
+  console.log(`\nIntent classification on ${file}\n`);
+  for (const row of result.perIntent) {
+    console.log(`${row.intent.padEnd(18)} ${String(row.correct).padStart(3)}/${String(row.total).padEnd(3)} ${percent(row.accuracy).padStart(6)}`);
+  }
+  console.log(`overall: ${result.correct}/${result.total} = ${percent(result.accuracy)}`);
+  for (const mistake of result.mistakes) console.log(`  misread "${mistake.text}" -> ${mistake.got} (expected ${mistake.expected})`);
 }
-console.log(`\noverall: ${intents.correct}/${intents.total} = ${(intents.accuracy * 100).toFixed(1)}%`);
-if (intents.mistakes.length > 0) {
-  console.log('\nmisread:');
-  for (const mistake of intents.mistakes) console.log(`  "${mistake.text}" -> ${mistake.got} (expected ${mistake.expected})`);
+
+for (const file of ORGANISATION_EVALUATIONS) {
+  const result = evaluateOrganisations(directory.organisations, loadOrganisationEvaluation(file));
+  console.log(`\nOrganisation lookup on ${file}: right organisation and region ${result.rightRegion}/${result.total} = ${percent(result.regionAccuracy)}`);
+  for (const miss of result.misses) console.log(`  "${miss.text}" -> ${miss.got} (expected ${miss.expected})`);
 }
-
-const organisations = evaluateOrganisations(directory.organisations, loadOrganisationEvaluation());
-console.log(`\nOrganisation lookup: right region ${organisations.rightRegion}/${organisations.total} = ${(organisations.regionAccuracy * 100).toFixed(1)}%`);
-for (const miss of organisations.misses) console.log(`  "${miss.text}" -> ${miss.got} (expected ${miss.expected})`);
-

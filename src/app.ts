@@ -3,19 +3,19 @@ import { MsoBot } from './bot/msoBot.js';
 import type { Config } from './config.js';
 import type { Directory } from './directory/directory.js';
 import type { Logger } from './logger.js';
-import type { IntentClassifier } from './nlu/intentClassifier.js';
+import type { Understand } from './nlu/understand.js';
 import { createServer, type AppServer } from './server.js';
 import type { Storage } from './storage/storage.js';
 
 export interface AppParts {
   storage: Storage;
   directory: Directory;
-  classifier: IntentClassifier;
+  understand: Understand;
 }
 
 /** Wires the bot and its server from config and its loaded parts; shared by index.ts and the tests. */
-export function createApp(config: Config, { storage, directory, classifier }: AppParts, logger: Logger): AppServer {
-  const bot = new MsoBot({ storage, logger, directory, classifier, leadAadObjectIds: config.leadAadObjectIds });
+export function createApp(config: Config, { storage, directory, understand }: AppParts, logger: Logger): AppServer {
+  const bot = new MsoBot({ storage, logger, directory, understand, leadAadObjectIds: config.leadAadObjectIds });
   const runtime = createBotRuntime({ credentials: config.botCredentials, bot, logger });
   return createServer({
     processActivity: (activity, authorization) => runtime.processActivity(activity, authorization),

@@ -1,11 +1,12 @@
 import { createDirectory, type Directory } from './directory/directory.js';
 import { loadNetworkDirectory } from './directory/networkDirectory.js';
 import { loadReferenceData } from './directory/referenceData.js';
-import { trainIntentClassifier, type IntentClassifier } from './nlu/intentClassifier.js';
+import { trainIntentClassifier } from './nlu/intentClassifier.js';
+import { createUnderstand, featuresOf, type Understand } from './nlu/understand.js';
 
 export interface Knowledge {
   directory: Directory;
-  classifier: IntentClassifier;
+  understand: Understand;
 }
 
 /**
@@ -14,6 +15,6 @@ export interface Knowledge {
  */
 export async function loadKnowledge(directoryFile?: string): Promise<Knowledge> {
   const directory = createDirectory(loadNetworkDirectory(directoryFile), loadReferenceData());
-  const classifier = await trainIntentClassifier({ delexicalise: (text) => directory.delexicalise(text) });
-  return { directory, classifier };
+  const classifier = await trainIntentClassifier({ features: (text) => featuresOf(directory, text) });
+  return { directory, understand: createUnderstand(directory, classifier) };
 }

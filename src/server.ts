@@ -51,10 +51,13 @@ export function createServer(deps: ServerDeps): AppServer {
       logger.warn({ route: '/api/messages', outcome: 'refused', reason: 'tenant_not_allowed', tenantId: tenantId ?? null }, 'request refused');
       return sendError(res, 403, 'tenant_not_allowed', 'This bot serves its own organisation only.');
     }
+    const started = performance.now();
     const turn = deps.processActivity(activity, req.header('authorization', ''));
     inFlight.add(turn);
     try {
       const { status, body } = await turn;
+      // How long the turn took on the server, for monitoring and the benchmarks.
+      res.header('Server-Timing', `turn;dur=${(performance.now() - started).toFixed(2)}`);
       if (body === undefined) res.send(status);
       else res.send(status, body);
     } catch (error) {
@@ -63,6 +66,12 @@ export function createServer(deps: ServerDeps): AppServer {
     } finally {
       inFlight.delete(turn);
     }
+  });
+
+  // The Agents Playground probes the endpoint with HEAD before it connects.
+  server.head('/api/messages', (_req: Request, res: Response, next: () => void) => {
+    res.send(204);
+    next();
   });
 
   server.get('/api/health', async (_req: Request, res: Response) => {

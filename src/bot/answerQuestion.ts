@@ -2,57 +2,58 @@ import type { AdaptiveCardJson } from '../cards/renderCard.js';
 import type { Organisation } from '../directory/organisations.js';
 import type { RegionCode } from '../directory/referenceData.js';
 import type { Intent, IntentOrNone } from '../nlu/intents.js';
+import type { Understanding } from '../nlu/understand.js';
 import type { BotDeps } from './botDeps.js';
 import { answerCard, helpCard, organisationFormCard } from './botCards.js';
 
-/** One question: who asks, what they typed (empty when they pressed a button), what it means. */
-export interface Question {
-  userId: string;
-  text: string;
-  intent: IntentOrNone;
+type Handler = (deps: BotDeps, userId: string, question: Understanding) => Promise<AdaptiveCardJson>;
+
+/** A question asked with a button rather than typed: the intent alone. */
+export function askedByButton(intent: IntentOrNone): Understanding {
+  return { intent, score: 1, text: '', organisation: { kind: 'unknown' }, region: undefined };
 }
 
-type Handler = (deps: BotDeps, question: Question) => Promise<AdaptiveCardJson>;
+/** An organisation the question names in full (a distinctive word alone is not enough to act on). */
+function namedOrganisation(question: Understanding): Organisation | undefined {
+  const { organisation } = question;
+  return organisation.kind === 'found' && organisation.exact ? organisation.organisation : undefined;
+}
 
 const regional =
   (focus: 'network' | 'lead'): Handler =>
-  async (deps, question) => {
+  async (deps, userId, question) => {
     const { directory, storage } = deps;
-    const named = mentionedOrganisation(deps, question.text);
+    const named = namedOrganisation(question);
     if (named) {
       return answerCard(directory.answers.regionalNetwork(named.region, { kind: 'organisation', organisationName: named.name, saved: false }, focus));
     }
-    const region = directory.findRegion(question.text);
-    if (region) return answerCard(directory.answers.regionalNetwork(region, { kind: 'named' }, focus));
-    const profile = await storage.profiles.get(question.userId);
+    if (question.region) return answerCard(directory.answers.regionalNetwork(question.region, { kind: 'named' }, focus));
+    const profile = await storage.profiles.get(userId);
     if (profile) {
       const organisationName = profile.organisationCode ? directory.organisations.byCode(profile.organisationCode)?.name : undefined;
       return answerCard(directory.answers.regionalNetwork(profile.region, { kind: 'profile', organisationName }, focus));
     }
     return organisationFormCard(directory.reference, {
       message: 'Tell me where you work and I will find your regional network. I will remember it for next time.',
-      then: question.intent === 'regionalLead' ? 'regionalLead' : 'regionalNetwork',
+      then: focus === 'lead' ? 'regionalLead' : 'regionalNetwork',
     });
   };
 
-const setOrganisation: Handler = async (deps, question) => {
-  const { directory } = deps;
-  const lookup = question.text ? directory.organisations.find(question.text) : { kind: 'unknown' as const };
-  if (lookup.kind === 'found') return saveProfileAndAnswer(deps, question.userId, lookup.organisation, undefined, 'regionalNetwork');
-  if (lookup.kind === 'ambiguous') {
-    return organisationFormCard(directory.reference, { message: 'Which of these do you mean?', choices: lookup.choices, then: 'regionalNetwork' });
+const setOrganisation: Handler = async (deps, userId, question) => {
+  const { organisation } = question;
+  if (organisation.kind === 'found') return saveProfileAndAnswer(deps, userId, organisation.organisation, undefined, 'regionalNetwork');
+  if (organisation.kind === 'ambiguous') {
+    return organisationFormCard(deps.directory.reference, { message: 'Which of these do you mean?', choices: organisation.choices, then: 'regionalNetwork' });
   }
-  const region = question.text ? directory.findRegion(question.text) : undefined;
-  if (region) return saveProfileAndAnswer(deps, question.userId, undefined, region, 'regionalNetwork');
-  return organisationFormCard(directory.reference, { then: 'regionalNetwork' });
+  if (question.region) return saveProfileAndAnswer(deps, userId, undefined, question.region, 'regionalNetwork');
+  return organisationFormCard(deps.directory.reference, { then: 'regionalNetwork' });
 };
 
 /** Not understood: a place or organisation on its own still means something; otherwise the menu. */
-const notUnderstood: Handler = async (deps, question) => {
-  const lookup = question.text ? deps.directory.organisations.find(question.text) : { kind: 'unknown' as const };
-  if (lookup.kind !== 'unknown' && lookup.exact) return setOrganisation(deps, question);
-  const region = deps.directory.findRegion(question.text);
-  if (region) return answerCard(deps.directory.answers.regionalNetwork(region, { kind: 'named' }, 'network'));
+const notUnderstood: Handler = async (deps, userId, question) => {
+  const { organisation } = question;
+  if (organisation.kind !== 'unknown' && organisation.exact) return setOrganisation(deps, userId, question);
+  if (question.region) return answerCard(deps.directory.answers.regionalNetwork(question.region, { kind: 'named' }, 'network'));
   return helpCard(true);
 };
 
@@ -84,8 +85,8 @@ const handlers: Record<IntentOrNone, Handler> = {
 };
 
 /** The card that answers a question. */
-export function answerQuestion(deps: BotDeps, question: Question): Promise<AdaptiveCardJson> {
-  return handlers[question.intent](deps, question);
+export function answerQuestion(deps: BotDeps, userId: string, question: Understanding): Promise<AdaptiveCardJson> {
+  return handlers[question.intent](deps, userId, question);
 }
 
 /** Saves where the person works, then answers what they asked (their regional network by default). */
@@ -101,16 +102,9 @@ export async function saveProfileAndAnswer(
   await deps.storage.profiles.save({ userId, region: regionCode, organisationCode: organisation?.code, updatedAt: new Date().toISOString() });
   deps.logger.info({ outcome: 'profile_saved', region: regionCode, organisation: organisation?.code ?? null }, 'profile saved');
   const focus = then === 'regionalLead' ? 'lead' : 'network';
-  if (then !== 'regionalNetwork' && then !== 'regionalLead') return answerQuestion(deps, { userId, text: '', intent: then });
+  if (then !== 'regionalNetwork' && then !== 'regionalLead') return answerQuestion(deps, userId, askedByButton(then));
   const basis = organisation
     ? ({ kind: 'organisation', organisationName: organisation.name, saved: true } as const)
     : ({ kind: 'profile', organisationName: undefined } as const);
   return answerCard(deps.directory.answers.regionalNetwork(regionCode, basis, focus));
-}
-
-/** An organisation the text names in full (a partial match is not enough to act on). */
-function mentionedOrganisation(deps: BotDeps, text: string): Organisation | undefined {
-  if (!text) return undefined;
-  const lookup = deps.directory.organisations.find(text);
-  return lookup.kind === 'found' && lookup.exact ? lookup.organisation : undefined;
 }

@@ -1,6 +1,6 @@
 import type { Directory } from '../directory/directory.js';
 import type { Logger } from '../logger.js';
-import type { IntentClassifier } from '../nlu/intentClassifier.js';
+import type { Understand } from '../nlu/understand.js';
 import type { Storage } from '../storage/storage.js';
 
 /** What the bot's handlers may use; passed in once by the composition root. */
@@ -8,7 +8,7 @@ export interface BotDeps {
   storage: Storage;
   logger: Logger;
   directory: Directory;
-  classifier: IntentClassifier;
+  understand: Understand;
   /** Entra object ids of the national network lead and deputies. */
   leadAadObjectIds: ReadonlySet<string>;
 }

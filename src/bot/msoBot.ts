@@ -21,8 +21,9 @@ export class MsoBot extends TeamsActivityHandler {
     // The conversation may predate our records (installed before a data reset): keep it known.
     await this.deps.storage.conversations.ensure(conversationRecordFrom(turn.activity));
     const { text = '' } = turn.activity as Partial<Activity>; // absent when only an attachment was sent
-    const { intent, score } = await this.deps.classifier.classify(text);
-    await sendCard(turn, await answerQuestion(this.deps, { userId: userIdOf(turn), text, intent }));
+    const understanding = await this.deps.understand(text);
+    await sendCard(turn, await answerQuestion(this.deps, userIdOf(turn), understanding));
+    const { intent, score } = understanding;
     this.log(turn).info({ outcome: 'answered', intent, score: Math.round(score * 100) / 100 }, 'message handled');
   }
 

@@ -1,6 +1,6 @@
 import { Answers } from './answers.js';
 import type { NetworkDirectory } from './networkDirectory.js';
-import { createOrganisationFinder, type OrganisationFinder } from './organisations.js';
+import { createOrganisationFinder, type OrganisationFinder, type OrganisationLookup } from './organisations.js';
 import { PhraseIndex, tokenise } from './phraseIndex.js';
 import type { ReferenceData, RegionCode } from './referenceData.js';
 
@@ -12,11 +12,18 @@ export interface Directory {
   answers: Answers;
   /** The NHS England region a piece of text names ("the North West", "Yorkshire", "NEY"), if exactly one. */
   findRegion(text: string): RegionCode | undefined;
+  /** The organisation and region a text names, and the text with them replaced by marker words. */
+  analyse(text: string): TextAnalysis;
+}
+
+export interface TextAnalysis {
+  organisation: OrganisationLookup;
+  region: RegionCode | undefined;
   /**
-   * The text for the intent classifier, with the organisation or region it names replaced by a
-   * marker word: the model learns "I work at <organisation>" rather than every trust's name.
+   * The text with the organisation or region it names replaced by a marker word, for the intent
+   * classifier: it learns "I work at <organisation>" rather than every trust's name.
    */
-  delexicalise(text: string): string;
+  delexicalised: string;
 }
 
 export const ORGANISATION_MARKER = 'zzorganisation';
@@ -39,17 +46,18 @@ export function createDirectory(network: NetworkDirectory, reference: ReferenceD
     organisations,
     answers: new Answers(network, reference),
     findRegion: (text) => regionMention(text)?.item,
-    delexicalise(text) {
-      const lookup = organisations.find(text);
-      const organisationWords = new Set(lookup.kind !== 'unknown' && lookup.exact ? lookup.words : []);
-      const regionWords = new Set(regionMention(text)?.words ?? []);
+    analyse(text) {
+      const organisation = organisations.find(text);
+      const region = regionMention(text);
+      const organisationWords = new Set(organisation.kind !== 'unknown' && organisation.exact ? organisation.words : []);
+      const regionWords = new Set(region?.words ?? []);
       const out: string[] = [];
       for (const word of tokenise(text)) {
         const replacement = organisationWords.has(word) ? ORGANISATION_MARKER : regionWords.has(word) ? REGION_MARKER : word;
         if (replacement !== word && out.at(-1) === replacement) continue;
         out.push(replacement);
       }
-      return out.join(' ');
+      return { organisation, region: region?.item, delexicalised: out.join(' ') };
     },
   };
 }

@@ -3,7 +3,36 @@ import { distance } from 'fastest-levenshtein';
 /** Words that say nothing about which organisation is meant. */
 const FILLER = new Set(['nhs', 'foundation', 'trust', 'trusts', 'the', 'of', 'and', 'ft', 'at', 'in', 'for', 'a']);
 
-/** Lower case, "&" as "and", apostrophes dropped, anything else that is not a letter or digit a space. */
+/** Common written short forms, read as the word they stand for (English county abbreviations first). */
+const SHORT_FORMS: Readonly<Record<string, string>> = {
+  beds: 'bedfordshire',
+  berks: 'berkshire',
+  bucks: 'buckinghamshire',
+  cambs: 'cambridgeshire',
+  derbys: 'derbyshire',
+  glos: 'gloucestershire',
+  gloucs: 'gloucestershire',
+  hants: 'hampshire',
+  herts: 'hertfordshire',
+  lancs: 'lancashire',
+  leics: 'leicestershire',
+  lincs: 'lincolnshire',
+  northants: 'northamptonshire',
+  notts: 'nottinghamshire',
+  oxon: 'oxfordshire',
+  shrops: 'shropshire',
+  staffs: 'staffordshire',
+  warks: 'warwickshire',
+  wilts: 'wiltshire',
+  worcs: 'worcestershire',
+  yorks: 'yorkshire',
+  hosp: 'hospital',
+  hosps: 'hospitals',
+  uni: 'university',
+  gen: 'general',
+};
+
+/** Lower case, "&" as "and", apostrophes dropped, short forms expanded, anything else not a letter or digit a space. */
 export function tokenise(text: string): string[] {
   return text
     .toLowerCase()
@@ -12,7 +41,8 @@ export function tokenise(text: string): string[] {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((word) => SHORT_FORMS[word] ?? word);
 }
 
 /** How many typing slips a word of this length may carry and still count. */
@@ -20,6 +50,12 @@ function allowedSlips(length: number): number {
   if (length >= 9) return 2;
   if (length >= 5) return 1;
   return 0;
+}
+
+const NEAR_CACHE_LIMIT = 10_000;
+
+function slipKey(word: string, length: number): string {
+  return `${word[0] ?? ''}${String(length)}`;
 }
 
 interface Alias<T> {
@@ -45,7 +81,10 @@ export interface PhraseMatch<T> {
 export class PhraseIndex<T> {
   private readonly aliases: Alias<T>[] = [];
   private readonly byToken = new Map<string, number[]>();
-  private readonly tokensByLength = new Map<number, string[]>();
+  /** Known words by first letter and length, where typing slips are looked for. */
+  private readonly slipCandidates = new Map<string, string[]>();
+  /** Words already looked up for slips: questions repeat the same words all day. */
+  private readonly nearCache = new Map<string, readonly string[]>();
 
   add(item: T, phrase: string): void {
     const tokens = [...new Set(tokenise(phrase).filter((token) => !FILLER.has(token)))];
@@ -56,11 +95,11 @@ export class PhraseIndex<T> {
       if (ids) ids.push(id);
       else {
         this.byToken.set(token, [id]);
-        const sameLength = this.tokensByLength.get(token.length) ?? [];
-        sameLength.push(token);
-        this.tokensByLength.set(token.length, sameLength);
+        const key = slipKey(token, token.length);
+        this.slipCandidates.set(key, [...(this.slipCandidates.get(key) ?? []), token]);
       }
     }
+    this.nearCache.clear();
   }
 
   /** Every item with an alias whose words all appear in the text, best first, one entry per item. */
@@ -121,13 +160,18 @@ export class PhraseIndex<T> {
   }
 
   /** Known words within the allowed slips of `word` (same first letter, similar length). */
-  private *nearWords(word: string): Generator<string> {
+  private nearWords(word: string): readonly string[] {
+    const cached = this.nearCache.get(word);
+    if (cached) return cached;
     const slips = allowedSlips(word.length);
-    if (slips === 0) return;
-    for (let length = word.length - slips; length <= word.length + slips; length += 1) {
-      for (const known of this.tokensByLength.get(length) ?? []) {
-        if (known[0] === word[0] && allowedSlips(known.length) > 0 && distance(known, word) <= slips) yield known;
+    const near: string[] = [];
+    for (let length = word.length - slips; slips > 0 && length <= word.length + slips; length += 1) {
+      for (const known of this.slipCandidates.get(slipKey(word, length)) ?? []) {
+        if (allowedSlips(known.length) > 0 && distance(known, word) <= slips) near.push(known);
       }
     }
+    if (this.nearCache.size >= NEAR_CACHE_LIMIT) this.nearCache.clear();
+    this.nearCache.set(word, near);
+    return near;
   }
 }

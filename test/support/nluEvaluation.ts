@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { OrganisationFinder } from '../../src/directory/organisations.js';
 import { REGION_CODES } from '../../src/directory/referenceData.js';
-import type { IntentClassifier } from '../../src/nlu/intentClassifier.js';
+import type { Understand } from '../../src/nlu/understand.js';
 import { INTENTS } from '../../src/nlu/intents.js';
 
 const intentExamples = z.object({
@@ -14,19 +14,23 @@ const organisationExamples = z.object({
 
 const nluDir = new URL('../../src/nlu/', import.meta.url);
 
-export function loadIntentEvaluation() {
-  return intentExamples.parse(JSON.parse(readFileSync(new URL('evaluation.json', nluDir), 'utf8'))).examples;
+/** The held-out sets: the first was written before tuning, the second after, by someone who saw neither corpus nor first set. */
+export const INTENT_EVALUATIONS = ['evaluation.json', 'evaluation2.json'] as const;
+export const ORGANISATION_EVALUATIONS = ['organisationEvaluation.json', 'organisationEvaluation2.json'] as const;
+
+export function loadIntentEvaluation(file: string = INTENT_EVALUATIONS[0]) {
+  return intentExamples.parse(JSON.parse(readFileSync(new URL(file, nluDir), 'utf8'))).examples;
 }
 
-export function loadOrganisationEvaluation() {
-  return organisationExamples.parse(JSON.parse(readFileSync(new URL('organisationEvaluation.json', nluDir), 'utf8'))).examples;
+export function loadOrganisationEvaluation(file: string = ORGANISATION_EVALUATIONS[0]) {
+  return organisationExamples.parse(JSON.parse(readFileSync(new URL(file, nluDir), 'utf8'))).examples;
 }
 
-export async function evaluateIntents(classifier: IntentClassifier, examples: ReturnType<typeof loadIntentEvaluation>) {
+export async function evaluateIntents(understand: Understand, examples: ReturnType<typeof loadIntentEvaluation>) {
   const mistakes: { text: string; expected: string; got: string }[] = [];
   const byIntent = new Map<string, { correct: number; total: number }>();
   for (const example of examples) {
-    const { intent } = await classifier.classify(example.text);
+    const { intent } = await understand(example.text);
     const row = byIntent.get(example.intent) ?? { correct: 0, total: 0 };
     row.total += 1;
     if (intent === example.intent) row.correct += 1;

@@ -2,10 +2,16 @@ import { appendFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
 
 /**
- * Prints the plain closing line CI reads ("tests: N passed, N failed"), and appends the counts
+ * Prints the plain closing line CI reads ("<label>: N passed, N failed"), and appends the counts
  * to $TEST_COUNTS_FILE when set so .ci/run can add several runs together.
  */
 export default class SummaryReporter implements Reporter {
+  private readonly label: string;
+
+  constructor(options: { label?: string } = {}) {
+    this.label = options.label ?? 'tests';
+  }
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     let passed = 0;
     let failed = unhandledErrors.length;
@@ -22,8 +28,7 @@ export default class SummaryReporter implements Reporter {
       if (testModule.state() === 'failed' && failedHere === 0) failedHere = 1;
       failed += failedHere;
     }
-    const label = process.env.TEST_COUNTS_LABEL ?? 'tests';
-    process.stdout.write(`\n${label}: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+    process.stdout.write(`\n${this.label}: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
     const countsFile = process.env.TEST_COUNTS_FILE;
     if (countsFile) appendFileSync(countsFile, `${passed} ${failed} ${skipped}\n`);
   }

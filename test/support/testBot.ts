@@ -7,6 +7,12 @@ import { createLogger } from '../../src/logger.js';
 import { openStorage, type Storage } from '../../src/storage/storage.js';
 import { FakeConnector } from './fakeConnector.js';
 
+export interface TestApp {
+  url: string;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
 export interface TestBot {
   url: string;
   connector: FakeConnector;
@@ -41,13 +47,9 @@ export async function openTestStorage(): Promise<Storage> {
  * connector played by a local server. `env` is read exactly as production reads it.
  */
 export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-  const logger = createLogger(config.logLevel);
-  const storage = await openTestStorage();
+  const app = await startTestApp(env);
   const connector = await new FakeConnector().start();
-  const app = createApp(config, { storage, ...(await knowledge()) }, logger);
-  const { port } = await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${port}`;
+  const { url, storage } = app;
   return {
     url,
     connector,
@@ -62,8 +64,17 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
       return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },
     async close() {
-      await app.close(1000);
+      await app.close();
       await connector.stop();
     },
   };
+}
+
+/** The real app (config read from `env` as in production) on a free port, with test storage. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  const storage = await openTestStorage();
+  const app = createApp(config, { storage, ...(await knowledge()) }, createLogger(config.logLevel));
+  const { port } = await app.listen(0, '127.0.0.1');
+  return { url: `http://127.0.0.1:${port}`, storage, close: () => app.close(1000) };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INTENTS } from '../../nlu/intents.js';
-import { answerQuestion } from '../answerQuestion.js';
+import { answerQuestion, askedByButton } from '../answerQuestion.js';
 import { sendCard } from '../sendCard.js';
 import { userIdOf } from '../userIdOf.js';
 import { VERBS } from '../verbs.js';
@@ -14,7 +14,7 @@ export const askQuestion: CardAction = {
   async handle({ turn, deps, data: raw }) {
     const parsed = data.safeParse(raw);
     if (!parsed.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'This button is out of date. Type help to start again.' };
-    await sendCard(turn, await answerQuestion(deps, { userId: userIdOf(turn), text: '', intent: parsed.data.intent }));
+    await sendCard(turn, await answerQuestion(deps, userIdOf(turn), askedByButton(parsed.data.intent)));
     return { kind: 'message', text: 'Answered below.' };
   },
 };

@@ -1,0 +1,165 @@
+/**
+ * `npm run bench:chat`: 50 simulated MSOs asking directory questions at once, against the real
+ * bot (src/index.ts, its own process, tables in Azurite in a third process) and against a
+ * bare botbuilder echo bot (bench/echoBot.ts, its own process), both replying to a local
+ * connector. Prints server time (Server-Timing) p50/p95/p99, throughput, peak RSS of each
+ * server, and the ratios. Loopback only; a fixed number of turns.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { message, type Person } from '../test/support/activities.js';
+import { FakeConnector } from '../test/support/fakeConnector.js';
+
+const USERS = 50;
+const QUESTIONS_PER_USER = 40;
+const WARM_UP_TURNS = 200;
+const root = path.resolve(import.meta.dirname, '..');
+
+const WORKPLACES = ['I work at Leeds Teaching Hospitals', "I'm the MSO at MFT", 'RJ1', 'I work for UHB', 'Oxford University Hospitals', 'Greater Manchester ICB', 'Addenbrookes', 'Royal Devon'];
+const QUESTIONS = [
+  'who is my regional lead?',
+  'who is the national lead',
+  'what is my regional network',
+  'what is the buddy scheme?',
+  'is there formal training for MSOs',
+  'who leads the North West network',
+  'who is on the steering group',
+  'where do I report a medication error',
+  'RPS resources please',
+  'why was the MSO network set up',
+];
+
+interface Server {
+  child: ChildProcessWithoutNullStreams;
+  url: string;
+}
+
+async function startServer(name: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<Server> {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  let output = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${output.slice(-500)}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = ready.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+      if (output.length > 100_000) output = output.slice(-10_000);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  });
+  return { child, url: `http://127.0.0.1:${port}/api/messages` };
+}
+
+/** Peak resident set size of a process so far (Linux VmHWM). */
+function peakRssMiB(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
+  const kib = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
+  return kib / 1024;
+}
+
+async function post(url: string, activity: unknown): Promise<number> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`turn answered ${response.status}`);
+  return Number(/dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1]);
+}
+
+function person(n: number): Person {
+  const id = String(n).padStart(12, '0');
+  return { id: `29:bench-${id}`, name: 'Bench Example', aadObjectId: `dddddddd-0000-4000-8000-${id}` };
+}
+
+interface Result {
+  times: number[];
+  seconds: number;
+  turns: number;
+  peakRss: number;
+}
+
+async function run(server: Server, connector: FakeConnector, offset: number): Promise<Result> {
+  const serviceUrl = connector.serviceUrl;
+  for (let i = 0; i < WARM_UP_TURNS; i += 1) await post(server.url, message(QUESTIONS[i % QUESTIONS.length] ?? 'help', { serviceUrl, from: person(offset + 10_000 + i) }));
+  connector.clear();
+
+  const times: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: USERS }, async (_, u) => {
+      const who = person(offset + u);
+      times.push(await post(server.url, message(WORKPLACES[u % WORKPLACES.length] ?? 'RR8', { serviceUrl, from: who })));
+      for (let q = 0; q < QUESTIONS_PER_USER - 1; q += 1) {
+        times.push(await post(server.url, message(QUESTIONS[(u + q) % QUESTIONS.length] ?? 'help', { serviceUrl, from: who })));
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const replies = connector.sentActivities().length;
+  if (replies !== USERS * QUESTIONS_PER_USER) throw new Error(`expected ${USERS * QUESTIONS_PER_USER} replies, the connector saw ${replies}`);
+  return { times, seconds, turns: times.length, peakRss: peakRssMiB(server.child.pid) };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function row(label: string, result: Result): string {
+  const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(result.times, p).toFixed(2));
+  return `${label.padEnd(22)} turns ${result.turns}  server time p50 ${p50} ms  p95 ${p95} ms  p99 ${p99} ms  throughput ${(result.turns / result.seconds).toFixed(0)} turns/s  peak RSS ${result.peakRss.toFixed(0)} MiB`;
+}
+
+/** A free loopback port, for Azurite's command line (which does not report a port of its own choosing). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+// Azurite in its own process, as storage would be in production: not competing with the load here.
+const azuritePort = await freePort();
+const azurite = await startServer(
+  'Azurite',
+  ['node_modules/azurite/dist/src/table/main.js', '--inMemoryPersistence', '--tableHost', '127.0.0.1', '--tablePort', String(azuritePort), '--skipApiVersionCheck', '--disableTelemetry'],
+  {},
+  /successfully started on 127\.0\.0\.1:(\d+)/,
+);
+const tables = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${String(azuritePort)}/devstoreaccount1;`;
+const connector = await new FakeConnector().start();
+console.log(`bench:chat — ${USERS} simulated MSOs at once, ${QUESTIONS_PER_USER} turns each (node ${process.version})\n`);
+
+const mso = await startServer(
+  'MSO bot',
+  ['--import', 'tsx', 'src/index.ts'],
+  { PORT: '0', LOG_LEVEL: 'info', TABLES_CONNECTION_STRING: tables },
+  /"port":(\d+)[^\n]*listening/,
+);
+const msoResult = await run(mso, connector, 0);
+mso.child.kill('SIGTERM');
+console.log(row('MSO Network bot', msoResult));
+
+connector.clear();
+const echo = await startServer('echo bot', ['--import', 'tsx', 'bench/echoBot.ts'], {}, /listening (\d+)/);
+const echoResult = await run(echo, connector, 100_000);
+echo.child.kill('SIGTERM');
+console.log(row('botbuilder echo bot', echoResult));
+
+const ratio = (p: number) => percentile(msoResult.times, p) / percentile(echoResult.times, p);
+console.log(
+  `\nratio MSO/echo: p50 ${ratio(50).toFixed(2)}  p95 ${ratio(95).toFixed(2)}  p99 ${ratio(99).toFixed(2)} (goal: p99 at most 1.5)  ` +
+    `throughput ${(msoResult.turns / msoResult.seconds / (echoResult.turns / echoResult.seconds)).toFixed(2)}  peak RSS ${(msoResult.peakRss / echoResult.peakRss).toFixed(2)}`,
+);
+
+await connector.stop();
+azurite.child.kill('SIGTERM');

@@ -1,0 +1,35 @@
+import type { Directory } from '../directory/directory.js';
+import type { OrganisationLookup } from '../directory/organisations.js';
+import type { RegionCode } from '../directory/referenceData.js';
+import type { IntentClassifier } from './intentClassifier.js';
+import type { IntentOrNone } from './intents.js';
+import { prepareText } from './prepareText.js';
+
+/** What a message means: its intent, and the organisation and region it names, found once. */
+export interface Understanding {
+  intent: IntentOrNone;
+  score: number;
+  /** The message with mentions and greetings set aside. */
+  text: string;
+  organisation: OrganisationLookup;
+  region: RegionCode | undefined;
+}
+
+export type Understand = (text: string) => Promise<Understanding>;
+
+/** Questions are short; longer text is cut, which bounds the work a message can cause. */
+const MAX_CHARS = 500;
+
+/** The features the classifier learns from and classifies: prepared, then delexicalised. */
+export function featuresOf(directory: Directory, text: string): string {
+  return directory.analyse(prepareText(text)).delexicalised;
+}
+
+export function createUnderstand(directory: Directory, classifier: IntentClassifier): Understand {
+  return async (raw) => {
+    const text = prepareText(raw.slice(0, MAX_CHARS));
+    const analysis = directory.analyse(text);
+    const { intent, score } = await classifier.classifyFeatures(analysis.delexicalised);
+    return { intent, score, text, organisation: analysis.organisation, region: analysis.region };
+  };
+}
