@@ -18,11 +18,13 @@ export class MsoBot extends TeamsActivityHandler {
   }
 
   protected override async onMessageActivity(turn: TurnContext): Promise<void> {
-    // The conversation may predate our records (installed before a data reset): keep it known.
-    await this.deps.storage.conversations.ensure(conversationRecordFrom(turn.activity));
+    // The conversation may predate our records (installed before a data reset): keep it known,
+    // alongside answering rather than before it.
+    const recorded = this.deps.storage.conversations.ensure(conversationRecordFrom(turn.activity));
     const { text = '' } = turn.activity as Partial<Activity>; // absent when only an attachment was sent
     const understanding = await this.deps.understand(text);
-    await sendCard(turn, await answerQuestion(this.deps, userIdOf(turn), understanding));
+    const [, card] = await Promise.all([recorded, answerQuestion(this.deps, userIdOf(turn), understanding)]);
+    await sendCard(turn, card);
     const { intent, score } = understanding;
     this.log(turn).info({ outcome: 'answered', intent, score: Math.round(score * 100) / 100 }, 'message handled');
   }

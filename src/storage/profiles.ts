@@ -28,11 +28,41 @@ interface ProfileEntity {
 
 const ROW = 'profile';
 
+export interface ProfilesOptions {
+  /**
+   * How long this instance trusts a profile it read or wrote without asking storage again.
+   * Profiles change rarely and only by their owner, so a read cache takes a storage round trip
+   * off most "my lead" questions; another instance's change shows here within this time.
+   */
+  cacheMs?: number;
+  now?: () => number;
+}
+
+const CACHE_LIMIT = 20_000;
+
 /** Table `Profiles`: one row per person who told the bot where they work. */
 export class Profiles {
-  constructor(private readonly table: TableClient) {}
+  private readonly cache = new Map<string, { profile: StoredProfile | undefined; until: number }>();
+  private readonly cacheMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly table: TableClient,
+    { cacheMs = 60_000, now = Date.now }: ProfilesOptions = {},
+  ) {
+    this.cacheMs = cacheMs;
+    this.now = now;
+  }
 
   async get(userId: string): Promise<StoredProfile | undefined> {
+    const cached = this.cache.get(userId);
+    if (cached && cached.until > this.now()) return cached.profile;
+    const profile = await this.read(userId);
+    this.remember(userId, profile);
+    return profile;
+  }
+
+  private async read(userId: string): Promise<StoredProfile | undefined> {
     try {
       const entity = await this.table.getEntity<ProfileEntity>(toTableKey(userId), ROW);
       return {
@@ -46,6 +76,12 @@ export class Profiles {
       if (isNotFound(error)) return undefined;
       throw error;
     }
+  }
+
+  private remember(userId: string, profile: StoredProfile | undefined): void {
+    if (this.cacheMs <= 0) return;
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(userId, { profile, until: this.now() + this.cacheMs });
   }
 
   /**
@@ -62,17 +98,24 @@ export class Profiles {
       updatedAt: profile.updatedAt,
     };
     try {
-      if (etag) await this.table.updateEntity(entity, 'Replace', { etag });
-      else await this.table.createEntity(entity);
+      const written = etag ? await this.table.updateEntity(entity, 'Replace', { etag }) : await this.table.createEntity(entity);
+      if (written.etag) this.remember(profile.userId, { ...profile, etag: written.etag });
+      else this.cache.delete(profile.userId);
       return true;
     } catch (error) {
+      this.cache.delete(profile.userId);
       if (isPreconditionFailed(error) || isConflict(error)) return false;
       throw error;
     }
   }
 
-  /** Sets the profile whatever was there, retrying when a concurrent write got in first. */
+  /**
+   * Sets the profile whatever was there, retrying when a concurrent write got in first. A person
+   * not seen before is created in one call, without reading first.
+   */
   async save(profile: Profile): Promise<void> {
+    const cached = this.cache.get(profile.userId);
+    if (!cached?.profile && (await this.put(profile))) return;
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const current = await this.get(profile.userId);
       if (await this.put(profile, current?.etag)) return;
@@ -81,6 +124,7 @@ export class Profiles {
   }
 
   async remove(userId: string): Promise<boolean> {
+    this.cache.delete(userId);
     try {
       await this.table.deleteEntity(toTableKey(userId), ROW);
       return true;
