@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const app = createApp(loadConfig({ LOG_LEVEL: 'silent' }), { storage, ...(await knowledge()) }, createLogger('silent'));
   const { port } = await app.listen(0, '127.0.0.1');
   const appMs = performance.now() - t;
-  console.log(`start-up: embedded Azurite ${azuriteMs.toFixed(0)} ms; tables + bot + server ${appMs.toFixed(0)} ms`);
+  console.log(`start-up: embedded Azurite ${azuriteMs.toFixed(0)} ms; directory, intent model (trained here), tables, bot and server ${appMs.toFixed(0)} ms`);
 
   const connector = await new FakeConnector().start();
   const url = `http://127.0.0.1:${port}/api/messages`;

@@ -3,11 +3,14 @@ import { z } from 'zod';
 import { REGION_CODES, type RegionCode } from './referenceData.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** Names and roles go into cards as they are: no Markdown or HTML that would format or link. */
+const plain = (max: number) =>
+  text(max).regex(/^[^<>[\]*_`#|~\\]*$/, { error: 'must be plain text, without Markdown or HTML characters such as < > [ ] * _' });
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// address' });
 
 const person = z.strictObject({
-  name: text(120),
-  role: text(200).optional(),
+  name: plain(120),
+  role: plain(200).optional(),
   email: z.email({ error: 'must be an email address' }),
   /** The sign-in name used for a Teams chat link; defaults to the email. */
   teamsUpn: z.email({ error: 'must be a sign-in name such as name@nhs.net' }).optional(),
@@ -15,7 +18,7 @@ const person = z.strictObject({
 
 const regionalNetwork = z.strictObject({
   region: z.enum(REGION_CODES, { error: `must be one of the region codes ${REGION_CODES.join(', ')}` }),
-  name: text(120),
+  name: plain(120),
   summary: text(600),
   lead: person,
   deputies: z.array(person).max(10).optional(),
@@ -32,7 +35,7 @@ const directorySchema = z.strictObject({
   nationalLead: z.strictObject({ role: text(300), summary: text(600), person }),
   steeringGroup: z.strictObject({
     summary: text(600),
-    members: z.array(z.strictObject({ name: text(120), organisation: text(120), role: text(200) })).max(30),
+    members: z.array(z.strictObject({ name: plain(120), organisation: plain(120), role: plain(200) })).max(30),
   }),
   webinar: z.strictObject({ summary: text(400), contactEmail: z.email().optional() }),
   regionalNetworks: z.array(regionalNetwork).length(REGION_CODES.length, {

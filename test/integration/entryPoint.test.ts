@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,11 +79,22 @@ describe('the entry point (src/index.ts) with no configuration', () => {
   });
 });
 
-describe('the entry point with a bad variable', () => {
+describe('the entry point with bad configuration', () => {
   it('refuses to start and names the variable', async () => {
     const bot = startEntryPoint({ PORT: 'eighty' });
 
     expect(await bot.exited).toBe(1);
     expect(bot.output()).toMatch(/Invalid configuration: PORT /);
+  });
+
+  it('refuses to start with a corrupt directory file and names the file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mso-directory-'));
+    const file = path.join(dir, 'directory.json');
+    await writeFile(file, '{ "version": "1", "regionalNetworks": [');
+    const bot = startEntryPoint({ DIRECTORY_FILE: file });
+
+    expect(await bot.exited).toBe(1);
+    expect(bot.output()).toContain(`Cannot read the directory file ${file}`);
+    await rm(dir, { recursive: true, force: true });
   });
 });

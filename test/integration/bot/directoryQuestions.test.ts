@@ -93,6 +93,14 @@ describe('asking about regional networks', () => {
     expect((await bot.storage.profiles.get(person.aadObjectId))?.organisationCode).toBe('RCX');
   });
 
+  it('remembers a region given without an organisation', async () => {
+    const person = newPerson();
+    await ask(person, 'my region is London');
+
+    expect(await bot.storage.profiles.get(person.aadObjectId)).toMatchObject({ region: 'Y56', organisationCode: undefined });
+    expect(await ask(person, 'who is my regional lead')).toContain('Based on your region, London.');
+  });
+
   it('lets a person change their organisation', async () => {
     const person = newPerson();
     await ask(person, 'I work at Leeds Teaching Hospitals');

@@ -43,6 +43,14 @@ describe('the network directory', () => {
     expect(() => parseNetworkDirectory(broken)).toThrow(DirectoryError);
   });
 
+  it('refuses a name with Markdown or HTML in it, which would show as formatting or a link', () => {
+    const broken = withChange((directory) => {
+      directory.nationalLead.person.name = '<b>Example</b> [Lead](https://evil.example)';
+    });
+
+    expect(() => parseNetworkDirectory(broken)).toThrow(/nationalLead\.person\.name: must be plain text/);
+  });
+
   it('refuses a region code that does not exist', () => {
     const broken = withChange((directory) => {
       Object.assign(directory.regionalNetworks[0] ?? {}, { region: 'Y99' });
