@@ -15,8 +15,11 @@ export interface AppParts {
 
 /** Wires the bot and its server from config and its loaded parts; shared by index.ts and the tests. */
 export function createApp(config: Config, { storage, directory, understand }: AppParts, logger: Logger): AppServer {
-  const bot = new MsoBot({ storage, logger, directory, understand, leadAadObjectIds: config.leadAadObjectIds });
-  const runtime = createBotRuntime({ credentials: config.botCredentials, bot, logger });
+  const runtime = createBotRuntime({
+    credentials: config.botCredentials,
+    createBot: (messenger) => new MsoBot({ storage, logger, directory, understand, messenger, leadAadObjectIds: config.leadAadObjectIds }),
+    logger,
+  });
   return createServer({
     processActivity: (activity, authorization) => runtime.processActivity(activity, authorization),
     checkStorage: () => storage.ping(),

@@ -4,9 +4,18 @@ import type { RegionCode } from '../directory/referenceData.js';
 import type { Intent, IntentOrNone } from '../nlu/intents.js';
 import type { Understanding } from '../nlu/understand.js';
 import type { BotDeps } from './botDeps.js';
+import { readSignUpValues } from '../buddy/signUpForm.js';
 import { answerCard, helpCard, organisationFormCard } from './botCards.js';
+import { signUpCard } from './buddyCards.js';
+import { requestCardFor } from './buddyNotices.js';
+import { isLead } from './isLead.js';
 
-type Handler = (deps: BotDeps, userId: string, question: Understanding) => Promise<AdaptiveCardJson>;
+/** A lead asking for pending requests gets this many cards at most in one go. */
+const MAX_PENDING_CARDS = 10;
+
+/** One card, or several (a lead's pending requests, one card each). */
+type Reply = AdaptiveCardJson | AdaptiveCardJson[];
+type Handler = (deps: BotDeps, userId: string, question: Understanding) => Promise<Reply>;
 
 /** A question asked with a button rather than typed: the intent alone. */
 export function askedByButton(intent: IntentOrNone): Understanding {
@@ -69,7 +78,29 @@ const handlers: Record<IntentOrNone, Handler> = {
   steeringGroup: fixed(({ directory }) => answerCard(directory.answers.steeringGroup())),
   webinar: fixed(({ directory }) => answerCard(directory.answers.webinar())),
   buddyAbout: fixed(({ directory }) => answerCard(directory.answers.buddyAbout())),
-  buddyJoin: fixed(({ directory }) => answerCard(directory.answers.buddyJoin())),
+  buddyJoin: async (deps, userId) => {
+    const profile = await deps.storage.profiles.get(userId);
+    const organisation = profile?.organisationCode ? deps.directory.organisations.byCode(profile.organisationCode) : undefined;
+    return signUpCard(deps.directory, { ...readSignUpValues({}), region: profile?.region ?? '', organisation: organisation?.name ?? '' });
+  },
+  buddyStatus: async (deps, userId) => {
+    const mine = await deps.storage.buddyRequests.list({ userId });
+    if (mine.length === 0) {
+      return answerCard({ ...deps.directory.answers.buddyAbout(), title: 'You have no buddy scheme request', asks: [{ title: 'Join the buddy scheme', intent: 'buddyJoin' }] });
+    }
+    return Promise.all(mine.map((stored) => requestCardFor(deps, stored.request, 'applicant')));
+  },
+  buddyPending: async (deps, userId) => {
+    if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('Pending buddy requests'));
+    const waiting = [...(await deps.storage.buddyRequests.list({ status: 'pending' })), ...(await deps.storage.buddyRequests.list({ status: 'approved' })).filter((stored) => stored.request.wayIn !== 'mentor')];
+    if (waiting.length === 0) return answerCard({ ...deps.directory.answers.leadsOnly('Pending buddy requests'), paragraphs: ['Nothing is waiting: every request has been decided.'], links: [] });
+    return Promise.all(waiting.slice(0, MAX_PENDING_CARDS).map((stored) => requestCardFor(deps, stored.request, 'lead')));
+  },
+  buddySummary: async (deps, userId) => {
+    if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('The buddy scheme summary'));
+    const all = (await deps.storage.buddyRequests.list()).map((stored) => stored.request);
+    return answerCard(deps.directory.answers.buddySummary(all));
+  },
   training: fixed(({ directory }) => answerCard(directory.answers.training())),
   rps: fixed(({ directory }) => answerCard(directory.answers.rps())),
   networkAbout: fixed(({ directory }) => answerCard(directory.answers.networkAbout())),
@@ -84,9 +115,9 @@ const handlers: Record<IntentOrNone, Handler> = {
   None: notUnderstood,
 };
 
-/** The card that answers a question. */
-export function answerQuestion(deps: BotDeps, userId: string, question: Understanding): Promise<AdaptiveCardJson> {
-  return handlers[question.intent](deps, userId, question);
+/** The cards that answer a question, in order. */
+export async function answerQuestion(deps: BotDeps, userId: string, question: Understanding): Promise<AdaptiveCardJson[]> {
+  return [(await handlers[question.intent](deps, userId, question))].flat();
 }
 
 /** Saves where the person works, then answers what they asked (their regional network by default). */
@@ -102,7 +133,10 @@ export async function saveProfileAndAnswer(
   await deps.storage.profiles.save({ userId, region: regionCode, organisationCode: organisation?.code, updatedAt: new Date().toISOString() });
   deps.logger.info({ outcome: 'profile_saved', region: regionCode, organisation: organisation?.code ?? null }, 'profile saved');
   const focus = then === 'regionalLead' ? 'lead' : 'network';
-  if (then !== 'regionalNetwork' && then !== 'regionalLead') return answerQuestion(deps, userId, askedByButton(then));
+  if (then !== 'regionalNetwork' && then !== 'regionalLead') {
+    const [first] = await answerQuestion(deps, userId, askedByButton(then));
+    if (first) return first;
+  }
   const basis = organisation
     ? ({ kind: 'organisation', organisationName: organisation.name, saved: true } as const)
     : ({ kind: 'profile', organisationName: undefined } as const);

@@ -2,6 +2,7 @@ import type { Directory } from '../directory/directory.js';
 import type { Logger } from '../logger.js';
 import type { Understand } from '../nlu/understand.js';
 import type { Storage } from '../storage/storage.js';
+import type { Messenger } from './messenger.js';
 
 /** What the bot's handlers may use; passed in once by the composition root. */
 export interface BotDeps {
@@ -9,6 +10,7 @@ export interface BotDeps {
   logger: Logger;
   directory: Directory;
   understand: Understand;
+  messenger: Messenger;
   /** Entra object ids of the national network lead and deputies. */
   leadAadObjectIds: ReadonlySet<string>;
 }

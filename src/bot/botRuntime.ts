@@ -12,6 +12,7 @@ import type { BotCredentials } from '../config.js';
 import { errorSummary } from '../errorSummary.js';
 import type { IncomingActivity } from '../http/incomingActivity.js';
 import type { Logger } from '../logger.js';
+import { createMessenger, type Messenger } from './messenger.js';
 import { sendCard } from './sendCard.js';
 
 type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
@@ -43,7 +44,8 @@ export interface BotRuntime {
 export interface BotRuntimeOptions {
   /** Undefined in local mode: requests are not authenticated. */
   credentials: BotCredentials | undefined;
-  bot: { run(turn: TurnContext): Promise<void> };
+  /** Makes the bot, given the way to write to conversations outside a turn. */
+  createBot: (messenger: Messenger) => { run(turn: TurnContext): Promise<void> };
   logger: Logger;
 }
 
@@ -51,7 +53,7 @@ export interface BotRuntimeOptions {
  * The Bot Framework side of the server. With credentials, every request must carry a valid
  * Bot Framework token; without them (local mode) requests are not authenticated.
  */
-export function createBotRuntime({ credentials, bot, logger }: BotRuntimeOptions): BotRuntime {
+export function createBotRuntime({ credentials, createBot, logger }: BotRuntimeOptions): BotRuntime {
   const authentication = new ConfigurationBotFrameworkAuthentication(
     credentials
       ? {
@@ -64,6 +66,7 @@ export function createBotRuntime({ credentials, bot, logger }: BotRuntimeOptions
   );
   const adapter = new MsoAdapter(authentication);
   adapter.onTurnError = (turn, error) => apologise(turn, error, logger);
+  const bot = createBot(createMessenger(adapter, credentials?.appId));
 
   return {
     adapter,

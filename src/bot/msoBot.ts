@@ -23,8 +23,8 @@ export class MsoBot extends TeamsActivityHandler {
     const recorded = this.deps.storage.conversations.ensure(conversationRecordFrom(turn.activity));
     const { text = '' } = turn.activity as Partial<Activity>; // absent when only an attachment was sent
     const understanding = await this.deps.understand(text);
-    const [, card] = await Promise.all([recorded, answerQuestion(this.deps, userIdOf(turn), understanding)]);
-    await sendCard(turn, card);
+    const [, cards] = await Promise.all([recorded, answerQuestion(this.deps, userIdOf(turn), understanding)]);
+    for (const card of cards) await sendCard(turn, card);
     const { intent, score } = understanding;
     this.log(turn).info({ outcome: 'answered', intent, score: Math.round(score * 100) / 100 }, 'message handled');
   }

@@ -7,6 +7,10 @@ export const VERBS = {
   askQuestion: 'askQuestion',
   chooseOrganisation: 'chooseOrganisation',
   saveOrganisation: 'saveOrganisation',
+  submitBuddySignUp: 'submitBuddySignUp',
+  decideBuddyRequest: 'decideBuddyRequest',
+  refreshBuddyRequest: 'refreshBuddyRequest',
+  withdrawBuddyRequest: 'withdrawBuddyRequest',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CommandInfo } from '../bot/commands.js';
+import type { SignUpValues } from '../buddy/signUpForm.js';
 import type { Answer } from '../directory/answers.js';
 import type { Intent } from '../nlu/intents.js';
 
@@ -29,6 +30,36 @@ export interface CardData {
     then: string;
     verbs: { chooseOrganisation: string; saveOrganisation: string };
   };
+  buddySignUp: {
+    intro: string;
+    /** Markdown-free summary of what to fix, or ''. */
+    message: string;
+    values: SignUpValues;
+    errors: Record<keyof SignUpValues, string>;
+    wayIns: readonly { title: string; value: string }[];
+    regions: readonly { title: string; value: string }[];
+    focusAreas: readonly { title: string; value: string }[];
+    verbs: { submit: string };
+  };
+  buddyRequest: {
+    requestId: string;
+    title: string;
+    statusLine: string;
+    statusColour: 'Default' | 'Good' | 'Attention' | 'Accent' | 'Warning';
+    message: string;
+    facts: readonly { title: string; value: string }[];
+    /** Typed by the applicant: escaped before it gets here. */
+    note: string;
+    /** The lead's view: choose a buddy, approve or decline. */
+    actionable: boolean;
+    suggestions: readonly { title: string; value: string }[];
+    noSuggestions: string;
+    /** The applicant's view of an open request. */
+    withdrawable: boolean;
+    /** Teams user ids (MRIs) that refresh the card to their own view: the leads. */
+    refreshUserIds: readonly string[];
+    verbs: { refresh: string; decide: string; withdraw: string };
+  };
 }
 
 export type CardName = keyof CardData;
@@ -40,7 +71,7 @@ export interface AdaptiveCardJson {
   [property: string]: unknown;
 }
 
-export const CARD_NAMES = ['welcome', 'help', 'apology', 'answer', 'organisationForm'] as const satisfies readonly CardName[];
+export const CARD_NAMES = ['welcome', 'help', 'apology', 'answer', 'organisationForm', 'buddySignUp', 'buddyRequest'] as const satisfies readonly CardName[];
 
 const CARDS_DIR = new URL('../../cards/', import.meta.url);
 

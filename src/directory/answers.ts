@@ -126,19 +126,6 @@ export class Answers {
     });
   }
 
-  buddyJoin(): Answer {
-    const { buddyScheme, nationalLead } = this.directory;
-    return this.answer({
-      title: 'Joining the buddy scheme',
-      paragraphs: [
-        buddyScheme.howToJoin,
-        'Say whether you are new to post and want a buddy, want to develop with a more senior buddy, or are experienced and want to mentor.',
-      ],
-      links: contactLinks(nationalLead.person, 'the national lead'),
-      asks: [{ title: 'What is the buddy scheme?', intent: 'buddyAbout' }],
-    });
-  }
-
   training(): Answer {
     return this.answer({
       title: 'Training for MSOs',
@@ -179,6 +166,30 @@ export class Answers {
         this.directory.reporting?.summary ??
           'Learn from Patient Safety Events (LFPSE) replaced the NRLS, which closed on 30 June 2024. The MHRA Yellow Card scheme remains the route for suspected adverse drug reactions.',
       ],
+    });
+  }
+
+  /** For questions only the national lead and deputies may ask. */
+  leadsOnly(title: string): Answer {
+    return this.answer({
+      title,
+      paragraphs: ['Only the national MSO network lead and deputies can see this.'],
+      links: contactLinks(this.directory.nationalLead.person, 'the national lead'),
+    });
+  }
+
+  /** Counts of buddy requests by status and by region, for the leads. */
+  buddySummary(requests: readonly { status: string; region: RegionCode; wayIn: string }[]): Answer {
+    const count = (keep: (request: (typeof requests)[number]) => boolean) => String(requests.filter(keep).length);
+    const statuses = ['pending', 'approved', 'matched', 'declined', 'withdrawn'] as const;
+    return this.answer({
+      title: 'The buddy scheme in numbers',
+      paragraphs: [`${String(requests.length)} requests in all, ${count((request) => request.wayIn === 'mentor')} of them from mentors.`],
+      facts: [
+        ...statuses.map((status) => ({ title: `${status.charAt(0).toUpperCase()}${status.slice(1)}`, value: count((request) => request.status === status) })),
+        ...this.reference.regions.map((region) => ({ title: region.name, value: count((request) => request.region === region.code) })),
+      ],
+      asks: [{ title: 'Pending requests', intent: 'buddyPending' }],
     });
   }
 

@@ -1,4 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
+import { AuditLog } from './auditLog.js';
+import { BuddyRequests } from './buddyRequests.js';
 import { ConversationReferences } from './conversationReferences.js';
 import { Profiles } from './profiles.js';
 import { createTableClientFactory, type TableEndpoint } from './tableClientFactory.js';
@@ -7,11 +9,15 @@ import { createTableClientFactory, type TableEndpoint } from './tableClientFacto
 const TABLES = {
   conversations: 'Conversations',
   profiles: 'Profiles',
+  buddyRequests: 'BuddyRequests',
+  audit: 'Audit',
 } as const;
 
 export interface Storage {
   conversations: ConversationReferences;
   profiles: Profiles;
+  buddyRequests: BuddyRequests;
+  audit: AuditLog;
   /** Resolves when storage answers a read within the timeout; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
 }
@@ -33,6 +39,8 @@ export async function openStorage(endpoint: TableEndpoint, options: OpenStorageO
   return {
     conversations: new ConversationReferences(clients.conversations),
     profiles: new Profiles(clients.profiles),
+    buddyRequests: new BuddyRequests(clients.buddyRequests),
+    audit: new AuditLog(clients.audit),
     ping: (timeoutMs = 2000) => pingTable(clients.conversations, timeoutMs),
   };
 }

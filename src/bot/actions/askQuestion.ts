@@ -14,7 +14,7 @@ export const askQuestion: CardAction = {
   async handle({ turn, deps, data: raw }) {
     const parsed = data.safeParse(raw);
     if (!parsed.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'This button is out of date. Type help to start again.' };
-    await sendCard(turn, await answerQuestion(deps, userIdOf(turn), askedByButton(parsed.data.intent)));
+    for (const card of await answerQuestion(deps, userIdOf(turn), askedByButton(parsed.data.intent))) await sendCard(turn, card);
     return { kind: 'message', text: 'Answered below.' };
   },
 };

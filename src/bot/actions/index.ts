@@ -1,10 +1,16 @@
 import { askQuestion } from './askQuestion.js';
 import type { CardAction } from './cardAction.js';
 import { chooseOrganisation } from './chooseOrganisation.js';
+import { decideBuddyRequest } from './decideBuddyRequest.js';
+import { refreshBuddyRequest } from './refreshBuddyRequest.js';
 import { saveOrganisation } from './saveOrganisation.js';
 import { showHelp } from './showHelp.js';
+import { submitBuddySignUp } from './submitBuddySignUp.js';
+import { withdrawBuddyRequest } from './withdrawBuddyRequest.js';
 
 /** The one place card verbs are wired to their handlers. */
 export const cardActions: ReadonlyMap<string, CardAction> = new Map(
-  [showHelp, askQuestion, chooseOrganisation, saveOrganisation].map((action) => [action.verb, action]),
+  [showHelp, askQuestion, chooseOrganisation, saveOrganisation, submitBuddySignUp, decideBuddyRequest, refreshBuddyRequest, withdrawBuddyRequest].map(
+    (action) => [action.verb, action],
+  ),
 );

@@ -39,6 +39,63 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       verbs: { askQuestion: VERBS.askQuestion },
     },
   ],
+  buddySignUp: [
+    {
+      intro: 'The national MSO network lead runs the buddy scheme.',
+      message: '',
+      values: { wayIn: '', organisation: '', region: '', monthsInRole: '', focusAreas: '', capacity: '', preferredContact: '', email: '', note: '', consent: '' },
+      errors: { wayIn: '', organisation: '', region: '', monthsInRole: '', focusAreas: '', capacity: '', preferredContact: '', email: '', note: '', consent: '' },
+      wayIns: [{ title: 'I am new to post and would like a buddy', value: 'newToPost' }],
+      regions: REGION_CODES.map((code) => ({ title: code, value: code })),
+      focusAreas: [{ title: 'Safety alerts', value: 'safetyAlerts' }],
+      verbs: { submit: VERBS.submitBuddySignUp },
+    },
+    {
+      intro: 'The national MSO network lead runs the buddy scheme.',
+      message: 'Please check the 2 fields marked below.',
+      values: { wayIn: 'mentor', organisation: 'RR8', region: 'Y63', monthsInRole: 'ten', focusAreas: 'safetyAlerts,data', capacity: '', preferredContact: 'teams', email: 'x@example.org', note: 'Hello', consent: 'true' },
+      errors: { wayIn: '', organisation: '', region: '', monthsInRole: 'Give the months as a number.', focusAreas: '', capacity: 'Say how many.', preferredContact: '', email: '', note: '', consent: '' },
+      wayIns: [{ title: 'I am an experienced MSO and would like to mentor', value: 'mentor' }],
+      regions: REGION_CODES.map((code) => ({ title: code, value: code })),
+      focusAreas: [
+        { title: 'Safety alerts', value: 'safetyAlerts' },
+        { title: 'Data and dashboards', value: 'data' },
+      ],
+      verbs: { submit: VERBS.submitBuddySignUp },
+    },
+  ],
+  buddyRequest: [
+    {
+      requestId: 'newToPost.abc',
+      title: 'Buddy scheme request: Sam Example',
+      statusLine: 'Waiting for the national lead',
+      statusColour: 'Accent',
+      message: '',
+      facts: [{ title: 'Region', value: 'London' }],
+      note: 'Keen to learn',
+      actionable: true,
+      suggestions: [{ title: 'Robin Example: same region', value: 'mentor.xyz' }],
+      noSuggestions: '',
+      withdrawable: false,
+      refreshUserIds: ['29:lead'],
+      verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },
+    },
+    {
+      requestId: 'newToPost.abc',
+      title: 'Buddy scheme request: Sam Example',
+      statusLine: 'Declined by Example Lead on 26 Nov 2026, 09:00',
+      statusColour: 'Attention',
+      message: 'Already declined by Example Lead at 26 Nov 2026, 09:00.',
+      facts: [{ title: 'Reason', value: 'The scheme is full this quarter.' }],
+      note: '',
+      actionable: false,
+      suggestions: [],
+      noSuggestions: '',
+      withdrawable: false,
+      refreshUserIds: [],
+      verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },
+    },
+  ],
   organisationForm: [
     {
       heading: 'Where do you work?',
@@ -107,6 +164,12 @@ describe('card templates', () => {
 
     for (const command of COMMANDS) expect(card).toContain(command.description);
     for (const question of MENU_QUESTIONS) expect(card).toContain(question.title);
+  });
+
+  it('keeps the lead ids in the request card refresh as a list', () => {
+    const card = render('buddyRequest', samples.buddyRequest[0]);
+
+    expect(card.refresh).toMatchObject({ userIds: ['29:lead'], action: { type: 'Action.Execute', verb: VERBS.refreshBuddyRequest } });
   });
 
   it('leaves out empty parts of an answer', () => {

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { requestCardFor } from '../buddyNotices.js';
+import { isLead } from '../isLead.js';
+import { VERBS } from '../verbs.js';
+import type { CardAction } from './cardAction.js';
+
+const data = z.object({ requestId: z.string().min(1).max(300) });
+
+/** Teams refreshes a request card for the leads: they get the card they can act on, others the status. */
+export const refreshBuddyRequest: CardAction = {
+  verb: VERBS.refreshBuddyRequest,
+  async handle({ deps, data: raw, invoker }) {
+    const parsed = data.safeParse(raw);
+    if (!parsed.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'This card is out of date.' };
+    const stored = await deps.storage.buddyRequests.get(parsed.data.requestId);
+    if (!stored) return { kind: 'error', status: 404, code: 'NotFound', message: 'That request no longer exists.' };
+    const viewer = isLead(deps, invoker.aadObjectId) ? 'lead' : stored.request.userId === invoker.aadObjectId ? 'applicant' : 'other';
+    return { kind: 'card', card: await requestCardFor(deps, stored.request, viewer) };
+  },
+};

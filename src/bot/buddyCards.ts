@@ -1,0 +1,93 @@
+import { FOCUS_AREAS, focusAreaTitle, WAY_IN_TITLES, WAYS_IN, wantsBuddy, type BuddyRequest } from '../buddy/buddyScheme.js';
+import type { Suggestion } from '../buddy/matching.js';
+import type { SignUpErrors, SignUpValues } from '../buddy/signUpForm.js';
+import { escapeCardText } from '../cards/escapeCardText.js';
+import { renderCard, type AdaptiveCardJson } from '../cards/renderCard.js';
+import type { Directory } from '../directory/directory.js';
+import { VERBS } from './verbs.js';
+
+const NO_ERRORS: Record<keyof SignUpValues, string> = {
+  wayIn: '', organisation: '', region: '', monthsInRole: '', focusAreas: '', capacity: '', preferredContact: '', email: '', note: '', consent: '',
+};
+
+/** The sign-up card, with what the person entered kept and a message at each field to fix. */
+export function signUpCard(directory: Directory, values: SignUpValues, errors: SignUpErrors = {}): AdaptiveCardJson {
+  const problems = Object.keys(errors).length;
+  return renderCard('buddySignUp', {
+    intro:
+      'The national MSO network lead runs the buddy scheme: for MSOs new to post, for MSOs who want to develop with a more senior buddy, and for experienced MSOs who want to mentor. The lead reads every request.',
+    message: problems > 0 ? `Please check the ${problems === 1 ? 'field' : `${String(problems)} fields`} marked below.` : '',
+    values,
+    errors: { ...NO_ERRORS, ...errors },
+    wayIns: WAYS_IN.map((wayIn) => ({ title: WAY_IN_TITLES[wayIn], value: wayIn })),
+    regions: directory.reference.regions.map((region) => ({ title: region.name, value: region.code })),
+    focusAreas: FOCUS_AREAS.map((area) => ({ title: area.title, value: area.id })),
+    verbs: { submit: VERBS.submitBuddySignUp },
+  });
+}
+
+export type Viewer = 'lead' | 'applicant' | 'other';
+
+export interface RequestCardOptions {
+  viewer: Viewer;
+  suggestions?: readonly Suggestion[];
+  leadMris: readonly string[];
+  message?: string;
+}
+
+const STATUS: Record<BuddyRequest['status'], { line: string; colour: 'Default' | 'Good' | 'Attention' | 'Accent' | 'Warning' }> = {
+  pending: { line: 'Waiting for the national lead', colour: 'Accent' },
+  approved: { line: 'Approved', colour: 'Good' },
+  matched: { line: 'Matched with a buddy', colour: 'Good' },
+  declined: { line: 'Declined', colour: 'Attention' },
+  withdrawn: { line: 'Withdrawn', colour: 'Default' },
+};
+
+/** A buddy request as each viewer sees it: the lead can decide, the applicant can withdraw, others read. */
+export function requestCard(directory: Directory, request: BuddyRequest, options: RequestCardOptions): AdaptiveCardJson {
+  const { decision } = request;
+  const decided = decision ? ` by ${decision.byName} on ${formatTime(decision.at)}` : '';
+  const statusLine = `${STATUS[request.status].line}${request.status === 'pending' || request.status === 'withdrawn' ? '' : decided}`;
+  const organisation = request.organisationCode ? directory.organisations.byCode(request.organisationCode)?.name : undefined;
+  const open = request.status === 'pending' || (request.status === 'approved' && wantsBuddy(request));
+  const actionable = options.viewer === 'lead' && open;
+  const suggestions = actionable && wantsBuddy(request) ? (options.suggestions ?? []) : [];
+  return renderCard('buddyRequest', {
+    requestId: request.id,
+    title: `Buddy scheme request: ${request.name}`,
+    statusLine,
+    statusColour: STATUS[request.status].colour,
+    message: options.message ?? '',
+    facts: [
+      { title: 'Way in', value: WAY_IN_TITLES[request.wayIn] },
+      { title: 'Organisation', value: organisation ?? 'Not given' },
+      { title: 'Region', value: directory.reference.region(request.region).name },
+      { title: 'Time as MSO', value: describeMonths(request.monthsInRole) },
+      { title: 'Focus areas', value: request.focusAreas.map(focusAreaTitle).join(', ') },
+      ...(request.wayIn === 'mentor' ? [{ title: 'Buddies they can take', value: `${String(request.capacityLeft)} of ${String(request.capacity ?? 0)} left` }] : []),
+      { title: 'Contact', value: `${request.preferredContact === 'teams' ? 'Teams chat' : 'Email'}, ${request.email}` },
+      ...(request.status === 'declined' && decision?.reason ? [{ title: 'Reason', value: decision.reason }] : []),
+    ],
+    note: request.note ? escapeCardText(request.note, 500) : '',
+    actionable,
+    suggestions: suggestions.map((suggestion) => ({
+      title: `${suggestion.mentor.name}: ${suggestion.reasons.join('; ')}`,
+      value: suggestion.mentor.id,
+    })),
+    noSuggestions: actionable && wantsBuddy(request) && suggestions.length === 0 ? 'No mentor is available yet. You can approve now and choose a buddy later from "pending requests".' : '',
+    withdrawable: options.viewer === 'applicant' && open,
+    refreshUserIds: options.leadMris,
+    verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },
+  });
+}
+
+function describeMonths(months: number): string {
+  if (months < 12) return `${String(months)} ${months === 1 ? 'month' : 'months'}`;
+  const years = Math.floor(months / 12);
+  return `${String(years)} ${years === 1 ? 'year' : 'years'}${months % 12 ? ` ${String(months % 12)} months` : ''}`;
+}
+
+/** UK time, as the people reading it live there. */
+export function formatTime(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(iso));
+}

@@ -1,0 +1,122 @@
+import { focusAreaTitle, wantsBuddy, type BuddyRequest } from '../buddy/buddyScheme.js';
+import { rankMentors } from '../buddy/matching.js';
+import { teamsChatLink } from '../directory/answers.js';
+import { errorSummary } from '../errorSummary.js';
+import type { CardCopy } from '../storage/buddyRequests.js';
+import type { BotDeps } from './botDeps.js';
+import { answerCard } from './botCards.js';
+import { requestCard, type Viewer } from './buddyCards.js';
+
+/** The leads' Teams user ids (for card refresh) and personal chats, from their installs. */
+export async function leadChats(deps: BotDeps) {
+  const chats = await Promise.all([...deps.leadAadObjectIds].map((id) => deps.storage.conversations.findPersonalChat(id)));
+  return chats.filter((chat) => chat !== undefined);
+}
+
+export async function leadMris(deps: BotDeps): Promise<string[]> {
+  return (await leadChats(deps))
+    .map((chat) => (chat.reference.user as { id?: unknown } | undefined)?.id)
+    .filter((id): id is string => typeof id === 'string');
+}
+
+/** The request card for one viewer, with ranked buddy suggestions for a lead. */
+export async function requestCardFor(deps: BotDeps, request: BuddyRequest, viewer: Viewer, message?: string) {
+  const suggestions =
+    viewer === 'lead' && wantsBuddy(request)
+      ? rankMentors(
+          request,
+          (await deps.storage.buddyRequests.list({ wayIn: 'mentor', status: 'approved' })).map((stored) => stored.request),
+          (code) => deps.directory.reference.region(code).name,
+        ).slice(0, 5)
+      : [];
+  return requestCard(deps.directory, request, { viewer, suggestions, leadMris: await leadMris(deps), ...(message ? { message } : {}) });
+}
+
+/** Sends a new request to every lead with a personal chat, and remembers where each copy went. */
+export async function sendToLeads(deps: BotDeps, request: BuddyRequest): Promise<number> {
+  const card = await requestCardFor(deps, request, 'lead');
+  const copies: CardCopy[] = [];
+  for (const chat of await leadChats(deps)) {
+    try {
+      const activityId = await deps.messenger.send(chat.reference, card);
+      if (activityId) copies.push({ reference: chat.reference, activityId });
+    } catch (error) {
+      deps.logger.warn({ requestId: request.id, outcome: 'lead_card_not_sent', error: errorSummary(error) }, 'buddy request');
+    }
+  }
+  await deps.storage.buddyRequests.addCardCopies(request.id, copies);
+  return copies.length;
+}
+
+/** After a decision, every lead's copy shows the decided state (the clicking lead's copy is the invoke reply). */
+export async function refreshLeadCopies(deps: BotDeps, request: BuddyRequest, copies: readonly CardCopy[]): Promise<void> {
+  const card = await requestCardFor(deps, request, 'lead');
+  await Promise.all(
+    copies.map(async (copy) => {
+      try {
+        await deps.messenger.update(copy.reference, copy.activityId, card);
+      } catch (error) {
+        deps.logger.warn({ requestId: request.id, outcome: 'lead_card_not_updated', error: errorSummary(error) }, 'buddy request');
+      }
+    }),
+  );
+}
+
+/** Tells a person something in their personal chat, if the bot can reach them. */
+async function tell(deps: BotDeps, userId: string, card: ReturnType<typeof answerCard>): Promise<boolean> {
+  const chat = await deps.storage.conversations.findPersonalChat(userId);
+  if (!chat) return false;
+  try {
+    await deps.messenger.send(chat.reference, card);
+    return true;
+  } catch (error) {
+    deps.logger.warn({ outcome: 'notice_not_sent', error: errorSummary(error) }, 'buddy notice');
+    return false;
+  }
+}
+
+export async function tellApplicant(deps: BotDeps, request: BuddyRequest): Promise<void> {
+  const { decision } = request;
+  const declined = request.status === 'declined';
+  await tell(
+    deps,
+    request.userId,
+    answerCard({
+      title: declined ? 'Your buddy scheme request was declined' : 'Your buddy scheme request was approved',
+      paragraphs: declined
+        ? [`${decision?.byName ?? 'The national lead'} declined your request.`, ...(decision?.reason ? [`Reason: ${decision.reason}`] : [])]
+        : [
+            `${decision?.byName ?? 'The national lead'} approved your request.`,
+            request.status === 'matched' ? 'You have been matched with a buddy: see the introduction.' : 'The lead will introduce you to a buddy.',
+          ],
+      facts: [],
+      links: [],
+      asks: [],
+      source: deps.directory.network.source,
+      note: undefined,
+    }),
+  );
+}
+
+/** Introduces a matched pair to each other: name, organisation, focus areas and a way to get in touch. */
+export async function introduce(deps: BotDeps, mentee: BuddyRequest, mentor: BuddyRequest): Promise<void> {
+  const about = (person: BuddyRequest, role: string) =>
+    answerCard({
+      title: `Meet your ${role}: ${person.name}`,
+      paragraphs: [`The national MSO network lead has matched you through the buddy scheme. ${person.name} is expecting to hear from you.`],
+      facts: [
+        { title: 'Organisation', value: (person.organisationCode && deps.directory.organisations.byCode(person.organisationCode)?.name) || 'Not given' },
+        { title: 'Region', value: deps.directory.reference.region(person.region).name },
+        { title: 'Focus areas', value: person.focusAreas.map(focusAreaTitle).join(', ') },
+        { title: 'Prefers', value: person.preferredContact === 'teams' ? 'a chat in Teams' : 'email' },
+      ],
+      links: [
+        { title: `Chat with ${person.name} in Teams`, url: teamsChatLink({ name: person.name, email: person.email }) },
+        { title: `Email ${person.name}`, url: `mailto:${person.email}` },
+      ],
+      asks: [],
+      source: deps.directory.network.source,
+      note: undefined,
+    });
+  await Promise.all([tell(deps, mentee.userId, about(mentor, 'buddy')), tell(deps, mentor.userId, about(mentee, 'new buddy'))]);
+}

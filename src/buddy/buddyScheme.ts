@@ -1,0 +1,69 @@
+import type { RegionCode } from '../directory/referenceData.js';
+
+/** The three ways into the buddy scheme the national lead runs. */
+export const WAYS_IN = ['newToPost', 'develop', 'mentor'] as const;
+export type WayIn = (typeof WAYS_IN)[number];
+
+export const WAY_IN_TITLES: Readonly<Record<WayIn, string>> = {
+  newToPost: 'I am new to post and would like a buddy',
+  develop: 'I want to develop with a more senior buddy',
+  mentor: 'I am an experienced MSO and would like to mentor',
+};
+
+export const FOCUS_AREAS = [
+  { id: 'incidentReporting', title: 'Incident reporting and LFPSE' },
+  { id: 'safetyCommittee', title: 'Medication safety committee' },
+  { id: 'safetyAlerts', title: 'Safety alerts' },
+  { id: 'data', title: 'Data and dashboards' },
+  { id: 'safetyCulture', title: 'Safety culture and learning' },
+  { id: 'highRiskMedicines', title: 'High-risk medicines' },
+  { id: 'digital', title: 'Digital and ePMA' },
+  { id: 'controlledDrugs', title: 'Controlled drugs' },
+] as const;
+export type FocusArea = (typeof FOCUS_AREAS)[number]['id'];
+export const FOCUS_AREA_IDS = FOCUS_AREAS.map((area) => area.id) as [FocusArea, ...FocusArea[]];
+
+export function focusAreaTitle(id: FocusArea): string {
+  return FOCUS_AREAS.find((area) => area.id === id)?.title ?? id;
+}
+
+export const REQUEST_STATUSES = ['pending', 'approved', 'matched', 'declined', 'withdrawn'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** What a person told the scheme about themselves on the sign-up card. */
+export interface SignUp {
+  wayIn: WayIn;
+  region: RegionCode;
+  organisationCode: string | undefined;
+  monthsInRole: number;
+  focusAreas: FocusArea[];
+  /** Mentors only: how many buddies they can take. */
+  capacity: number | undefined;
+  preferredContact: 'teams' | 'email';
+  email: string;
+  note: string;
+}
+
+/** A person's request to join the scheme one way in; one open request per person and way in. */
+export interface BuddyRequest extends SignUp {
+  id: string;
+  userId: string;
+  name: string;
+  status: RequestStatus;
+  createdAt: string;
+  updatedAt: string;
+  decision: { by: string; byName: string; at: string; reason: string | undefined } | undefined;
+  /** Mentors: buddies they can still take. */
+  capacityLeft: number;
+  /** Ids of the requests this one has been paired with, so a pair is never suggested twice. */
+  pairedWith: string[];
+}
+
+/** The request id for a person and a way in: the same sign-up twice is the same request. */
+export function requestIdFor(userId: string, wayIn: WayIn): string {
+  return `${wayIn}.${Buffer.from(userId, 'utf8').toString('base64url')}`;
+}
+
+export function wantsBuddy(request: Pick<BuddyRequest, 'wayIn'>): boolean {
+  return request.wayIn !== 'mentor';
+}

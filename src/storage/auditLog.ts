@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import type { TableClient } from '@azure/data-tables';
+
+/** One thing somebody did that must be accountable: ids and an action, never free text. */
+export interface AuditEntry {
+  at: string;
+  /** Entra object id of who did it. */
+  actor: string;
+  action: 'buddy.signUp' | 'buddy.approve' | 'buddy.decline' | 'buddy.match' | 'buddy.withdraw';
+  /** The id of what it was done to. */
+  subject: string;
+  /** Another id involved, such as the mentor's request in a match. */
+  related: string | undefined;
+}
+
+const NEWEST_FIRST = 10 ** 15;
+
+/** Table `Audit`: append-only; a row key that sorts newest first. */
+export class AuditLog {
+  constructor(private readonly table: TableClient) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    const time = Date.parse(entry.at);
+    await this.table.createEntity({
+      partitionKey: 'audit',
+      rowKey: `${String(NEWEST_FIRST - time).padStart(16, '0')}-${randomBytes(4).toString('hex')}`,
+      ...entry,
+      related: entry.related ?? '',
+    });
+  }
+
+  async latest(count: number): Promise<AuditEntry[]> {
+    const entries: AuditEntry[] = [];
+    for await (const entity of this.table.listEntities<AuditEntry & { related: string }>()) {
+      entries.push({ at: entity.at, actor: entity.actor, action: entity.action, subject: entity.subject, related: entity.related || undefined });
+      if (entries.length >= count) break;
+    }
+    return entries;
+  }
+}

@@ -1,0 +1,123 @@
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { BuddyRequest } from '../buddy/buddyScheme.js';
+import { isConflict, isNotFound, isPreconditionFailed } from './tableErrors.js';
+
+/** Where a lead's copy of an approval card is, so every copy can be updated after a decision. */
+export interface CardCopy {
+  reference: Record<string, unknown>;
+  activityId: string;
+}
+
+export interface StoredBuddyRequest {
+  request: BuddyRequest;
+  cardCopies: CardCopy[];
+  etag: string;
+}
+
+interface RequestEntity {
+  partitionKey: string;
+  rowKey: string;
+  status: string;
+  wayIn: string;
+  userId: string;
+  body: string;
+  cardCopies: string;
+}
+
+const PARTITION = 'request';
+
+/**
+ * Table `BuddyRequests`: one row per person and way in. Status and way in are columns for
+ * queries; the rest is one JSON body. Every change is conditional on the ETag that was read.
+ */
+export class BuddyRequests {
+  constructor(private readonly table: TableClient) {}
+
+  async get(id: string): Promise<StoredBuddyRequest | undefined> {
+    try {
+      return fromEntity(await this.table.getEntity<RequestEntity>(PARTITION, id));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Creates the request; false when it already exists. */
+  async create(request: BuddyRequest): Promise<boolean> {
+    try {
+      await this.table.createEntity(toEntity(request, []));
+      return true;
+    } catch (error) {
+      if (isConflict(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Replaces the request if nobody changed it since `etag` was read; false when somebody did. */
+  async replace(request: BuddyRequest, etag: string, cardCopies: CardCopy[] = []): Promise<boolean> {
+    try {
+      await this.table.updateEntity(toEntity(request, cardCopies), 'Replace', { etag });
+      return true;
+    } catch (error) {
+      if (isPreconditionFailed(error) || isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Replaces several requests at once, all or none, each only if unchanged since its ETag was
+   * read (a match changes the applicant and the mentor together). False when any had changed.
+   */
+  async replaceTogether(changes: readonly { request: BuddyRequest; etag: string; cardCopies: CardCopy[] }[]): Promise<boolean> {
+    try {
+      await this.table.submitTransaction(
+        changes.map(({ request, etag, cardCopies }): TransactionAction => ['update', { ...toEntity(request, cardCopies) }, 'Replace', { etag }]),
+      );
+      return true;
+    } catch (error) {
+      if (isPreconditionFailed(error) || isNotFound(error) || isConflict(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Records where a lead's approval card went; retried on a concurrent change. */
+  async addCardCopies(id: string, copies: CardCopy[]): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const stored = await this.get(id);
+      if (!stored) return;
+      if (await this.replace(stored.request, stored.etag, [...stored.cardCopies, ...copies])) return;
+    }
+  }
+
+  async list(filter: { status?: BuddyRequest['status']; wayIn?: BuddyRequest['wayIn']; userId?: string } = {}): Promise<StoredBuddyRequest[]> {
+    const clauses = [
+      filter.status ? odata`status eq ${filter.status}` : undefined,
+      filter.wayIn ? odata`wayIn eq ${filter.wayIn}` : undefined,
+      filter.userId ? odata`userId eq ${filter.userId}` : undefined,
+    ].filter((clause): clause is string => clause !== undefined);
+    const rows = this.table.listEntities<RequestEntity>(clauses.length > 0 ? { queryOptions: { filter: clauses.join(' and ') } } : {});
+    const found: StoredBuddyRequest[] = [];
+    for await (const entity of rows) found.push(fromEntity(entity));
+    return found.sort((a, b) => a.request.createdAt.localeCompare(b.request.createdAt));
+  }
+}
+
+function toEntity(request: BuddyRequest, cardCopies: CardCopy[]): RequestEntity {
+  return {
+    partitionKey: PARTITION,
+    rowKey: request.id,
+    status: request.status,
+    wayIn: request.wayIn,
+    userId: request.userId,
+    body: JSON.stringify(request),
+    cardCopies: JSON.stringify(cardCopies),
+  };
+}
+
+function fromEntity(entity: RequestEntity & { etag: string }): StoredBuddyRequest {
+  return {
+    request: JSON.parse(entity.body) as BuddyRequest,
+    cardCopies: JSON.parse(entity.cardCopies) as CardCopy[],
+    etag: entity.etag,
+  };
+}
