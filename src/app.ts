@@ -2,6 +2,7 @@ import { createBotRuntime } from './bot/botRuntime.js';
 import { MsoBot } from './bot/msoBot.js';
 import type { Config } from './config.js';
 import type { Directory } from './directory/directory.js';
+import { registerTabRoutes } from './http/tabRoutes.js';
 import type { Logger } from './logger.js';
 import type { Understand } from './nlu/understand.js';
 import { createServer, type AppServer } from './server.js';
@@ -20,10 +21,12 @@ export function createApp(config: Config, { storage, directory, understand }: Ap
     createBot: (messenger) => new MsoBot({ storage, logger, directory, understand, messenger, leadAadObjectIds: config.leadAadObjectIds }),
     logger,
   });
-  return createServer({
+  const server = createServer({
     processActivity: (activity, authorization) => runtime.processActivity(activity, authorization),
     checkStorage: () => storage.ping(),
     logger,
     allowedTenantIds: config.allowedTenantIds,
   });
+  registerTabRoutes(server.server, { directory, logger });
+  return server;
 }

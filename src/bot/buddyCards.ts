@@ -50,8 +50,10 @@ export function requestCard(directory: Directory, request: BuddyRequest, options
   const statusLine = `${STATUS[request.status].line}${request.status === 'pending' || request.status === 'withdrawn' ? '' : decided}`;
   const organisation = request.organisationCode ? directory.organisations.byCode(request.organisationCode)?.name : undefined;
   const open = request.status === 'pending' || (request.status === 'approved' && wantsBuddy(request));
-  const actionable = options.viewer === 'lead' && open;
-  const suggestions = actionable && wantsBuddy(request) ? (options.suggestions ?? []) : [];
+  const lead = options.viewer === 'lead';
+  const suggestions = lead && open && wantsBuddy(request) ? (options.suggestions ?? []) : [];
+  const decidable = lead && request.status === 'pending';
+  const matchable = lead && request.status === 'approved' && suggestions.length > 0;
   return renderCard('buddyRequest', {
     requestId: request.id,
     title: `Buddy scheme request: ${request.name}`,
@@ -69,12 +71,18 @@ export function requestCard(directory: Directory, request: BuddyRequest, options
       ...(request.status === 'declined' && decision?.reason ? [{ title: 'Reason', value: decision.reason }] : []),
     ],
     note: request.note ? escapeCardText(request.note, 500) : '',
-    actionable,
+    decidable,
+    matchable,
     suggestions: suggestions.map((suggestion) => ({
       title: `${suggestion.mentor.name}: ${suggestion.reasons.join('; ')}`,
       value: suggestion.mentor.id,
     })),
-    noSuggestions: actionable && wantsBuddy(request) && suggestions.length === 0 ? 'No mentor is available yet. You can approve now and choose a buddy later from "pending requests".' : '',
+    noSuggestions:
+      lead && open && wantsBuddy(request) && suggestions.length === 0
+        ? request.status === 'pending'
+          ? 'No mentor is available yet. You can approve now and choose a buddy later from "pending requests".'
+          : 'No mentor is available yet: ask for "pending requests" later to choose a buddy.'
+        : '',
     withdrawable: options.viewer === 'applicant' && open,
     refreshUserIds: options.leadMris,
     verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },

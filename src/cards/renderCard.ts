@@ -50,8 +50,10 @@ export interface CardData {
     facts: readonly { title: string; value: string }[];
     /** Typed by the applicant: escaped before it gets here. */
     note: string;
-    /** The lead's view: choose a buddy, approve or decline. */
-    actionable: boolean;
+    /** The lead's view of a pending request: approve (with a buddy, if chosen) or decline. */
+    decidable: boolean;
+    /** The lead's view of an approved request still needing a buddy, with someone to suggest. */
+    matchable: boolean;
     suggestions: readonly { title: string; value: string }[];
     noSuggestions: string;
     /** The applicant's view of an open request. */

@@ -24,7 +24,7 @@ export interface Playground {
  * the Bot Connector for the bot at `botUrl`. It runs in the repo root so that it reads
  * .m365agentsplayground.yml, the same people and chats as `npm start`.
  */
-export async function startPlayground(botUrl: string): Promise<Playground> {
+export async function startPlayground(botUrl: string, options: { configPath?: string; logName?: string } = {}): Promise<Playground> {
   const port = await freePort();
   mkdirSync(RESULTS_DIR, { recursive: true });
   const child = spawn(
@@ -35,7 +35,8 @@ export async function startPlayground(botUrl: string): Promise<Playground> {
       env: {
         ...process.env,
         TEAMSAPPTESTER_BROWSER: 'none',
-        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(RESULTS_DIR, 'playground-e2e.log'),
+        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(RESULTS_DIR, options.logName ?? 'playground-e2e.log'),
+        ...(options.configPath ? { M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configPath } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -77,7 +77,7 @@ describe('buildAppPackage', () => {
       },
       bots: [{ botId: SAMPLE_ENV.MicrosoftAppId, scopes: ['personal', 'team', 'groupChat'] }],
       staticTabs: expect.arrayContaining([
-        expect.objectContaining({ contentUrl: `https://${SAMPLE_ENV.BOT_DOMAIN}/tab`, scopes: ['personal'] }),
+        expect.objectContaining({ contentUrl: `https://${SAMPLE_ENV.BOT_DOMAIN}/tab?theme={theme}`, scopes: ['personal'] }),
       ]),
       validDomains: [SAMPLE_ENV.BOT_DOMAIN],
     });

@@ -1,0 +1,104 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { LOCAL_LEAD_AAD_OBJECT_ID } from '../../src/config.js';
+import { startTestApp } from '../support/testBot.js';
+import { browserTestsSkipped, launchChromium, type Chromium } from './chromium.js';
+import { RESULTS_DIR, startPlayground, type Playground } from './playground.js';
+
+// Two Playgrounds on one bot: Sam Example (an MSO) signs up on the card in one, and Example Lead
+// (a lead in local mode) approves it in the other, as in Teams.
+
+const CARD_TIMEOUT_MS = 30_000;
+
+interface PlaygroundUser {
+  aadObjectId: string;
+  [key: string]: unknown;
+}
+
+/** The shipped Playground config with the lead as the person at the keyboard, in a chat of their own. */
+async function leadConfig(): Promise<string> {
+  const config = parse(await readFile(new URL('../../.m365agentsplayground.yml', import.meta.url), 'utf8')) as {
+    currentUser: PlaygroundUser;
+    users: PlaygroundUser[];
+    personalChat: { id: string };
+  };
+  const lead = config.users.find((user) => user.aadObjectId === LOCAL_LEAD_AAD_OBJECT_ID);
+  if (!lead) throw new Error('the Playground config has no lead');
+  const asLead = {
+    ...config,
+    currentUser: lead,
+    users: config.users.map((user) => (user === lead ? config.currentUser : user)),
+    personalChat: { id: 'a:local-personal-chat-example-lead' },
+  };
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'mso-lead-')), 'lead.m365agentsplayground.yml');
+  await writeFile(file, stringify(asLead));
+  return file;
+}
+
+function card(page: Page, heading: string | RegExp): Locator {
+  return page.locator('.ac-adaptiveCard').filter({ has: page.getByRole('heading', { name: heading }) });
+}
+
+describe.skipIf(browserTestsSkipped)('the buddy scheme in the Agents Playground', () => {
+  const teardown: (() => Promise<void>)[] = [];
+  let mso: Playground;
+  let lead: Playground;
+  let browser: Chromium;
+
+  beforeAll(async () => {
+    const app = await startTestApp();
+    teardown.push(() => app.close());
+    mso = await startPlayground(app.url);
+    teardown.push(() => mso.stop());
+    lead = await startPlayground(app.url, { configPath: await leadConfig(), logName: 'playground-lead-e2e.log' });
+    teardown.push(() => lead.stop());
+    browser = await launchChromium();
+    teardown.push(() => browser.close());
+  });
+
+  afterAll(async () => {
+    for (const step of teardown.reverse()) await step();
+  });
+
+  it('takes a sign-up on the card and lets the lead approve it from theirs', async () => {
+    // The lead opens Teams first: the bot is installed in their personal chat.
+    const leadPage = await browser.context.newPage();
+    await leadPage.goto(lead.url);
+    await card(leadPage, 'Welcome to the MSO Network bot').waitFor({ timeout: CARD_TIMEOUT_MS });
+
+    const page = await browser.context.newPage();
+    await page.goto(mso.url);
+    await card(page, 'Welcome to the MSO Network bot').waitFor({ timeout: CARD_TIMEOUT_MS });
+    await page.getByRole('textbox').first().fill('join the buddy scheme');
+    await page.getByRole('button', { name: 'Send Message' }).click();
+
+    const form = card(page, 'Join the MSO buddy scheme');
+    await form.waitFor({ timeout: CARD_TIMEOUT_MS });
+    await form.getByRole('button', { name: 'Send my request' }).click();
+    await form.getByText('Please check the').waitFor({ timeout: CARD_TIMEOUT_MS });
+
+    await form.getByRole('radio', { name: 'I am new to post and would like a buddy' }).check();
+    await form.getByLabel('Your trust or ICB').fill('Leeds Teaching Hospitals');
+    await form.getByLabel('How many months have you been an MSO?').fill('3');
+    await form.getByRole('checkbox', { name: 'Safety alerts' }).check();
+    await form.getByRole('radio', { name: 'A chat in Teams' }).check();
+    await form.getByLabel('Your work email').fill('sam.example@example.org');
+    await form.getByRole('checkbox', { name: /I agree that the national MSO network lead/ }).check();
+    await form.getByRole('button', { name: 'Send my request' }).click();
+    await page.getByText('Thank you: your request is with the national MSO network lead.').waitFor({ timeout: CARD_TIMEOUT_MS });
+
+    const request = card(leadPage, 'Buddy scheme request: Sam Example');
+    await request.waitFor({ timeout: CARD_TIMEOUT_MS });
+    await request.getByRole('button', { name: 'Approve' }).click();
+    await request.getByText(/Approved by Example Lead/).waitFor({ timeout: CARD_TIMEOUT_MS });
+    await leadPage.screenshot({ path: path.join(RESULTS_DIR, 'playground-buddy-lead.png') });
+
+    await card(page, 'Your buddy scheme request was approved').waitFor({ timeout: CARD_TIMEOUT_MS });
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'playground-buddy-mso.png') });
+    expect(await card(page, 'Your buddy scheme request was approved').textContent()).toContain('Example Lead approved your request.');
+  });
+});
