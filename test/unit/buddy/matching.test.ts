@@ -98,6 +98,24 @@ describe('deciding a request', () => {
     expect(outcome).toMatchObject({ kind: 'decided', request: { status: 'matched', pairedWith: [mentor.id] }, mentor: { capacityLeft: 0, status: 'matched' } });
   });
 
+  it('shares one mentor with room for two among three applicants: the third waits', () => {
+    let mentor = request({ wayIn: 'mentor', capacity: 2, capacityLeft: 2 });
+    const applicants = [request({}), request({}), request({})];
+    const matched: string[] = [];
+
+    for (const applicant of applicants) {
+      const [best] = rankMentors(applicant, [mentor], regionName);
+      if (!best) continue;
+      const outcome = decide(applicant, { kind: 'approve', mentor: best.mentor }, lead, now);
+      if (outcome.kind !== 'decided' || !outcome.mentor) throw new Error('expected a match');
+      mentor = outcome.mentor;
+      matched.push(applicant.id);
+    }
+
+    expect(matched).toEqual([applicants[0]?.id, applicants[1]?.id]);
+    expect(mentor).toMatchObject({ capacityLeft: 0, status: 'matched' });
+  });
+
   it('decides only once', () => {
     const first = decide(request({}), { kind: 'decline', reason: 'Full' }, lead, now);
     if (first.kind !== 'decided') throw new Error('expected a decision');
