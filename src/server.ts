@@ -31,12 +31,23 @@ export function createServer(deps: ServerDeps): AppServer {
   const inFlight = new Set<Promise<unknown>>();
   let closing = false;
 
-  const parseJsonBody = restify.plugins.bodyParser({
-    maxBodySize: MAX_BODY_BYTES,
-    mapParams: false,
-    mapFiles: false,
-    rejectUnknown: true,
-  });
+  // JSON only: restify's general bodyParser would also accept multipart uploads (written to disk,
+  // outside the size limit) and forms.
+  const onlyJson = (req: Request, res: Response, next: (error?: false) => void) => {
+    const type = req.contentType();
+    if (type === 'application/json' || (type === 'application/octet-stream' && req.contentLength() === 0)) {
+      next();
+      return;
+    }
+    logger.warn({ route: '/api/messages', outcome: 'rejected', status: 415, reason: 'UnsupportedMediaType' }, 'request refused');
+    sendError(res, 415, 'unsupported_media_type', 'Send the activity as application/json.');
+    next(false);
+  };
+  const parseJsonBody = [
+    onlyJson,
+    restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }),
+    restify.plugins.jsonBodyParser({ mapParams: false }),
+  ];
 
   server.post('/api/messages', ...parseJsonBody, async (req: Request, res: Response) => {
     if (closing) return sendError(res, 503, 'shutting_down', 'The bot is restarting; try again shortly.');

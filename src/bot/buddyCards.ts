@@ -46,7 +46,7 @@ const STATUS: Record<BuddyRequest['status'], { line: string; colour: 'Default' |
 /** A buddy request as each viewer sees it: the lead can decide, the applicant can withdraw, others read. */
 export function requestCard(directory: Directory, request: BuddyRequest, options: RequestCardOptions): AdaptiveCardJson {
   const { decision } = request;
-  const decided = decision ? ` by ${decision.byName} on ${formatTime(decision.at)}` : '';
+  const decided = decision ? ` by ${escapeCardText(decision.byName, 80)} on ${formatTime(decision.at)}` : '';
   const statusLine = `${STATUS[request.status].line}${request.status === 'pending' || request.status === 'withdrawn' ? '' : decided}`;
   const organisation = request.organisationCode ? directory.organisations.byCode(request.organisationCode)?.name : undefined;
   const open = request.status === 'pending' || (request.status === 'approved' && wantsBuddy(request));
@@ -56,21 +56,22 @@ export function requestCard(directory: Directory, request: BuddyRequest, options
   const matchable = lead && request.status === 'approved' && suggestions.length > 0;
   return renderCard('buddyRequest', {
     requestId: request.id,
-    title: `Buddy scheme request: ${request.name}`,
+    title: `Buddy scheme request: ${escapeCardText(request.name, 80)}`,
     statusLine,
     statusColour: STATUS[request.status].colour,
     message: options.message ?? '',
-    facts: [
+    // Someone who is neither a lead nor the applicant sees the status only.
+    facts: options.viewer === 'other' ? [] : [
       { title: 'Way in', value: WAY_IN_TITLES[request.wayIn] },
       { title: 'Organisation', value: organisation ?? 'Not given' },
       { title: 'Region', value: directory.reference.region(request.region).name },
       { title: 'Time as MSO', value: describeMonths(request.monthsInRole) },
       { title: 'Focus areas', value: request.focusAreas.map(focusAreaTitle).join(', ') },
       ...(request.wayIn === 'mentor' ? [{ title: 'Buddies they can take', value: `${String(request.capacityLeft)} of ${String(request.capacity ?? 0)} left` }] : []),
-      { title: 'Contact', value: `${request.preferredContact === 'teams' ? 'Teams chat' : 'Email'}, ${request.email}` },
-      ...(request.status === 'declined' && decision?.reason ? [{ title: 'Reason', value: decision.reason }] : []),
+      { title: 'Contact', value: `${request.preferredContact === 'teams' ? 'Teams chat' : 'Email'}, ${escapeCardText(request.email)}` },
+      ...(request.status === 'declined' && decision?.reason ? [{ title: 'Reason', value: escapeCardText(decision.reason, 300) }] : []),
     ],
-    note: request.note ? escapeCardText(request.note, 500) : '',
+    note: request.note && options.viewer !== 'other' ? escapeCardText(request.note, 500) : '',
     decidable,
     matchable,
     suggestions: suggestions.map((suggestion) => ({
@@ -85,7 +86,7 @@ export function requestCard(directory: Directory, request: BuddyRequest, options
         : '',
     withdrawable: options.viewer === 'applicant' && open,
     refreshUserIds: options.leadMris,
-    verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },
+    verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, match: VERBS.matchBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },
   });
 }
 

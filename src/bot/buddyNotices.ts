@@ -1,5 +1,6 @@
 import { focusAreaTitle, wantsBuddy, type BuddyRequest } from '../buddy/buddyScheme.js';
 import { rankMentors } from '../buddy/matching.js';
+import { escapeCardText } from '../cards/escapeCardText.js';
 import { teamsChatLink } from '../directory/answers.js';
 import { errorSummary } from '../errorSummary.js';
 import type { CardCopy } from '../storage/buddyRequests.js';
@@ -84,9 +85,9 @@ export async function tellApplicant(deps: BotDeps, request: BuddyRequest): Promi
     answerCard({
       title: declined ? 'Your buddy scheme request was declined' : 'Your buddy scheme request was approved',
       paragraphs: declined
-        ? [`${decision?.byName ?? 'The national lead'} declined your request.`, ...(decision?.reason ? [`Reason: ${decision.reason}`] : [])]
+        ? [`${byName(decision)} declined your request.`, ...(decision?.reason ? [`Reason: ${escapeCardText(decision.reason, 300)}`] : [])]
         : [
-            `${decision?.byName ?? 'The national lead'} approved your request.`,
+            `${byName(decision)} approved your request.`,
             request.status === 'matched' ? 'You have been matched with a buddy: see the introduction.' : 'The lead will introduce you to a buddy.',
           ],
       facts: [],
@@ -98,12 +99,17 @@ export async function tellApplicant(deps: BotDeps, request: BuddyRequest): Promi
   );
 }
 
+function byName(decision: BuddyRequest['decision']): string {
+  return decision ? escapeCardText(decision.byName, 80) : 'The national lead';
+}
+
 /** Introduces a matched pair to each other: name, organisation, focus areas and a way to get in touch. */
 export async function introduce(deps: BotDeps, mentee: BuddyRequest, mentor: BuddyRequest): Promise<void> {
-  const about = (person: BuddyRequest, role: string) =>
-    answerCard({
-      title: `Meet your ${role}: ${person.name}`,
-      paragraphs: [`The national MSO network lead has matched you through the buddy scheme. ${person.name} is expecting to hear from you.`],
+  const about = (person: BuddyRequest, role: string) => {
+    const name = escapeCardText(person.name, 80);
+    return answerCard({
+      title: `Meet your ${role}: ${name}`,
+      paragraphs: [`The national MSO network lead has matched you through the buddy scheme. ${name} is expecting to hear from you.`],
       facts: [
         { title: 'Organisation', value: (person.organisationCode && deps.directory.organisations.byCode(person.organisationCode)?.name) || 'Not given' },
         { title: 'Region', value: deps.directory.reference.region(person.region).name },
@@ -118,5 +124,6 @@ export async function introduce(deps: BotDeps, mentee: BuddyRequest, mentor: Bud
       source: deps.directory.network.source,
       note: undefined,
     });
+  };
   await Promise.all([tell(deps, mentee.userId, about(mentor, 'buddy')), tell(deps, mentor.userId, about(mentee, 'new buddy'))]);
 }

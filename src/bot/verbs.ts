@@ -9,6 +9,7 @@ export const VERBS = {
   saveOrganisation: 'saveOrganisation',
   submitBuddySignUp: 'submitBuddySignUp',
   decideBuddyRequest: 'decideBuddyRequest',
+  matchBuddyRequest: 'matchBuddyRequest',
   refreshBuddyRequest: 'refreshBuddyRequest',
   withdrawBuddyRequest: 'withdrawBuddyRequest',
 } as const;

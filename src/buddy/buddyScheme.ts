@@ -64,6 +64,14 @@ export function requestIdFor(userId: string, wayIn: WayIn): string {
   return `${wayIn}.${Buffer.from(userId, 'utf8').toString('base64url')}`;
 }
 
+/** The person part of a request id: pairs are remembered per person, whatever the way in. */
+export function personKeyOf(requestId: string): string {
+  return requestId.slice(requestId.indexOf('.') + 1);
+}
+
+/** What a request id looks like; anything else is refused before it reaches storage. */
+export const REQUEST_ID_PATTERN = /^(newToPost|develop|mentor)\.[A-Za-z0-9_-]{1,300}$/;
+
 export function wantsBuddy(request: Pick<BuddyRequest, 'wayIn'>): boolean {
   return request.wayIn !== 'mentor';
 }

@@ -6,9 +6,11 @@ export interface Lead {
   name: string;
 }
 
+/** Approve or decline a pending request (approve may pair at once); match an approved one later. */
 export type Decision =
   | { kind: 'approve'; mentor: BuddyRequest | undefined }
-  | { kind: 'decline'; reason: string };
+  | { kind: 'decline'; reason: string }
+  | { kind: 'match'; mentor: BuddyRequest };
 
 export type DecisionOutcome =
   | { kind: 'decided'; request: BuddyRequest; mentor: BuddyRequest | undefined }
@@ -21,8 +23,8 @@ export type DecisionOutcome =
  */
 export function decide(request: BuddyRequest, decision: Decision, lead: Lead, now: Date): DecisionOutcome {
   const stamp = { by: lead.id, byName: lead.name, at: now.toISOString() };
-  const canMatchNow = request.status === 'approved' && wantsBuddy(request) && decision.kind === 'approve' && decision.mentor;
-  if (request.status !== 'pending' && !canMatchNow) return { kind: 'alreadyDecided', request };
+  const allowed = decision.kind === 'match' ? request.status === 'approved' && wantsBuddy(request) : request.status === 'pending';
+  if (!allowed) return { kind: 'alreadyDecided', request };
 
   if (decision.kind === 'decline') {
     return {

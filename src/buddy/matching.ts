@@ -1,4 +1,4 @@
-import { focusAreaTitle, type BuddyRequest } from './buddyScheme.js';
+import { focusAreaTitle, personKeyOf, type BuddyRequest } from './buddyScheme.js';
 
 export interface Suggestion {
   mentor: BuddyRequest;
@@ -16,8 +16,9 @@ export function canMentor(request: BuddyRequest, mentor: BuddyRequest): boolean 
     mentor.status === 'approved' &&
     mentor.capacityLeft > 0 &&
     mentor.userId !== request.userId &&
-    !mentor.pairedWith.includes(request.id) &&
-    !request.pairedWith.includes(mentor.id) &&
+    // Never the same two people again, whichever way in either of them used.
+    !mentor.pairedWith.some((id) => personKeyOf(id) === personKeyOf(request.id)) &&
+    !request.pairedWith.some((id) => personKeyOf(id) === personKeyOf(mentor.id)) &&
     // "Develop with a more senior buddy" means more senior.
     (request.wayIn !== 'develop' || mentor.monthsInRole > request.monthsInRole)
   );

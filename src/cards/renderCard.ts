@@ -60,7 +60,7 @@ export interface CardData {
     withdrawable: boolean;
     /** Teams user ids (MRIs) that refresh the card to their own view: the leads. */
     refreshUserIds: readonly string[];
-    verbs: { refresh: string; decide: string; withdraw: string };
+    verbs: { refresh: string; decide: string; match: string; withdraw: string };
   };
 }
 

@@ -58,7 +58,8 @@ export class Profiles {
     const cached = this.cache.get(userId);
     if (cached && cached.until > this.now()) return cached.profile;
     const profile = await this.read(userId);
-    this.remember(userId, profile);
+    // A miss is not kept: the person may be saving their profile through another instance.
+    if (profile) this.remember(userId, profile);
     return profile;
   }
 

@@ -34,6 +34,13 @@ describe('the HTTP server', () => {
       { name: 'a serviceUrl that is not a web address', body: JSON.stringify(message('x', { serviceUrl: 'file:///etc/passwd' })), status: 400 },
       { name: 'a body larger than the limit', body: JSON.stringify({ type: 'message', text: 'x'.repeat(MAX_BODY_BYTES) }), status: 413 },
       { name: 'a body that is not sent as JSON', body: '<activity/>', headers: { 'content-type': 'application/xml' }, status: 415 },
+      { name: 'a form', body: 'type=message&text=hi', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415 },
+      {
+        name: 'a multipart upload (never written to disk)',
+        body: `--b\r\nContent-Disposition: form-data; name="f"; filename="x.bin"\r\n\r\n${'x'.repeat(300_000)}\r\n--b--\r\n`,
+        headers: { 'content-type': 'multipart/form-data; boundary=b' },
+        status: 415,
+      },
     ];
 
     it.each(cases)('$name gets $status', async ({ body, headers, status }) => {

@@ -2,6 +2,7 @@ import { askQuestion } from './askQuestion.js';
 import type { CardAction } from './cardAction.js';
 import { chooseOrganisation } from './chooseOrganisation.js';
 import { decideBuddyRequest } from './decideBuddyRequest.js';
+import { matchBuddyRequest } from './matchBuddyRequest.js';
 import { refreshBuddyRequest } from './refreshBuddyRequest.js';
 import { saveOrganisation } from './saveOrganisation.js';
 import { showHelp } from './showHelp.js';
@@ -10,7 +11,7 @@ import { withdrawBuddyRequest } from './withdrawBuddyRequest.js';
 
 /** The one place card verbs are wired to their handlers. */
 export const cardActions: ReadonlyMap<string, CardAction> = new Map(
-  [showHelp, askQuestion, chooseOrganisation, saveOrganisation, submitBuddySignUp, decideBuddyRequest, refreshBuddyRequest, withdrawBuddyRequest].map(
+  [showHelp, askQuestion, chooseOrganisation, saveOrganisation, submitBuddySignUp, decideBuddyRequest, matchBuddyRequest, refreshBuddyRequest, withdrawBuddyRequest].map(
     (action) => [action.verb, action],
   ),
 );

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { REQUEST_ID_PATTERN } from '../../buddy/buddyScheme.js';
 import { requestCardFor } from '../buddyNotices.js';
 import { isLead } from '../isLead.js';
 import { VERBS } from '../verbs.js';
 import type { CardAction } from './cardAction.js';
 
-const data = z.object({ requestId: z.string().min(1).max(300) });
+const data = z.object({ requestId: z.string().regex(REQUEST_ID_PATTERN) });
 
 /** Teams refreshes a request card for the leads: they get the card they can act on, others the status. */
 export const refreshBuddyRequest: CardAction = {

@@ -1,7 +1,7 @@
 import { requestIdFor, type BuddyRequest } from '../../buddy/buddyScheme.js';
 import { checkSignUp, readSignUpValues } from '../../buddy/signUpForm.js';
 import { escapeCardText } from '../../cards/escapeCardText.js';
-import { requestCardFor, sendToLeads } from '../buddyNotices.js';
+import { refreshLeadCopies, requestCardFor, sendToLeads } from '../buddyNotices.js';
 import { signUpCard } from '../buddyCards.js';
 import { userIdOf } from '../userIdOf.js';
 import { VERBS } from '../verbs.js';
@@ -12,6 +12,10 @@ import type { CardAction } from './cardAction.js';
  * typed kept; a valid request is stored (one per person and way in: a resubmit updates it), goes
  * to the leads, and the card turns into the request's status.
  */
+function activePairs(request: BuddyRequest): number {
+  return request.capacity === undefined ? 0 : Math.max(0, request.capacity - request.capacityLeft);
+}
+
 export const submitBuddySignUp: CardAction = {
   verb: VERBS.submitBuddySignUp,
   async handle({ turn, deps, data }) {
@@ -55,10 +59,14 @@ export const submitBuddySignUp: CardAction = {
       createdAt: existing?.request.status === 'pending' ? existing.request.createdAt : now,
       updatedAt: now,
       decision: undefined,
-      capacityLeft: signUp.capacity ?? 0,
+      // A mentor signing up again keeps counting the buddies they already have.
+      capacityLeft: Math.max(0, (signUp.capacity ?? 0) - (existing?.request.wayIn === 'mentor' ? activePairs(existing.request) : 0)),
       pairedWith: existing?.request.pairedWith ?? [],
     };
-    const stored = existing ? await storage.buddyRequests.replace(request, existing.etag) : await storage.buddyRequests.create(request);
+    const resubmitted = existing?.request.status === 'pending';
+    // A resubmit keeps the leads' card copies (and updates them); a new request gets new ones.
+    const copies = resubmitted ? existing.cardCopies : [];
+    const stored = existing ? await storage.buddyRequests.replace(request, existing.etag, copies) : await storage.buddyRequests.create(request);
     if (!stored) {
       // Sent twice at once (a double click): the other submission was stored; show that one.
       const current = await storage.buddyRequests.get(id);
@@ -66,7 +74,7 @@ export const submitBuddySignUp: CardAction = {
       return { kind: 'error', status: 409, code: 'Conflict', message: 'Your request changed while it was being saved. Please send it again.' };
     }
     await storage.audit.record({ at: now, actor: userId, action: 'buddy.signUp', subject: id, related: undefined });
-    const resubmitted = existing?.request.status === 'pending';
+    if (resubmitted) await refreshLeadCopies(deps, request, copies);
     const leads = resubmitted ? 0 : await sendToLeads(deps, request);
     deps.logger.info({ requestId: id, wayIn: request.wayIn, outcome: resubmitted ? 'updated' : 'created', leadsTold: leads }, 'buddy sign-up');
     const message = resubmitted ? 'Your request has been updated.' : 'Thank you: your request is with the national MSO network lead.';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { REQUEST_ID_PATTERN } from '../../buddy/buddyScheme.js';
 import { withdraw } from '../../buddy/decisions.js';
 import { refreshLeadCopies, requestCardFor } from '../buddyNotices.js';
 import { userIdOf } from '../userIdOf.js';
 import { VERBS } from '../verbs.js';
 import type { CardAction } from './cardAction.js';
 
-const data = z.object({ requestId: z.string().min(1).max(300) });
+const data = z.object({ requestId: z.string().regex(REQUEST_ID_PATTERN) });
 
 /** The applicant withdraws their own open request; the leads' copies show it. */
 export const withdrawBuddyRequest: CardAction = {

@@ -108,6 +108,42 @@ describe('signing up', () => {
     expect(bot.connector.sentCards(personalChatId(LEAD_A))).toEqual([]);
   });
 
+  it('keeps and updates the leads\' copies when a pending request is resubmitted', async () => {
+    const person = newPerson();
+    const id = await signUp(person);
+    bot.connector.clear();
+
+    await press(person, VERBS.submitBuddySignUp, { ...validSignUp, monthsInRole: '5' });
+
+    expect((await bot.storage.buddyRequests.get(id))?.cardCopies).toHaveLength(2);
+    const updated = bot.connector.calls.filter((call) => call.kind === 'update').map((call) => JSON.stringify(call.body));
+    expect(updated).toHaveLength(2);
+    expect(updated[0]).toContain('5 months');
+  });
+
+  it('shows someone who is neither a lead nor the applicant only the status of a request', async () => {
+    const id = await signUp(newPerson(), { note: 'Private note' });
+
+    const seen = await press(newPerson('Nosy Example'), VERBS.refreshBuddyRequest, { requestId: id });
+
+    expect(seen.text).toContain('Waiting for the national lead');
+    expect(seen.text).not.toContain('sam.example@example.org');
+    expect(seen.text).not.toContain('Private note');
+  });
+
+  it('shows names and notes as typed, never as formatting or links', async () => {
+    const person = { ...newPerson(), name: '**Sam** [Example](https://evil.example)' };
+    await signUp(person, { note: '<b>hello</b> [x](https://evil.example)' });
+
+    const card = sentTo(LEAD_A);
+    expect(card).toContain('Buddy scheme request: \\\\*\\\\*Sam\\\\*\\\\* \\\\[Example\\\\]');
+    expect(card).toContain('Note: \\\\<b\\\\>hello');
+  });
+
+  it.each([VERBS.refreshBuddyRequest, VERBS.withdrawBuddyRequest, VERBS.decideBuddyRequest])('answers a malformed request id on %s with a 400', async (verb) => {
+    expect((await press(LEAD_A, verb, { requestId: 'a/b', decision: 'approve' })).status).toBe(400);
+  });
+
   it('shows a person their request and lets them withdraw it, and only them', async () => {
     const person = newPerson();
     const id = await signUp(person);
@@ -144,8 +180,8 @@ describe('deciding', () => {
     expect(sentTo(mentor)).toContain('Meet your new buddy: Sam Example');
     expect(sentTo(mentor)).toContain('https://teams.microsoft.com/l/chat/0/0?users=sam.example%40example.org');
     expect((await bot.storage.buddyRequests.get(mentorId))?.request.capacityLeft).toBe(1);
-    const updates = bot.connector.calls.filter((call) => call.kind === 'update');
-    expect(updates.length).toBeGreaterThanOrEqual(1);
+    const leadBCopy = bot.connector.calls.find((call) => call.kind === 'update' && call.conversationId === personalChatId(LEAD_B));
+    expect(JSON.stringify(leadBCopy?.body)).toContain('Matched with a buddy by Example Lead');
     const audit = await bot.storage.audit.latest(5);
     expect(audit.map((entry) => entry.action)).toContain('buddy.match');
   });

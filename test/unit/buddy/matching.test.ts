@@ -69,6 +69,7 @@ describe('ranking mentors for a request', () => {
     ['a mentor who withdrew', [request({ wayIn: 'mentor', status: 'withdrawn' })]],
     ['the applicant themselves', [request({ wayIn: 'mentor', userId: mentee.userId })]],
     ['a mentor already paired with this request', [request({ wayIn: 'mentor', pairedWith: [mentee.id] })]],
+    ['a mentor once paired with the same person another way in', [request({ wayIn: 'mentor', pairedWith: [`develop.${mentee.id.split('.')[1] ?? ''}`] })]],
   ] as const)('suggests nobody when there is %s', (_case, mentors) => {
     expect(rankMentors(mentee, mentors, regionName)).toEqual([]);
   });
@@ -133,8 +134,9 @@ describe('deciding a request', () => {
     const approved = request({ status: 'approved' });
     const mentor = request({ wayIn: 'mentor' });
 
-    expect(decide(approved, { kind: 'approve', mentor }, lead, now).kind).toBe('decided');
-    expect(decide({ ...approved, status: 'declined' }, { kind: 'approve', mentor }, lead, now).kind).toBe('alreadyDecided');
+    expect(decide(approved, { kind: 'match', mentor }, lead, now).kind).toBe('decided');
+    expect(decide(approved, { kind: 'approve', mentor }, lead, now).kind).toBe('alreadyDecided');
+    expect(decide({ ...approved, status: 'declined' }, { kind: 'match', mentor }, lead, now).kind).toBe('alreadyDecided');
   });
 
   it('lets a person withdraw an open request, but not a matched one', () => {

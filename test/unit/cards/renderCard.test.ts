@@ -79,7 +79,7 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       noSuggestions: '',
       withdrawable: false,
       refreshUserIds: ['29:lead'],
-      verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },
+      verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, match: VERBS.matchBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },
     },
     {
       requestId: 'newToPost.abc',
@@ -95,7 +95,7 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       noSuggestions: '',
       withdrawable: false,
       refreshUserIds: [],
-      verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },
+      verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, match: VERBS.matchBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },
     },
   ],
   organisationForm: [
