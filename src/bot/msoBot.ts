@@ -1,12 +1,11 @@
 import { TeamsActivityHandler, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { cardActions } from './actions/index.js';
-import { answerQuestion } from './answerQuestion.js';
+import { answerInConversation } from './answerInConversation.js';
 import type { BotDeps } from './botDeps.js';
 import { welcomeCard } from './botCards.js';
 import { conversationRecordFrom } from './conversationRecord.js';
 import { dispatchCardAction } from './dispatchCardAction.js';
 import { sendCard } from './sendCard.js';
-import { userIdOf } from './userIdOf.js';
 
 /**
  * Turns Teams activities into calls on the domain and cards back. Installs and uninstalls are
@@ -23,7 +22,7 @@ export class MsoBot extends TeamsActivityHandler {
     const recorded = this.deps.storage.conversations.ensure(conversationRecordFrom(turn.activity));
     const { text = '' } = turn.activity as Partial<Activity>; // absent when only an attachment was sent
     const understanding = await this.deps.understand(text);
-    const [, cards] = await Promise.all([recorded, answerQuestion(this.deps, userIdOf(turn), understanding)]);
+    const [, cards] = await Promise.all([recorded, answerInConversation(this.deps, turn, understanding)]);
     for (const card of cards) await sendCard(turn, card);
     const { intent, score } = understanding;
     this.log(turn).info({ outcome: 'answered', intent, score: Math.round(score * 100) / 100 }, 'message handled');

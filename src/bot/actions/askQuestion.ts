@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { INTENTS } from '../../nlu/intents.js';
-import { answerQuestion, askedByButton } from '../answerQuestion.js';
+import { answerInConversation } from '../answerInConversation.js';
+import { askedByButton } from '../answerQuestion.js';
 import { sendCard } from '../sendCard.js';
-import { userIdOf } from '../userIdOf.js';
 import { VERBS } from '../verbs.js';
 import type { CardAction } from './cardAction.js';
 
@@ -14,7 +14,7 @@ export const askQuestion: CardAction = {
   async handle({ turn, deps, data: raw }) {
     const parsed = data.safeParse(raw);
     if (!parsed.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'This button is out of date. Type help to start again.' };
-    for (const card of await answerQuestion(deps, userIdOf(turn), askedByButton(parsed.data.intent))) await sendCard(turn, card);
+    for (const card of await answerInConversation(deps, turn, askedByButton(parsed.data.intent))) await sendCard(turn, card);
     return { kind: 'message', text: 'Answered below.' };
   },
 };

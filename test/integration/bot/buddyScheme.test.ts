@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requestIdFor } from '../../../src/buddy/buddyScheme.js';
 import { VERBS } from '../../../src/bot/verbs.js';
-import { cardAction, installationUpdate, message, personalChatId, type Person } from '../../support/activities.js';
+import { cardAction, installationUpdate, message, personalChatId, teamChannel, type Person } from '../../support/activities.js';
 import { startTestBot, type TestBot } from '../../support/testBot.js';
 
 const LEAD_A: Person = { id: '29:lead-a', name: 'Example Lead', aadObjectId: 'eeeeeeee-0000-4000-8000-00000000000a' };
@@ -253,6 +253,17 @@ describe('deciding', () => {
     const someone = newPerson();
     await bot.post(message('pending requests', { serviceUrl, from: someone }));
     expect(JSON.stringify(bot.connector.sentCards(personalChatId(someone)))).toContain('Only the national MSO network lead and deputies can see this.');
+  });
+
+  it('keeps pending requests out of a team channel, even for a lead', async () => {
+    await signUp(newPerson('Private Example'));
+    bot.connector.clear();
+
+    await bot.post(message('pending requests', { serviceUrl, from: LEAD_A, conversation: teamChannel }));
+
+    const card = JSON.stringify(bot.connector.sentCards(teamChannel.id));
+    expect(card).toContain('Ask me in our personal chat');
+    expect(card).not.toContain('Private Example');
   });
 
   it('gives a lead the scheme summary by status and region', async () => {

@@ -1,0 +1,31 @@
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCardJson } from '../cards/renderCard.js';
+import type { IntentOrNone } from '../nlu/intents.js';
+import type { Understanding } from '../nlu/understand.js';
+import { answerQuestion } from './answerQuestion.js';
+import type { BotDeps } from './botDeps.js';
+import { answerCard } from './botCards.js';
+import { userIdOf } from './userIdOf.js';
+
+/** Questions whose answers show people's details: never in a channel or group chat. */
+const PERSONAL_CHAT_ONLY: ReadonlySet<IntentOrNone> = new Set(['buddyJoin', 'buddyStatus', 'buddyPending', 'buddySummary']);
+
+/** The cards that answer a question where it was asked, keeping personal details to personal chats. */
+export async function answerInConversation(deps: BotDeps, turn: TurnContext, question: Understanding): Promise<AdaptiveCardJson[]> {
+  const { conversationType } = turn.activity.conversation as { conversationType?: string };
+  if (conversationType && conversationType !== 'personal' && PERSONAL_CHAT_ONLY.has(question.intent)) {
+    const botId = turn.activity.recipient.id;
+    return [
+      answerCard({
+        title: 'Ask me in our personal chat',
+        paragraphs: ['The buddy scheme involves personal details, so I only deal with it in a one-to-one chat.'],
+        facts: [],
+        links: [{ title: 'Open a chat with me', url: `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(botId)}` }],
+        asks: [],
+        source: deps.directory.network.source,
+        note: undefined,
+      }),
+    ];
+  }
+  return answerQuestion(deps, userIdOf(turn), question);
+}
