@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { checkWebinarRule, EXAMPLE_WEBINAR_RULE, type WebinarSchedule } from './webinar/index.js';
 
 /** The Playground's tenant and lead (see .m365agentsplayground.yml), used only in local mode. */
 export const LOCAL_TENANT_ID = '00000000-0000-0000-0000-0000000000a1';
@@ -16,6 +18,10 @@ const optionalGuid = z.preprocess(
   blankToUndefined,
   z.string().trim().regex(guid, { message: 'must be a GUID' }).optional(),
 );
+
+const webinarStart = /^(?:(\d{4}-\d{2}-\d{2})T)?([01]\d|2[0-3]):([0-5]\d)$/;
+const MIN_WEBINAR_MINUTES = 15;
+const MAX_WEBINAR_MINUTES = 480;
 
 const guidList = z.preprocess(
   blankToUndefined,
@@ -60,6 +66,43 @@ const envSchema = z
     DIRECTORY_FILE: optionalText,
     ALLOWED_TENANT_IDS: guidList,
     LEAD_AAD_OBJECT_IDS: guidList,
+    // No default rule: the webinar's day is the national lead's to set, never invented here.
+    WEBINAR_RRULE: optionalText,
+    WEBINAR_START: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(webinarStart, { error: 'must be a London time HH:MM (such as 13:00), or the first date and time YYYY-MM-DDTHH:MM' })
+        .refine((value) => !value.includes('T') || DateTime.fromISO(value, { zone: 'Europe/London' }).isValid, { error: 'must be a real date' })
+        .default('13:00'),
+    ),
+    WEBINAR_DURATION_MINUTES: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{1,3}$/, { error: `must be a whole number of minutes from ${MIN_WEBINAR_MINUTES} to ${MAX_WEBINAR_MINUTES}` })
+        .transform(Number)
+        .refine((minutes) => minutes >= MIN_WEBINAR_MINUTES && minutes <= MAX_WEBINAR_MINUTES, {
+          error: `must be a whole number of minutes from ${MIN_WEBINAR_MINUTES} to ${MAX_WEBINAR_MINUTES}`,
+        })
+        .default(60),
+    ),
+    WEBINAR_JOIN_URL: z.preprocess(
+      blankToUndefined,
+      z.url({ protocol: /^https$/, error: 'must be an https URL (the Teams meeting link)' }).optional(),
+    ),
+    WEBINAR_TOPIC: z.preprocess(
+      blankToUndefined,
+      z.string().trim().max(200, { error: 'must be at most 200 characters' }).regex(/^[^\r\n]*$/, { error: 'must be one line' }).optional(),
+    ),
+    PUBLIC_BASE_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url({ protocol: /^https?$/, error: 'must be the bot\'s public https URL, such as https://mso-bot.example.org' })
+        .refine((value) => !/[?#]/.test(value), { error: 'must be a plain base URL, without ? or #' })
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.TABLES_CONNECTION_STRING && env.TABLES_ACCOUNT_URL) {
@@ -69,7 +112,15 @@ const envSchema = z
         message: 'set either TABLES_CONNECTION_STRING or TABLES_ACCOUNT_URL, not both',
       });
     }
+    if (env.WEBINAR_RRULE) {
+      const [, firstDate] = webinarStart.exec(env.WEBINAR_START) ?? [];
+      const rule = checkWebinarRule(env.WEBINAR_RRULE, firstDate);
+      if (!rule.ok) ctx.addIssue({ code: 'custom', path: ['WEBINAR_RRULE'], message: `${rule.problem}; for example ${EXAMPLE_WEBINAR_RULE}` });
+    }
     if (!env.MicrosoftAppId) return;
+    if (env.PUBLIC_BASE_URL?.startsWith('http:')) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must be an https URL outside local mode' });
+    }
     if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
       ctx.addIssue({
         code: 'custom',
@@ -112,6 +163,13 @@ export interface Config {
   leadAadObjectIds: ReadonlySet<string>;
   /** The network directory JSON; undefined means the shipped sample (fictional people). */
   directoryFile: string | undefined;
+  /** The configured webinar schedule; undefined when WEBINAR_RRULE is not set (none is scheduled). */
+  webinar: WebinarSchedule | undefined;
+  /**
+   * Where people reach this server (links in cards, such as the calendar file), without a trailing
+   * slash. Local mode: http://localhost:PORT. Undefined outside local mode when not set.
+   */
+  publicBaseUrl: string | undefined;
   localMode: boolean;
 }
 
@@ -153,7 +211,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       e.LEAD_AAD_OBJECT_IDS.length > 0 || !localMode ? e.LEAD_AAD_OBJECT_IDS : [LOCAL_LEAD_AAD_OBJECT_ID],
     ),
     directoryFile: e.DIRECTORY_FILE,
+    webinar: webinarScheduleOf(e),
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? (localMode ? `http://localhost:${e.PORT}` : undefined),
     localMode,
+  };
+}
+
+function webinarScheduleOf(e: z.infer<typeof envSchema>): WebinarSchedule | undefined {
+  if (!e.WEBINAR_RRULE) return undefined;
+  const [, firstDate, hour = '', minute = ''] = webinarStart.exec(e.WEBINAR_START) ?? [];
+  return {
+    rule: e.WEBINAR_RRULE,
+    firstDate,
+    startTime: `${hour}:${minute}`,
+    durationMinutes: e.WEBINAR_DURATION_MINUTES,
+    topic: e.WEBINAR_TOPIC,
+    joinUrl: e.WEBINAR_JOIN_URL,
   };
 }
 

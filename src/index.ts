@@ -21,6 +21,8 @@ const logger = createLogger(config.logLevel);
 if (knowledge.directory.network.sample) {
   logger[config.localMode ? 'info' : 'warn']({ directory: 'sample' }, 'using the sample network directory (fictional people); set DIRECTORY_FILE for the real one');
 }
+if (!config.webinar) logger.info({ webinar: 'not scheduled' }, 'no webinar schedule: set WEBINAR_RRULE to answer "when is the next webinar?" with a date');
+if (config.webinar && !config.publicBaseUrl) logger.warn({ webinar: 'no calendar link' }, 'PUBLIC_BASE_URL is not set: webinar answers leave out the calendar link');
 const tables = await startTableEndpoint(config.storage, logger);
 const storage = await openStorage(tables.endpoint);
 const app = createApp(config, { storage, ...knowledge }, logger);

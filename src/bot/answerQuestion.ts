@@ -5,6 +5,7 @@ import type { Intent, IntentOrNone } from '../nlu/intents.js';
 import type { Understanding } from '../nlu/understand.js';
 import type { BotDeps } from './botDeps.js';
 import { readSignUpValues } from '../buddy/signUpForm.js';
+import { escapeCardText } from '../cards/escapeCardText.js';
 import { answerCard, helpCard, organisationFormCard } from './botCards.js';
 import { signUpCard } from './buddyCards.js';
 import { requestCardFor } from './buddyNotices.js';
@@ -76,7 +77,12 @@ const handlers: Record<IntentOrNone, Handler> = {
   regionalLead: regional('lead'),
   nationalLead: fixed(({ directory }) => answerCard(directory.answers.nationalLead())),
   steeringGroup: fixed(({ directory }) => answerCard(directory.answers.steeringGroup())),
-  webinar: fixed(({ directory }) => answerCard(directory.answers.webinar())),
+  webinar: async ({ directory, webinars, webinarCalendarUrl }) => {
+    const next = await webinars.next();
+    // The topic will be typed by the lead on a settings card: shown as typed, never as Markdown.
+    const topic = next?.occurrence.topic === undefined ? undefined : escapeCardText(next.occurrence.topic);
+    return answerCard(directory.answers.webinar(next && { ...next, occurrence: { ...next.occurrence, topic }, calendarUrl: webinarCalendarUrl }));
+  },
   buddyAbout: fixed(({ directory }) => answerCard(directory.answers.buddyAbout())),
   buddyJoin: async (deps, userId) => {
     const profile = await deps.storage.profiles.get(userId);

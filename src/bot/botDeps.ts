@@ -2,6 +2,7 @@ import type { Directory } from '../directory/directory.js';
 import type { Logger } from '../logger.js';
 import type { Understand } from '../nlu/understand.js';
 import type { Storage } from '../storage/storage.js';
+import type { Webinars } from '../webinar/index.js';
 import type { Messenger } from './messenger.js';
 
 /** What the bot's handlers may use; passed in once by the composition root. */
@@ -13,4 +14,8 @@ export interface BotDeps {
   messenger: Messenger;
   /** Entra object ids of the national network lead and deputies. */
   leadAadObjectIds: ReadonlySet<string>;
+  /** The webinar's dates (from configuration for now; from the lead's settings later). */
+  webinars: Webinars;
+  /** The calendar file's address for cards (`<PUBLIC_BASE_URL>/webinar.ics`); undefined leaves the link out. */
+  webinarCalendarUrl: string | undefined;
 }

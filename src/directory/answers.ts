@@ -1,4 +1,5 @@
 import type { Intent } from '../nlu/intents.js';
+import { formatWebinarTime, NO_JOIN_LINK_YET, type NextOccurrence } from '../webinar/index.js';
 import { regionalNetworkFor, type DirectoryPerson, type NetworkDirectory } from './networkDirectory.js';
 import type { ReferenceData, RegionCode } from './referenceData.js';
 
@@ -15,6 +16,12 @@ export interface Answer {
   source: { title: string; url: string };
   /** A short line under the answer, such as what the answer was based on. */
   note: string | undefined;
+}
+
+/** What the webinar answer shows about the next occurrence. */
+export interface UpcomingWebinar extends NextOccurrence {
+  /** The bot's calendar file for it; undefined when the bot's public address is not known. */
+  calendarUrl: string | undefined;
 }
 
 /** How the bot knew which region was meant, said under a regional answer. */
@@ -103,17 +110,33 @@ export class Answers {
     });
   }
 
-  webinar(): Answer {
+  /** The next webinar when one is scheduled, or an honest "no date" with who to ask. */
+  webinar(upcoming: UpcomingWebinar | undefined): Answer {
     const { webinar, nationalLead } = this.directory;
-    const contact = webinar.contactEmail ?? nationalLead.person.email;
+    const askForInvitation = { title: 'Ask for the invitation', url: `mailto:${webinar.contactEmail ?? nationalLead.person.email}` };
+    const asks: Answer['asks'] = [{ title: 'What is the steering group?', intent: 'steeringGroup' }];
+    if (!upcoming) {
+      return this.answer({
+        title: 'The monthly MSO webinar',
+        paragraphs: [webinar.summary, 'No date is scheduled in the bot at the moment: ask the national MSO network lead for the invitation.'],
+        links: [askForInvitation],
+        asks,
+      });
+    }
+    const { occurrence, inProgress, calendarUrl } = upcoming;
     return this.answer({
-      title: 'The monthly MSO webinar',
-      paragraphs: [
-        webinar.summary,
-        'The date, time and joining link are not in this bot yet: ask the national MSO network lead for the invitation.',
+      title: inProgress ? 'The MSO webinar is on now' : 'The next MSO webinar',
+      paragraphs: [webinar.summary, ...(occurrence.joinUrl ? [] : [NO_JOIN_LINK_YET])],
+      facts: [
+        { title: 'When', value: formatWebinarTime(occurrence) },
+        ...(occurrence.topic ? [{ title: 'Topic', value: occurrence.topic }] : []),
       ],
-      links: [{ title: 'Ask for the invitation', url: `mailto:${contact}` }],
-      asks: [{ title: 'What is the steering group?', intent: 'steeringGroup' }],
+      links: [
+        occurrence.joinUrl ? { title: 'Join the webinar', url: occurrence.joinUrl } : askForInvitation,
+        ...(calendarUrl ? [{ title: 'Add to calendar', url: calendarUrl }] : []),
+      ],
+      asks,
+      note: 'The national MSO network lead sets the webinar schedule.',
     });
   }
 
