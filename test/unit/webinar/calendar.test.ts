@@ -1,15 +1,9 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { formatWebinarTime, nextOccurrences, webinarCalendar, webinarUid, type WebinarSchedule } from '../../../src/webinar/index.js';
+import { SECOND_THURSDAY_AT_ONE } from '../../support/webinarSchedules.js';
 
-const schedule: WebinarSchedule = {
-  rule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',
-  firstDate: undefined,
-  startTime: '13:00',
-  durationMinutes: 60,
-  topic: undefined,
-  joinUrl: undefined,
-};
+const schedule: WebinarSchedule = SECOND_THURSDAY_AT_ONE;
 
 function events(ics: string): ICAL.Event[] {
   return new ICAL.Component(ICAL.parse(ics) as unknown[]).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));

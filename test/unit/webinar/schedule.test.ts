@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkWebinarRule, nextOccurrences, type WebinarSchedule } from '../../../src/webinar/index.js';
+import { SECOND_THURSDAY_AT_ONE } from '../../support/webinarSchedules.js';
 
-const secondThursday: WebinarSchedule = {
-  rule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',
-  firstDate: undefined,
-  startTime: '13:00',
-  durationMinutes: 60,
-  topic: undefined,
-  joinUrl: undefined,
-};
+const secondThursday: WebinarSchedule = SECOND_THURSDAY_AT_ONE;
 
 const schedule = (changes: Partial<WebinarSchedule>): WebinarSchedule => ({ ...secondThursday, ...changes });
 const startsFrom = (rule: WebinarSchedule, from: string, count = 1) => nextOccurrences(rule, new Date(from), count).map((occurrence) => occurrence.start.toISOString());
