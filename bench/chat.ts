@@ -156,7 +156,7 @@ console.log(`bench:chat — ${USERS} simulated MSOs at once: each says where the
 const mso = await startServer(
   'MSO bot',
   ['--import', 'tsx', 'src/index.ts'],
-  { PORT: '0', LOG_LEVEL: 'info', TABLES_CONNECTION_STRING: tables },
+  { PORT: '0', LOG_LEVEL: 'info', TABLES_CONNECTION_STRING: tables, ALLOW_UNAUTHENTICATED: 'true' },
   /"port":(\d+)[^\n]*listening/,
 );
 const msoResult = await run(mso, connector, 0);

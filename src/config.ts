@@ -64,6 +64,7 @@ const envSchema = z
     ),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('.data')),
     DIRECTORY_FILE: optionalText,
+    ALLOW_UNAUTHENTICATED: z.preprocess(blankToUndefined, z.enum(['true', 'false'], { error: 'must be true or false' }).default('false')),
     ALLOWED_TENANT_IDS: guidList,
     LEAD_AAD_OBJECT_IDS: guidList,
     // No default rule: the webinar's day is the national lead's to set, never invented here.
@@ -105,6 +106,15 @@ const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    // Real storage without an app id would be a deployment with authentication forgotten.
+    if (!env.MicrosoftAppId && (env.TABLES_CONNECTION_STRING || env.TABLES_ACCOUNT_URL) && env.ALLOW_UNAUTHENTICATED !== 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message:
+          'is required when table storage is configured (without it anyone could post activities); set ALLOW_UNAUTHENTICATED=true only for a test on this machine',
+      });
+    }
     if (env.TABLES_CONNECTION_STRING && env.TABLES_ACCOUNT_URL) {
       ctx.addIssue({
         code: 'custom',
@@ -170,7 +180,10 @@ export interface Config {
    * slash. Local mode: http://localhost:PORT. Undefined outside local mode when not set.
    */
   publicBaseUrl: string | undefined;
+  /** No app id and the embedded store: auth off, the Playground's lead, listening on this machine only. */
   localMode: boolean;
+  /** Local mode listens on loopback only; otherwise every interface (App Service). */
+  host: string;
 }
 
 export class ConfigError extends Error {
@@ -189,7 +202,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
-  const localMode = !e.MicrosoftAppId;
+  const localMode = !e.MicrosoftAppId && !e.TABLES_CONNECTION_STRING && !e.TABLES_ACCOUNT_URL;
   return {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
@@ -214,6 +227,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     webinar: webinarScheduleOf(e),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? (localMode ? `http://localhost:${e.PORT}` : undefined),
     localMode,
+    host: localMode ? '127.0.0.1' : '0.0.0.0',
   };
 }
 

@@ -26,7 +26,7 @@ if (config.webinar && !config.publicBaseUrl) logger.warn({ webinar: 'no calendar
 const tables = await startTableEndpoint(config.storage, logger);
 const storage = await openStorage(tables.endpoint);
 const app = createApp(config, { storage, ...knowledge }, logger);
-const address = await app.listen(config.port);
+const address = await app.listen(config.port, config.host);
 logger.info(
   { port: address.port, auth: config.botCredentials ? 'on' : 'off (local mode)', tenantAllowList: config.allowedTenantIds?.size ?? 'off' },
   'MSO Network bot listening on /api/messages',

@@ -68,12 +68,27 @@ describe('loadConfig', () => {
     expect([...config.leadAadObjectIds]).toEqual(['bbbbbbbb-2222-3333-4444-555555555555']);
   });
 
+  it('refuses configured storage without an app id, unless told this is a local test', () => {
+    expect(() => loadConfig({ TABLES_ACCOUNT_URL: 'https://msobot.table.core.windows.net' })).toThrow(/MicrosoftAppId is required when table storage is configured/);
+    expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', ALLOW_UNAUTHENTICATED: 'true' })).toMatchObject({
+      localMode: false,
+      botCredentials: undefined,
+      host: '0.0.0.0',
+    });
+    expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', ALLOW_UNAUTHENTICATED: 'true' }).leadAadObjectIds.size).toBe(0);
+  });
+
+  it('listens on this machine only in local mode', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig(production).host).toBe('0.0.0.0');
+  });
+
   it('uses a connection string or an account URL for storage', () => {
-    expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).storage).toEqual({
+    expect(loadConfig({ ...production, TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).storage).toEqual({
       kind: 'connectionString',
       connectionString: 'UseDevelopmentStorage=true',
     });
-    expect(loadConfig({ TABLES_ACCOUNT_URL: 'https://msobot.table.core.windows.net' }).storage).toEqual({
+    expect(loadConfig({ ...production, TABLES_ACCOUNT_URL: 'https://msobot.table.core.windows.net' }).storage).toEqual({
       kind: 'accountUrl',
       accountUrl: 'https://msobot.table.core.windows.net',
     });
@@ -91,7 +106,7 @@ describe('loadConfig', () => {
       { env: { ALLOWED_TENANT_IDS: 'contoso' }, names: 'ALLOWED_TENANT_IDS' },
       { env: { LEAD_AAD_OBJECT_IDS: 'lead@example.org' }, names: 'LEAD_AAD_OBJECT_IDS' },
       { env: { TABLES_ACCOUNT_URL: 'not a url' }, names: 'TABLES_ACCOUNT_URL' },
-      { env: { TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', TABLES_ACCOUNT_URL: 'https://a.table.core.windows.net' }, names: 'TABLES_ACCOUNT_URL' },
+      { env: { ...production, TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', TABLES_ACCOUNT_URL: 'https://a.table.core.windows.net' }, names: 'TABLES_ACCOUNT_URL' },
     ];
 
     it.each(cases)('$names in $env', ({ env, names }) => {

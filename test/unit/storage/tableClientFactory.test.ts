@@ -36,7 +36,7 @@ describe('createTableClientFactory', () => {
 
 describe('loadConfig with TABLES_ACCOUNT_URL', () => {
   it('selects the managed-identity account URL path', () => {
-    const config = loadConfig({ TABLES_ACCOUNT_URL: 'https://msobot.table.core.windows.net' });
+    const config = loadConfig({ TABLES_ACCOUNT_URL: 'https://msobot.table.core.windows.net', ALLOW_UNAUTHENTICATED: 'true' });
 
     expect(config.storage).toEqual({ kind: 'accountUrl', accountUrl: 'https://msobot.table.core.windows.net' });
   });
