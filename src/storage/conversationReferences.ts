@@ -33,6 +33,8 @@ interface ConversationEntity {
 }
 
 const ROW = 'reference';
+/** Index rows: person -> their personal chat. '.' is not in base64url, so no conversation key collides. */
+const BY_USER = 'user.index';
 /** How many conversation ids this process remembers as stored (a few thousand MSOs and channels). */
 const KNOWN_IDS_LIMIT = 20_000;
 
@@ -46,6 +48,7 @@ export class ConversationReferences {
   /** Insert or replace; says whether the conversation was new to the bot. */
   async save(record: ConversationRecord): Promise<{ created: boolean }> {
     const entity = toEntity(record);
+    await this.indexByUser(record);
     try {
       await this.table.createEntity(entity);
       this.remember(record.conversationId);
@@ -63,6 +66,7 @@ export class ConversationReferences {
   /** Inserts the conversation if it is not known yet (one storage call); says whether it was new. */
   async ensure(record: ConversationRecord): Promise<{ created: boolean }> {
     if (this.known.has(record.conversationId)) return { created: false };
+    await this.indexByUser(record);
     try {
       await this.table.createEntity(toEntity(record));
       this.remember(record.conversationId);
@@ -96,18 +100,26 @@ export class ConversationReferences {
     }
   }
 
+  /** A person's personal chat with the bot: two point reads, no scan. */
   async findPersonalChat(userAadObjectId: string): Promise<StoredConversation | undefined> {
-    const rows = this.table.listEntities<ConversationEntity>({
-      queryOptions: { filter: odata`kind eq 'personal' and userAadObjectId eq ${userAadObjectId}` },
-    });
-    for await (const entity of rows) return fromEntity(entity, entity.etag);
-    return undefined;
+    try {
+      const index = await this.table.getEntity<{ conversationId: string }>(BY_USER, toTableKey(userAadObjectId));
+      return await this.get(index.conversationId);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  private async indexByUser(record: ConversationRecord): Promise<void> {
+    if (record.kind !== 'personal' || !record.userAadObjectId) return;
+    await this.table.upsertEntity({ partitionKey: BY_USER, rowKey: toTableKey(record.userAadObjectId), conversationId: record.conversationId }, 'Replace');
   }
 
   async *list(kind?: ConversationKind): AsyncGenerator<StoredConversation> {
-    const rows = this.table.listEntities<ConversationEntity>(
-      kind ? { queryOptions: { filter: odata`kind eq ${kind}` } } : {},
-    );
+    const rows = this.table.listEntities<ConversationEntity>({
+      queryOptions: { filter: kind ? odata`PartitionKey ne ${BY_USER} and kind eq ${kind}` : odata`PartitionKey ne ${BY_USER}` },
+    });
     for await (const entity of rows) yield fromEntity(entity, entity.etag);
   }
 
