@@ -3,7 +3,7 @@ import { decide, type Decision } from '../buddy/decisions.js';
 import { errorSummary } from '../errorSummary.js';
 import type { CardActionRequest, CardActionResult } from './actions/cardAction.js';
 import { formatTime } from './buddyCards.js';
-import { introduce, refreshLeadCopies, requestCardFor, tellApplicant } from './buddyNotices.js';
+import { introduce, refreshCardCopies, requestCardFor, tellApplicant } from './buddyNotices.js';
 import { isLead } from './isLead.js';
 
 const ATTEMPTS = 3;
@@ -53,7 +53,7 @@ export async function applyDecision(
     });
     deps.logger.info({ requestId, outcome: request.status, mentor: mentor?.id ?? null }, 'buddy decision');
     const invokedCopy = turn.activity.replyToId;
-    await settle(deps, requestId, () => refreshLeadCopies(deps, request, stored.cardCopies.filter((copy) => copy.activityId !== invokedCopy)));
+    await settle(deps, requestId, () => refreshCardCopies(deps, request, stored.cardCopies.filter((copy) => copy.activityId !== invokedCopy)));
     if (stored.request.status === 'pending') await settle(deps, requestId, () => tellApplicant(deps, request));
     if (mentor) await settle(deps, requestId, () => introduce(deps, request, mentor));
     return { kind: 'card', card: await requestCardFor(deps, request, 'lead') };

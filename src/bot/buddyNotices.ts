@@ -49,13 +49,16 @@ export async function sendToLeads(deps: BotDeps, request: BuddyRequest): Promise
   return copies.length;
 }
 
-/** After a decision, every lead's copy shows the decided state (the clicking lead's copy is the invoke reply). */
-export async function refreshLeadCopies(deps: BotDeps, request: BuddyRequest, copies: readonly CardCopy[]): Promise<void> {
-  const card = await requestCardFor(deps, request, 'lead');
+/**
+ * After a change, every copy of the request's card shows it: the leads' copies and the
+ * applicant's own (the copy that was clicked is updated by the invoke reply instead).
+ */
+export async function refreshCardCopies(deps: BotDeps, request: BuddyRequest, copies: readonly CardCopy[]): Promise<void> {
+  const [leadCard, applicantCard] = await Promise.all([requestCardFor(deps, request, 'lead'), requestCardFor(deps, request, 'applicant')]);
   await Promise.all(
     copies.map(async (copy) => {
       try {
-        await deps.messenger.update(copy.reference, copy.activityId, card);
+        await deps.messenger.update(copy.reference, copy.activityId, copy.viewer === 'applicant' ? applicantCard : leadCard);
       } catch (error) {
         deps.logger.warn({ requestId: request.id, outcome: 'lead_card_not_updated', error: errorSummary(error) }, 'buddy request');
       }

@@ -2,10 +2,12 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import type { BuddyRequest } from '../buddy/buddyScheme.js';
 import { isConflict, isNotFound, isPreconditionFailed } from './tableErrors.js';
 
-/** Where a lead's copy of an approval card is, so every copy can be updated after a decision. */
+/** Where a copy of a request's card is, so every copy can be updated after a change. */
 export interface CardCopy {
   reference: Record<string, unknown>;
   activityId: string;
+  /** Whose view the copy shows: the applicant's own card, or (absent) a lead's. */
+  viewer?: 'applicant';
 }
 
 export interface StoredBuddyRequest {

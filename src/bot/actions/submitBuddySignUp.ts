@@ -1,7 +1,8 @@
+import { TurnContext } from 'botbuilder';
 import { requestIdFor, type BuddyRequest } from '../../buddy/buddyScheme.js';
 import { checkSignUp, readSignUpValues } from '../../buddy/signUpForm.js';
 import { escapeCardText } from '../../cards/escapeCardText.js';
-import { refreshLeadCopies, requestCardFor, sendToLeads } from '../buddyNotices.js';
+import { refreshCardCopies, requestCardFor, sendToLeads } from '../buddyNotices.js';
 import { signUpCard } from '../buddyCards.js';
 import { userIdOf } from '../userIdOf.js';
 import { VERBS } from '../verbs.js';
@@ -74,7 +75,12 @@ export const submitBuddySignUp: CardAction = {
       return { kind: 'error', status: 409, code: 'Conflict', message: 'Your request changed while it was being saved. Please send it again.' };
     }
     await storage.audit.record({ at: now, actor: userId, action: 'buddy.signUp', subject: id, related: undefined });
-    if (resubmitted) await refreshLeadCopies(deps, request, copies);
+    if (resubmitted) await refreshCardCopies(deps, request, copies.filter((copy) => copy.activityId !== turn.activity.replyToId));
+    // The card clicked becomes the applicant's status card: remember it, so decisions update it too.
+    const ownCard = turn.activity.replyToId;
+    if (ownCard && !copies.some((copy) => copy.activityId === ownCard)) {
+      await storage.buddyRequests.addCardCopies(id, [{ reference: { ...TurnContext.getConversationReference(turn.activity) }, activityId: ownCard, viewer: 'applicant' }]);
+    }
     const leads = resubmitted ? 0 : await sendToLeads(deps, request);
     deps.logger.info({ requestId: id, wayIn: request.wayIn, outcome: resubmitted ? 'updated' : 'created', leadsTold: leads }, 'buddy sign-up');
     const message = resubmitted ? 'Your request has been updated.' : 'Thank you: your request is with the national MSO network lead.';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_ID_PATTERN } from '../../buddy/buddyScheme.js';
 import { withdraw } from '../../buddy/decisions.js';
-import { refreshLeadCopies, requestCardFor } from '../buddyNotices.js';
+import { refreshCardCopies, requestCardFor } from '../buddyNotices.js';
 import { userIdOf } from '../userIdOf.js';
 import { VERBS } from '../verbs.js';
 import type { CardAction } from './cardAction.js';
@@ -25,7 +25,8 @@ export const withdrawBuddyRequest: CardAction = {
       return { kind: 'card', card: await requestCardFor(deps, current?.request ?? stored.request, 'applicant', 'The request changed just now; here it is as it stands.') };
     }
     await deps.storage.audit.record({ at: withdrawn.updatedAt, actor: userId, action: 'buddy.withdraw', subject: withdrawn.id, related: undefined });
-    await refreshLeadCopies(deps, withdrawn, stored.cardCopies);
+    const invokedCopy = turn.activity.replyToId;
+    await refreshCardCopies(deps, withdrawn, stored.cardCopies.filter((copy) => copy.activityId !== invokedCopy));
     return { kind: 'card', card: await requestCardFor(deps, withdrawn, 'applicant', 'Your request has been withdrawn.') };
   },
 };

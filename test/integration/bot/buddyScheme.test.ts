@@ -46,7 +46,7 @@ async function press(person: Person, verb: string, data: Record<string, unknown>
 /** Installs the bot for a person and sends their sign-up; returns their request id. */
 async function signUp(person: Person, fields: Partial<typeof validSignUp> = {}): Promise<string> {
   await bot.post(installationUpdate('add', { serviceUrl, from: person }));
-  const result = await press(person, VERBS.submitBuddySignUp, { ...validSignUp, ...fields });
+  const result = await press(person, VERBS.submitBuddySignUp, { ...validSignUp, ...fields }, `sign-up-card-${person.id}`);
   expect(result.text).toContain('Waiting for the national lead');
   return requestIdFor(person.aadObjectId, (fields.wayIn ?? 'newToPost') as 'newToPost');
 }
@@ -113,9 +113,9 @@ describe('signing up', () => {
     const id = await signUp(person);
     bot.connector.clear();
 
-    await press(person, VERBS.submitBuddySignUp, { ...validSignUp, monthsInRole: '5' });
+    await press(person, VERBS.submitBuddySignUp, { ...validSignUp, monthsInRole: '5' }, `sign-up-card-${person.id}`);
 
-    expect((await bot.storage.buddyRequests.get(id))?.cardCopies).toHaveLength(2);
+    expect((await bot.storage.buddyRequests.get(id))?.cardCopies).toHaveLength(3);
     const updated = bot.connector.calls.filter((call) => call.kind === 'update').map((call) => JSON.stringify(call.body));
     expect(updated).toHaveLength(2);
     expect(updated[0]).toContain('5 months');
@@ -182,6 +182,9 @@ describe('deciding', () => {
     expect((await bot.storage.buddyRequests.get(mentorId))?.request.capacityLeft).toBe(1);
     const leadBCopy = bot.connector.calls.find((call) => call.kind === 'update' && call.conversationId === personalChatId(LEAD_B));
     expect(JSON.stringify(leadBCopy?.body)).toContain('Matched with a buddy by Example Lead');
+    const ownCard = bot.connector.calls.find((call) => call.kind === 'update' && call.activityId === `sign-up-card-${mentee.id}`);
+    expect(ownCard?.conversationId).toBe(personalChatId(mentee));
+    expect(JSON.stringify(ownCard?.body)).toContain('Matched with a buddy by Example Lead');
     const audit = await bot.storage.audit.latest(5);
     expect(audit.map((entry) => entry.action)).toContain('buddy.match');
   });
