@@ -5,12 +5,16 @@ import type { Understanding } from '../nlu/understand.js';
 import { answerQuestion } from './answerQuestion.js';
 import type { BotDeps } from './botDeps.js';
 import { answerCard } from './botCards.js';
+import { switchReminders } from './switchReminders.js';
 import { userIdOf } from './userIdOf.js';
 
 /** Questions whose answers show people's details: never in a channel or group chat. */
 const PERSONAL_CHAT_ONLY: ReadonlySet<IntentOrNone> = new Set(['buddyJoin', 'buddyStatus', 'buddyPending', 'buddySummary']);
 
-/** The cards that answer a question where it was asked, keeping personal details to personal chats. */
+/**
+ * The cards that answer a question where it was asked: personal details stay in personal chats,
+ * and the reminder switches act on the conversation they are typed in.
+ */
 export async function answerInConversation(deps: BotDeps, turn: TurnContext, question: Understanding): Promise<AdaptiveCardJson[]> {
   const { conversationType } = turn.activity.conversation as { conversationType?: string };
   if (conversationType && conversationType !== 'personal' && PERSONAL_CHAT_ONLY.has(question.intent)) {
@@ -26,6 +30,9 @@ export async function answerInConversation(deps: BotDeps, turn: TurnContext, que
         note: undefined,
       }),
     ];
+  }
+  if (question.intent === 'remindersStop' || question.intent === 'remindersStart') {
+    return [await switchReminders(deps, turn, question.intent === 'remindersStart')];
   }
   return answerQuestion(deps, userIdOf(turn), question);
 }

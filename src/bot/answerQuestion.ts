@@ -113,8 +113,9 @@ const handlers: Record<IntentOrNone, Handler> = {
   reporting: fixed(({ directory }) => answerCard(directory.answers.reporting())),
   setOrganisation,
   help: fixed(() => helpCard(false)),
-  remindersStop: fixed(({ directory }) => answerCard(directory.answers.notYet('Webinar reminders', 'Switching webinar reminders on and off'))),
-  remindersStart: fixed(({ directory }) => answerCard(directory.answers.notYet('Webinar reminders', 'Switching webinar reminders on and off'))),
+  // Typed, these act on the conversation (answerInConversation); here only a button could ask.
+  remindersStop: fixed(({ directory }) => answerCard(directory.answers.remindersHowTo())),
+  remindersStart: fixed(({ directory }) => answerCard(directory.answers.remindersHowTo())),
   dataShow: fixed(({ directory }) =>
     answerCard(directory.answers.notYet('Your data', 'Showing everything the bot holds about you on one card'))),
   dataDelete: fixed(({ directory }) => answerCard(directory.answers.notYet('Deleting your data', 'Deleting your data with one command'))),

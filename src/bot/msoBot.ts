@@ -49,7 +49,10 @@ export class MsoBot extends TeamsActivityHandler {
   /** Teams may announce one install twice (installationUpdate and conversationUpdate): welcome once. */
   private async install(turn: TurnContext): Promise<void> {
     const record = conversationRecordFrom(turn.activity);
-    const { created } = await this.deps.storage.conversations.save(record);
+    const [{ created }] = await Promise.all([
+      this.deps.storage.conversations.save(record),
+      this.deps.storage.subscriptions.subscribe(record.conversationId, record.kind, new Date()),
+    ]);
     this.log(turn).info({ outcome: created ? 'installed' : 'reinstalled', kind: record.kind }, 'conversation recorded');
     if (created && record.kind === 'personal') {
       await sendCard(turn, welcomeCard());
@@ -57,7 +60,11 @@ export class MsoBot extends TeamsActivityHandler {
   }
 
   private async uninstall(turn: TurnContext): Promise<void> {
-    const removed = await this.deps.storage.conversations.remove(turn.activity.conversation.id);
+    const conversationId = turn.activity.conversation.id;
+    const [removed] = await Promise.all([
+      this.deps.storage.conversations.remove(conversationId),
+      this.deps.storage.subscriptions.remove(conversationId),
+    ]);
     this.log(turn).info({ outcome: removed ? 'uninstalled' : 'already_gone' }, 'conversation removed');
   }
 

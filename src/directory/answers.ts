@@ -216,6 +216,13 @@ export class Answers {
     });
   }
 
+  remindersHowTo(): Answer {
+    return this.answer({
+      title: 'Webinar reminders',
+      paragraphs: ['Type "stop reminders" or "start reminders" in the chat or channel where you want the reminders switched.'],
+    });
+  }
+
   /** An honest answer for something the bot will do but does not do yet. */
   notYet(title: string, what: string): Answer {
     return this.answer({

@@ -3,6 +3,7 @@ import { AuditLog } from './auditLog.js';
 import { BuddyRequests } from './buddyRequests.js';
 import { ConversationReferences } from './conversationReferences.js';
 import { Profiles } from './profiles.js';
+import { Subscriptions } from './subscriptions.js';
 import { createTableClientFactory, type TableEndpoint } from './tableClientFactory.js';
 
 /** Every table the bot uses, by its role. Names are prefixed so test runs can share one account. */
@@ -11,6 +12,7 @@ const TABLES = {
   profiles: 'Profiles',
   buddyRequests: 'BuddyRequests',
   audit: 'Audit',
+  subscriptions: 'Subscriptions',
 } as const;
 
 export interface Storage {
@@ -18,6 +20,7 @@ export interface Storage {
   profiles: Profiles;
   buddyRequests: BuddyRequests;
   audit: AuditLog;
+  subscriptions: Subscriptions;
   /** Resolves when storage answers a read within the timeout; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
 }
@@ -41,6 +44,7 @@ export async function openStorage(endpoint: TableEndpoint, options: OpenStorageO
     profiles: new Profiles(clients.profiles),
     buddyRequests: new BuddyRequests(clients.buddyRequests),
     audit: new AuditLog(clients.audit),
+    subscriptions: new Subscriptions(clients.subscriptions),
     ping: (timeoutMs = 2000) => pingTable(clients.conversations, timeoutMs),
   };
 }

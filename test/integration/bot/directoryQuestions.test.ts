@@ -175,7 +175,7 @@ describe('other questions', () => {
     ['where can I find RPS guidance', 'Royal Pharmaceutical Society resources'],
     ['why was the MSO network set up', 'NHS/PSA/D/2014/005'],
     ['how do I report a medication error', 'LFPSE'],
-    ['stop reminders', 'is not available in this bot yet'],
+    ['stop reminders', 'Webinar reminders are off'],
     ['delete my data', 'is not available in this bot yet'],
   ])('answers %j on its topic', async (question, expected) => {
     expect(await ask(newPerson(), question)).toContain(expected);
