@@ -32,7 +32,7 @@ export const MANIFEST_COMMAND_INTENTS: readonly { scopes: readonly Scope[]; inte
   },
   {
     scopes: ['team', 'groupChat'],
-    intents: ['nationalLead', 'buddyAbout', 'steeringGroup', 'webinar', 'training', 'rps', 'help'],
+    intents: ['nationalLead', 'buddyAbout', 'steeringGroup', 'webinar', 'training', 'rps', 'remindersStop', 'remindersStart', 'help'],
   },
 ];
 

@@ -24,6 +24,8 @@ export const COMMANDS = [
   { title: 'next webinar', description: 'The monthly MSO webinar', intent: 'webinar' },
   { title: 'is there training', description: 'Training and peer support for MSOs', intent: 'training' },
   { title: 'RPS resources', description: 'Royal Pharmaceutical Society guidance and standards', intent: 'rps' },
+  { title: 'stop reminders', description: 'Stop webinar reminders in this chat or channel', intent: 'remindersStop' },
+  { title: 'start reminders', description: 'Turn webinar reminders back on in this chat or channel', intent: 'remindersStart' },
   { title: 'change my organisation', description: 'Tell me where you work, so I can find your regional network', intent: 'setOrganisation' },
   { title: 'help', description: 'See what I can do', intent: 'help' },
 ] as const satisfies readonly CommandInfo[];
