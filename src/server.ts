@@ -142,8 +142,6 @@ function shortMessage(error: Error & { statusCode?: number }): string {
   switch (error.statusCode) {
     case 413:
       return `The request body is larger than ${MAX_BODY_BYTES} bytes.`;
-    case 415:
-      return 'Send the activity as application/json.';
     case 400:
       return 'The request body is not valid JSON.';
     case 404:

@@ -8,20 +8,26 @@ import type { BotDeps } from './botDeps.js';
 import { answerCard } from './botCards.js';
 import { requestCard, type Viewer } from './buddyCards.js';
 
-/** The leads' Teams user ids (for card refresh) and personal chats, from their installs. */
-export async function leadChats(deps: BotDeps) {
+type LeadChats = Awaited<ReturnType<typeof leadChats>>;
+
+/** The leads' personal chats, from their installs. */
+async function leadChats(deps: BotDeps) {
   const chats = await Promise.all([...deps.leadAadObjectIds].map((id) => deps.storage.conversations.findPersonalChat(id)));
   return chats.filter((chat) => chat !== undefined);
 }
 
-export async function leadMris(deps: BotDeps): Promise<string[]> {
-  return (await leadChats(deps))
+/** The leads' Teams user ids, for the card's refresh. */
+function mrisOf(chats: LeadChats): string[] {
+  return chats
     .map((chat) => (chat.reference.user as { id?: unknown } | undefined)?.id)
     .filter((id): id is string => typeof id === 'string');
 }
 
-/** The request card for one viewer, with ranked buddy suggestions for a lead. */
-export async function requestCardFor(deps: BotDeps, request: BuddyRequest, viewer: Viewer, message?: string) {
+/**
+ * The request card for one viewer, with ranked buddy suggestions for a lead. Callers making
+ * several cards at once pass the leads' chats they already looked up.
+ */
+export async function requestCardFor(deps: BotDeps, request: BuddyRequest, viewer: Viewer, message?: string, chats?: LeadChats) {
   const suggestions =
     viewer === 'lead' && wantsBuddy(request)
       ? rankMentors(
@@ -30,14 +36,16 @@ export async function requestCardFor(deps: BotDeps, request: BuddyRequest, viewe
           (code) => deps.directory.reference.region(code).name,
         ).slice(0, 5)
       : [];
-  return requestCard(deps.directory, request, { viewer, suggestions, leadMris: await leadMris(deps), ...(message ? { message } : {}) });
+  const leadMris = mrisOf(chats ?? (await leadChats(deps)));
+  return requestCard(deps.directory, request, { viewer, suggestions, leadMris, ...(message ? { message } : {}) });
 }
 
 /** Sends a new request to every lead with a personal chat, and remembers where each copy went. */
 export async function sendToLeads(deps: BotDeps, request: BuddyRequest): Promise<number> {
-  const card = await requestCardFor(deps, request, 'lead');
+  const chats = await leadChats(deps);
+  const card = await requestCardFor(deps, request, 'lead', undefined, chats);
   const copies: CardCopy[] = [];
-  for (const chat of await leadChats(deps)) {
+  for (const chat of chats) {
     try {
       const activityId = await deps.messenger.send(chat.reference, card);
       if (activityId) copies.push({ reference: chat.reference, activityId });
@@ -54,7 +62,11 @@ export async function sendToLeads(deps: BotDeps, request: BuddyRequest): Promise
  * applicant's own (the copy that was clicked is updated by the invoke reply instead).
  */
 export async function refreshCardCopies(deps: BotDeps, request: BuddyRequest, copies: readonly CardCopy[]): Promise<void> {
-  const [leadCard, applicantCard] = await Promise.all([requestCardFor(deps, request, 'lead'), requestCardFor(deps, request, 'applicant')]);
+  const chats = await leadChats(deps);
+  const [leadCard, applicantCard] = await Promise.all([
+    requestCardFor(deps, request, 'lead', undefined, chats),
+    requestCardFor(deps, request, 'applicant', undefined, chats),
+  ]);
   await Promise.all(
     copies.map(async (copy) => {
       try {

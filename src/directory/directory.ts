@@ -10,8 +10,6 @@ export interface Directory {
   reference: ReferenceData;
   organisations: OrganisationFinder;
   answers: Answers;
-  /** The NHS England region a piece of text names ("the North West", "Yorkshire", "NEY"), if exactly one. */
-  findRegion(text: string): RegionCode | undefined;
   /** The organisation and region a text names, and the text with them replaced by marker words. */
   analyse(text: string): TextAnalysis;
 }
@@ -34,6 +32,7 @@ export function createDirectory(network: NetworkDirectory, reference: ReferenceD
   for (const region of reference.regions) {
     for (const phrase of [region.name, ...region.synonyms]) regions.add(region.code, phrase);
   }
+  /** The one region a text names ("the North West", "Yorkshire", "NEY"), if exactly one. */
   const regionMention = (text: string) => {
     const [best, second] = regions.search(text).filter((match) => match.exact);
     if (!best || (second && second.score === best.score)) return undefined;
@@ -45,7 +44,6 @@ export function createDirectory(network: NetworkDirectory, reference: ReferenceD
     reference,
     organisations,
     answers: new Answers(network, reference),
-    findRegion: (text) => regionMention(text)?.item,
     analyse(text) {
       const organisation = organisations.find(text);
       const region = regionMention(text);

@@ -1,10 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, MENU_QUESTIONS } from '../../../src/bot/commands.js';
+import { readSignUpValues } from '../../../src/buddy/signUpForm.js';
 import { VERBS } from '../../../src/bot/verbs.js';
 import { REGION_CODES } from '../../../src/directory/referenceData.js';
 import { CARD_NAMES, renderCard, type CardData, type CardName } from '../../../src/cards/renderCard.js';
 import { cardProblems } from '../../support/validateCard.js';
+
+const BLANK_SIGN_UP = readSignUpValues({});
 
 /** Sample data for every template; the type makes a new template without samples a compile error. */
 const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
@@ -43,8 +46,8 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
     {
       intro: 'The national MSO network lead runs the buddy scheme.',
       message: '',
-      values: { wayIn: '', organisation: '', region: '', monthsInRole: '', focusAreas: '', capacity: '', preferredContact: '', email: '', note: '', consent: '' },
-      errors: { wayIn: '', organisation: '', region: '', monthsInRole: '', focusAreas: '', capacity: '', preferredContact: '', email: '', note: '', consent: '' },
+      values: BLANK_SIGN_UP,
+      errors: BLANK_SIGN_UP,
       wayIns: [{ title: 'I am new to post and would like a buddy', value: 'newToPost' }],
       regions: REGION_CODES.map((code) => ({ title: code, value: code })),
       focusAreas: [{ title: 'Safety alerts', value: 'safetyAlerts' }],
@@ -54,7 +57,7 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       intro: 'The national MSO network lead runs the buddy scheme.',
       message: 'Please check the 2 fields marked below.',
       values: { wayIn: 'mentor', organisation: 'RR8', region: 'Y63', monthsInRole: 'ten', focusAreas: 'safetyAlerts,data', capacity: '', preferredContact: 'teams', email: 'x@example.org', note: 'Hello', consent: 'true' },
-      errors: { wayIn: '', organisation: '', region: '', monthsInRole: 'Give the months as a number.', focusAreas: '', capacity: 'Say how many.', preferredContact: '', email: '', note: '', consent: '' },
+      errors: { ...BLANK_SIGN_UP, monthsInRole: 'Give the months as a number.', capacity: 'Say how many.' },
       wayIns: [{ title: 'I am an experienced MSO and would like to mentor', value: 'mentor' }],
       regions: REGION_CODES.map((code) => ({ title: code, value: code })),
       focusAreas: [

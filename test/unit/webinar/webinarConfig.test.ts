@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
+import { SECOND_THURSDAY_AT_ONE } from '../../support/webinarSchedules.js';
 
 const production = {
   MicrosoftAppId: '0f0e0d0c-0b0a-4908-8706-050403020100',
@@ -22,14 +23,7 @@ describe('the webinar settings in loadConfig', () => {
   });
 
   it('reads the rule with a 13:00, one-hour default', () => {
-    expect(loadConfig({ WEBINAR_RRULE: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2' }).webinar).toEqual({
-      rule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',
-      firstDate: undefined,
-      startTime: '13:00',
-      durationMinutes: 60,
-      topic: undefined,
-      joinUrl: undefined,
-    });
+    expect(loadConfig({ WEBINAR_RRULE: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2' }).webinar).toEqual(SECOND_THURSDAY_AT_ONE);
   });
 
   it('reads a first date, a duration, a topic and a joining link', () => {
