@@ -9,6 +9,12 @@ import type { Understand } from './nlu/understand.js';
 import { createServer, type AppServer } from './server.js';
 import type { Storage } from './storage/storage.js';
 import { createWebinars } from './webinar/index.js';
+import { Dispatcher } from './webinar/dispatcher.js';
+import { createReminderJob } from './webinar/reminderJob.js';
+import { createReminderSender, reportToLeads } from './bot/reminderDelivery.js';
+import { registerJobRoutes } from './http/jobRoutes.js';
+import { reminderTargets } from './storage/reminderTargets.js';
+import { errorSummary } from './errorSummary.js';
 
 export interface AppParts {
   storage: Storage;
@@ -20,14 +26,32 @@ export interface AppParts {
 
 /** Wires the bot and its server from config and its loaded parts; shared by index.ts and the tests. */
 export function createApp(config: Config, { storage, directory, understand, now }: AppParts, logger: Logger): AppServer {
-  const webinars = createWebinars(config.webinar, { now });
+  const webinars = createWebinars({ configured: config.webinar, store: storage.webinarSettings, now });
   const webinarCalendarUrl = config.publicBaseUrl && `${config.publicBaseUrl}${WEBINAR_CALENDAR_PATH}`;
-  const runtime = createBotRuntime({
-    credentials: config.botCredentials,
-    createBot: (messenger) =>
-      new MsoBot({ storage, logger, directory, understand, messenger, leadAadObjectIds: config.leadAadObjectIds, webinars, webinarCalendarUrl }),
-    logger,
+  const leadAadObjectIds = config.leadAadObjectIds;
+  const runtime = createBotRuntime({ credentials: config.botCredentials, logger });
+  const { messenger } = runtime;
+  const dispatcher = new Dispatcher({
+    store: storage.broadcasts,
+    send: createReminderSender({ messenger, directory, webinarCalendarUrl }),
+    markUnreachable: (conversationId) => storage.subscriptions.markUnreachable(conversationId, new Date()),
+    ratePerSecond: config.reminders.broadcastRps,
+    onError: (error, delivery) =>
+      logger.warn({ broadcastId: delivery.broadcastId, outcome: 'row_left_claimed', error: errorSummary(error) }, 'reminder row not settled'),
   });
+  const reminders = createReminderJob({
+    webinars,
+    store: storage.broadcasts,
+    leases: storage.leases,
+    subscribers: () => reminderTargets(storage.subscriptions, storage.conversations),
+    dispatcher,
+    offsets: config.reminders.offsets,
+    instanceId: config.reminders.instanceId,
+    onFinished: (broadcast) => reportToLeads({ storage, leadAadObjectIds, messenger, directory, logger }, broadcast),
+    logger,
+    now,
+  });
+  runtime.setBot(new MsoBot({ storage, logger, directory, understand, messenger, leadAadObjectIds, webinars, webinarCalendarUrl, reminders }));
   const server = createServer({
     processActivity: (activity, authorization) => runtime.processActivity(activity, authorization),
     checkStorage: () => storage.ping(),
@@ -43,5 +67,17 @@ export function createApp(config: Config, { storage, directory, understand, now 
     },
   });
   registerWebinarRoutes(server.server, { webinars, logger });
-  return server;
+  registerJobRoutes(server.server, { reminders, secret: config.reminders.jobSecret, logger });
+  return {
+    ...server,
+    async listen(port, host) {
+      const address = await server.listen(port, host);
+      reminders.start();
+      return address;
+    },
+    async close(timeoutMs) {
+      await reminders.stop();
+      await server.close(timeoutMs);
+    },
+  };
 }

@@ -1,6 +1,9 @@
+import { hostname } from 'node:os';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { checkWebinarRule, EXAMPLE_WEBINAR_RULE, type WebinarSchedule } from './webinar/index.js';
+import { DEFAULT_REMINDER_OFFSETS, parseReminderOffsets, type ReminderOffset } from './webinar/reminderPlan.js';
+import { MAX_WEBINAR_MINUTES, MIN_WEBINAR_MINUTES } from './webinar/settingsForm.js';
 
 /** The Playground's tenant and lead (see .m365agentsplayground.yml), used only in local mode. */
 export const LOCAL_TENANT_ID = '00000000-0000-0000-0000-0000000000a1';
@@ -20,8 +23,10 @@ const optionalGuid = z.preprocess(
 );
 
 const webinarStart = /^(?:(\d{4}-\d{2}-\d{2})T)?([01]\d|2[0-3]):([0-5]\d)$/;
-const MIN_WEBINAR_MINUTES = 15;
-const MAX_WEBINAR_MINUTES = 480;
+/** Teams allows 50 requests a second per app and tenant; the default keeps a margin below it. */
+export const DEFAULT_BROADCAST_RPS = 48;
+const MAX_BROADCAST_RPS = 50;
+const MIN_JOB_SECRET_LENGTH = 32;
 
 const guidList = z.preprocess(
   blankToUndefined,
@@ -96,6 +101,38 @@ const envSchema = z
     WEBINAR_TOPIC: z.preprocess(
       blankToUndefined,
       z.string().trim().max(200, { error: 'must be at most 200 characters' }).regex(/^[^\r\n]*$/, { error: 'must be one line' }).optional(),
+    ),
+    BROADCAST_RPS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{1,2}$/, { error: `must be a whole number of sends per second from 1 to ${String(MAX_BROADCAST_RPS)}` })
+        .transform(Number)
+        .refine((rps) => rps >= 1 && rps <= MAX_BROADCAST_RPS, { error: `must be a whole number of sends per second from 1 to ${String(MAX_BROADCAST_RPS)}` })
+        .default(DEFAULT_BROADCAST_RPS),
+    ),
+    REMINDER_OFFSETS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .optional()
+        .transform((text, ctx): ReminderOffset[] => {
+          if (text === undefined) return [...DEFAULT_REMINDER_OFFSETS];
+          const parsed = parseReminderOffsets(text);
+          if (parsed.ok) return parsed.offsets;
+          ctx.addIssue({ code: 'custom', message: `${parsed.problem} (for example 7d,1h)` });
+          return z.NEVER;
+        }),
+    ),
+    REMINDER_JOB_SECRET: z.preprocess(
+      blankToUndefined,
+      z.string().min(MIN_JOB_SECRET_LENGTH, { error: `must be at least ${String(MIN_JOB_SECRET_LENGTH)} characters (a random secret)` }).optional(),
+    ),
+    // App Service names each instance; elsewhere host and port tell instances apart.
+    WEBSITE_INSTANCE_ID: optionalText,
+    INSTANCE_ID: z.preprocess(
+      blankToUndefined,
+      z.string().trim().max(100).regex(/^[\w.:-]+$/, { error: 'must be letters, digits, . : _ or -' }).optional(),
     ),
     PUBLIC_BASE_URL: z.preprocess(
       blankToUndefined,
@@ -180,6 +217,16 @@ export interface Config {
    * slash. Local mode: http://localhost:PORT. Undefined outside local mode when not set.
    */
   publicBaseUrl: string | undefined;
+  reminders: {
+    /** Sends per second for a broadcast, across the tenant. */
+    broadcastRps: number;
+    /** Minutes before each webinar that a reminder goes out, longest first. */
+    offsets: readonly ReminderOffset[];
+    /** Bearer secret for POST /api/jobs/reminders; undefined turns the route off. */
+    jobSecret: string | undefined;
+    /** Names this instance in the lease and in outbox claims; stable across restarts. */
+    instanceId: string;
+  };
   /** No app id and the embedded store: auth off, the Playground's lead, listening on this machine only. */
   localMode: boolean;
   /** Local mode listens on loopback only; otherwise every interface (App Service). */
@@ -225,6 +272,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     ),
     directoryFile: e.DIRECTORY_FILE,
     webinar: webinarScheduleOf(e),
+    reminders: {
+      broadcastRps: e.BROADCAST_RPS,
+      offsets: e.REMINDER_OFFSETS,
+      jobSecret: e.REMINDER_JOB_SECRET,
+      instanceId: e.INSTANCE_ID ?? e.WEBSITE_INSTANCE_ID ?? `${hostname()}:${String(e.PORT)}`,
+    },
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? (localMode ? `http://localhost:${e.PORT}` : undefined),
     localMode,
     host: localMode ? '127.0.0.1' : '0.0.0.0',
@@ -245,5 +298,5 @@ function webinarScheduleOf(e: z.infer<typeof envSchema>): WebinarSchedule | unde
 }
 
 function redact(name: string, value: string | undefined): string {
-  return /password|connection_string/i.test(name) ? '***' : String(value);
+  return /password|connection_string|secret/i.test(name) ? '***' : String(value);
 }

@@ -9,7 +9,15 @@ import { switchReminders } from './switchReminders.js';
 import { userIdOf } from './userIdOf.js';
 
 /** Questions whose answers show people's details: never in a channel or group chat. */
-const PERSONAL_CHAT_ONLY: ReadonlySet<IntentOrNone> = new Set(['buddyJoin', 'buddyStatus', 'buddyPending', 'buddySummary']);
+const PERSONAL_CHAT_ONLY: ReadonlySet<IntentOrNone> = new Set([
+  'buddyJoin',
+  'buddyStatus',
+  'buddyPending',
+  'buddySummary',
+  'webinarSettings',
+  'reminderNow',
+  'reminderReport',
+]);
 
 /**
  * The cards that answer a question where it was asked: personal details stay in personal chats,
@@ -22,7 +30,7 @@ export async function answerInConversation(deps: BotDeps, turn: TurnContext, que
     return [
       answerCard({
         title: 'Ask me in our personal chat',
-        paragraphs: ['The buddy scheme involves personal details, so I only deal with it in a one-to-one chat.'],
+        paragraphs: ['The buddy scheme and the leads\' tools involve personal details, so I only deal with them in a one-to-one chat.'],
         facts: [],
         links: [{ title: 'Open a chat with me', url: `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(botId)}` }],
         asks: [],

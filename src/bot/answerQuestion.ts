@@ -10,6 +10,8 @@ import { answerCard, helpCard, organisationFormCard } from './botCards.js';
 import { signUpCard } from './buddyCards.js';
 import { requestCardFor } from './buddyNotices.js';
 import { isLead } from './isLead.js';
+import { newBroadcastNowId } from '../webinar/reminderJob.js';
+import { confirmCard, reportCard, settingsCard } from './webinarCards.js';
 
 /** A lead asking for pending requests gets this many cards at most in one go. */
 const MAX_PENDING_CARDS = 10;
@@ -64,7 +66,7 @@ const notUnderstood: Handler = async (deps, userId, question) => {
   const { organisation } = question;
   if (organisation.kind !== 'unknown' && organisation.exact) return setOrganisation(deps, userId, question);
   if (question.region) return answerCard(deps.directory.answers.regionalNetwork(question.region, { kind: 'named' }, 'network'));
-  return helpCard(true);
+  return helpCard(true, isLead(deps, userId));
 };
 
 const fixed =
@@ -112,10 +114,25 @@ const handlers: Record<IntentOrNone, Handler> = {
   networkAbout: fixed(({ directory }) => answerCard(directory.answers.networkAbout())),
   reporting: fixed(({ directory }) => answerCard(directory.answers.reporting())),
   setOrganisation,
-  help: fixed(() => helpCard(false)),
+  help: (deps, userId) => Promise.resolve(helpCard(false, isLead(deps, userId))),
   // Typed, these act on the conversation (answerInConversation); here only a button could ask.
   remindersStop: fixed(({ directory }) => answerCard(directory.answers.remindersHowTo())),
   remindersStart: fixed(({ directory }) => answerCard(directory.answers.remindersHowTo())),
+  webinarSettings: async (deps, userId) => {
+    if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('Webinar settings'));
+    return settingsCard(deps);
+  },
+  reminderNow: async (deps, userId) => {
+    if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('Sending a webinar reminder'));
+    const [next, subscribers] = await Promise.all([deps.webinars.next(), deps.storage.subscriptions.countActive()]);
+    return confirmCard({ occurrence: next?.inProgress ? undefined : next?.occurrence, broadcastId: newBroadcastNowId(), subscribers });
+  },
+  reminderReport: async (deps, userId) => {
+    if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('The reminder report'));
+    const last = await deps.storage.broadcasts.lastFinished();
+    if (last) return reportCard(deps, last);
+    return answerCard({ ...deps.directory.answers.leadsOnly('Webinar reminder report'), paragraphs: ['No webinar reminder has finished sending yet.'], links: [] });
+  },
   dataShow: fixed(({ directory }) =>
     answerCard(directory.answers.notYet('Your data', 'Showing everything the bot holds about you on one card'))),
   dataDelete: fixed(({ directory }) => answerCard(directory.answers.notYet('Deleting your data', 'Deleting your data with one command'))),

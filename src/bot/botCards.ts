@@ -3,7 +3,7 @@ import type { Answer } from '../directory/answers.js';
 import type { ReferenceData } from '../directory/referenceData.js';
 import type { Organisation } from '../directory/organisations.js';
 import type { Intent } from '../nlu/intents.js';
-import { COMMANDS, MENU_QUESTIONS } from './commands.js';
+import { COMMANDS, LEAD_COMMANDS, MENU_QUESTIONS } from './commands.js';
 import { VERBS } from './verbs.js';
 
 /** The bot's cards with their fixed parts (verbs, command list) filled in once, here. */
@@ -11,10 +11,12 @@ export function welcomeCard(): AdaptiveCardJson {
   return renderCard('welcome', { verbs: { showHelp: VERBS.showHelp } });
 }
 
-export function helpCard(notUnderstood: boolean): AdaptiveCardJson {
+/** The menu; a lead also sees what only leads can do. */
+export function helpCard(notUnderstood: boolean, forLead = false): AdaptiveCardJson {
   return renderCard('help', {
     notUnderstood,
     commands: COMMANDS,
+    leadCommands: forLead ? LEAD_COMMANDS : [],
     questions: MENU_QUESTIONS,
     verbs: { askQuestion: VERBS.askQuestion },
   });

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import type { Understand } from '../nlu/understand.js';
 import type { Storage } from '../storage/storage.js';
 import type { Webinars } from '../webinar/index.js';
+import type { ReminderJob } from '../webinar/reminderJob.js';
 import type { Messenger } from './messenger.js';
 
 /** What the bot's handlers may use; passed in once by the composition root. */
@@ -14,8 +15,10 @@ export interface BotDeps {
   messenger: Messenger;
   /** Entra object ids of the national network lead and deputies. */
   leadAadObjectIds: ReadonlySet<string>;
-  /** The webinar's dates (from configuration for now; from the lead's settings later). */
+  /** The webinar's dates: the lead's saved schedule, else the configured one. */
   webinars: Webinars;
+  /** Starts a broadcast the lead asked for. */
+  reminders: Pick<ReminderJob, 'broadcastNow'>;
   /** The calendar file's address for cards (`<PUBLIC_BASE_URL>/webinar.ics`); undefined leaves the link out. */
   webinarCalendarUrl: string | undefined;
 }

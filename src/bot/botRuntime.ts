@@ -37,6 +37,10 @@ export interface ActivityResult {
 export interface BotRuntime {
   /** For proactive messages (continueConversation, updateActivity). */
   adapter: CloudAdapter;
+  /** Writes to conversations outside a turn. */
+  messenger: Messenger;
+  /** The bot turns run on; set once, before the server listens. */
+  setBot(bot: TurnRunner): void;
   /** Authenticates the request, then runs the turn; an invalid or missing token gives 401. */
   processActivity(activity: IncomingActivity, authorization: string): Promise<ActivityResult>;
 }
@@ -44,16 +48,19 @@ export interface BotRuntime {
 export interface BotRuntimeOptions {
   /** Undefined in local mode: requests are not authenticated. */
   credentials: BotCredentials | undefined;
-  /** Makes the bot, given the way to write to conversations outside a turn. */
-  createBot: (messenger: Messenger) => { run(turn: TurnContext): Promise<void> };
   logger: Logger;
+}
+
+/** The bot a runtime runs turns on (set once it is made, since making it needs the messenger). */
+export interface TurnRunner {
+  run(turn: TurnContext): Promise<void>;
 }
 
 /**
  * The Bot Framework side of the server. With credentials, every request must carry a valid
  * Bot Framework token; without them (local mode) requests are not authenticated.
  */
-export function createBotRuntime({ credentials, createBot, logger }: BotRuntimeOptions): BotRuntime {
+export function createBotRuntime({ credentials, logger }: BotRuntimeOptions): BotRuntime {
   const authentication = new ConfigurationBotFrameworkAuthentication(
     credentials
       ? {
@@ -66,10 +73,14 @@ export function createBotRuntime({ credentials, createBot, logger }: BotRuntimeO
   );
   const adapter = new MsoAdapter(authentication);
   adapter.onTurnError = (turn, error) => apologise(turn, error, logger);
-  const bot = createBot(createMessenger(adapter, credentials?.appId));
+  let bot: TurnRunner | undefined;
 
   return {
     adapter,
+    messenger: createMessenger(adapter, credentials?.appId),
+    setBot(runner) {
+      bot = runner;
+    },
     async processActivity(incoming, authorization) {
       const activity = toSdkActivity(incoming);
       let authenticated: AuthenticateRequestResult;
@@ -80,7 +91,9 @@ export function createBotRuntime({ credentials, createBot, logger }: BotRuntimeO
         logger.warn({ outcome: 'unauthorized', activityType: activity.type }, 'request refused');
         return { status: 401, body: { error: 'unauthorized', message: 'A valid Bot Framework token is required.' } };
       }
-      const response = await adapter.runAuthenticated(authenticated, activity, (turn) => bot.run(turn));
+      const runner = bot;
+      if (!runner) throw new Error('the bot runtime has no bot yet');
+      const response = await adapter.runAuthenticated(authenticated, activity, (turn) => runner.run(turn));
       return { status: response?.status ?? 200, body: response?.body as unknown };
     },
   };

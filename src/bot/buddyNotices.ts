@@ -7,14 +7,8 @@ import type { CardCopy } from '../storage/buddyRequests.js';
 import type { BotDeps } from './botDeps.js';
 import { answerCard } from './botCards.js';
 import { requestCard, type Viewer } from './buddyCards.js';
+import { leadChats, type LeadChats } from './leadChats.js';
 
-type LeadChats = Awaited<ReturnType<typeof leadChats>>;
-
-/** The leads' personal chats, from their installs. */
-async function leadChats(deps: BotDeps) {
-  const chats = await Promise.all([...deps.leadAadObjectIds].map((id) => deps.storage.conversations.findPersonalChat(id)));
-  return chats.filter((chat) => chat !== undefined);
-}
 
 /** The leads' Teams user ids, for the card's refresh. */
 function mrisOf(chats: LeadChats): string[] {

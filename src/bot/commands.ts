@@ -30,6 +30,15 @@ export const COMMANDS = [
   { title: 'help', description: 'See what I can do', intent: 'help' },
 ] as const satisfies readonly CommandInfo[];
 
+/** What only the national lead and deputies can do; the help card lists these for them alone. */
+export const LEAD_COMMANDS = [
+  { title: 'pending requests', description: 'Buddy scheme requests waiting for a decision or a buddy', intent: 'buddyPending' },
+  { title: 'buddy scheme summary', description: 'Requests by status and region', intent: 'buddySummary' },
+  { title: 'webinar settings', description: 'Set the webinar schedule, topic and joining link; change or cancel one date', intent: 'webinarSettings' },
+  { title: 'send webinar reminder now', description: 'Remind every subscribed chat and channel of the next webinar (asks you to confirm)', intent: 'reminderNow' },
+  { title: 'reminder report', description: 'Who the last webinar reminder reached', intent: 'reminderReport' },
+] as const satisfies readonly CommandInfo[];
+
 /** The questions offered as buttons on the help card. */
 export const MENU_QUESTIONS = [
   { title: 'Who is my regional lead?', intent: 'regionalLead' },

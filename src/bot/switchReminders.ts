@@ -19,7 +19,6 @@ export async function switchReminders(deps: BotDeps, turn: TurnContext, on: bool
       on
         ? `Reminders of the monthly MSO webinar will come to ${where}. Type "stop reminders" to turn them off.`
         : `Reminders of the monthly MSO webinar will no longer come to ${where}. Type "start reminders" to turn them back on.`,
-      'The bot does not send reminders yet; this choice applies as soon as it does.',
     ],
     facts: [],
     links: [],

@@ -12,6 +12,9 @@ export const VERBS = {
   matchBuddyRequest: 'matchBuddyRequest',
   refreshBuddyRequest: 'refreshBuddyRequest',
   withdrawBuddyRequest: 'withdrawBuddyRequest',
+  saveWebinarSchedule: 'saveWebinarSchedule',
+  changeWebinarOccurrence: 'changeWebinarOccurrence',
+  confirmReminderNow: 'confirmReminderNow',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

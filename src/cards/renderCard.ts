@@ -4,6 +4,7 @@ import type { CommandInfo } from '../bot/commands.js';
 import type { SignUpValues } from '../buddy/signUpForm.js';
 import type { Answer } from '../directory/answers.js';
 import type { Intent } from '../nlu/intents.js';
+import type { OccurrenceValues, ScheduleValues } from '../webinar/settingsForm.js';
 
 /** What each template in cards/ is filled with. The key is the file name without `.json`. */
 export interface CardData {
@@ -11,6 +12,8 @@ export interface CardData {
   help: {
     notUnderstood: boolean;
     commands: readonly CommandInfo[];
+    /** Shown to the leads only. */
+    leadCommands: readonly CommandInfo[];
     questions: readonly { title: string; intent: Intent }[];
     verbs: { askQuestion: string };
   };
@@ -62,6 +65,32 @@ export interface CardData {
     refreshUserIds: readonly string[];
     verbs: { refresh: string; decide: string; match: string; withdraw: string };
   };
+  webinarSettings: {
+    /** Saved, or what to fix; '' for none. */
+    message: string;
+    messageColour: 'Default' | 'Good' | 'Attention';
+    /** The schedule in words, or that none is set. */
+    summary: string;
+    /** The next dates as they stand, changes shown. */
+    coming: readonly { title: string; value: string }[];
+    schedule: ScheduleValues;
+    change: OccurrenceValues;
+    errors: Record<keyof ScheduleValues | keyof OccurrenceValues, string>;
+    /** The dates a change can be made to. */
+    occurrences: readonly { title: string; value: string }[];
+    verbs: { saveSchedule: string; changeOccurrence: string };
+  };
+  reminderConfirm: {
+    title: string;
+    paragraphs: readonly string[];
+    facts: readonly { title: string; value: string }[];
+    /** False once sent (or when there is nothing to send): the button goes. */
+    confirmable: boolean;
+    occurrenceId: string;
+    /** Made when the card is shown: a second click, or a second lead, cannot send it twice. */
+    broadcastId: string;
+    verbs: { confirm: string };
+  };
 }
 
 export type CardName = keyof CardData;
@@ -73,7 +102,7 @@ export interface AdaptiveCardJson {
   [property: string]: unknown;
 }
 
-export const CARD_NAMES = ['welcome', 'help', 'apology', 'answer', 'organisationForm', 'buddySignUp', 'buddyRequest'] as const satisfies readonly CardName[];
+export const CARD_NAMES = ['welcome', 'help', 'apology', 'answer', 'organisationForm', 'buddySignUp', 'buddyRequest', 'webinarSettings', 'reminderConfirm'] as const satisfies readonly CardName[];
 
 const CARDS_DIR = new URL('../../cards/', import.meta.url);
 

@@ -18,6 +18,9 @@ export const INTENTS = [
   'help',
   'remindersStop',
   'remindersStart',
+  'webinarSettings',
+  'reminderNow',
+  'reminderReport',
   'dataShow',
   'dataDelete',
 ] as const;

@@ -6,7 +6,16 @@ export interface AuditEntry {
   at: string;
   /** Entra object id of who did it. */
   actor: string;
-  action: 'buddy.signUp' | 'buddy.approve' | 'buddy.decline' | 'buddy.match' | 'buddy.withdraw';
+  action:
+    | 'buddy.signUp'
+    | 'buddy.approve'
+    | 'buddy.decline'
+    | 'buddy.match'
+    | 'buddy.withdraw'
+    | 'webinar.schedule'
+    | 'webinar.change'
+    | 'reminder.sendNow'
+    | 'reminder.broadcast';
   /** The id of what it was done to. */
   subject: string;
   /** Another id involved, such as the mentor's request in a match. */

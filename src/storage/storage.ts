@@ -1,10 +1,13 @@
 import type { TableClient } from '@azure/data-tables';
 import { AuditLog } from './auditLog.js';
+import { Broadcasts } from './broadcasts.js';
 import { BuddyRequests } from './buddyRequests.js';
 import { ConversationReferences } from './conversationReferences.js';
+import { Leases } from './leases.js';
 import { Profiles } from './profiles.js';
 import { Subscriptions } from './subscriptions.js';
 import { createTableClientFactory, type TableEndpoint } from './tableClientFactory.js';
+import { WebinarSettings } from './webinarSettings.js';
 
 /** Every table the bot uses, by its role. Names are prefixed so test runs can share one account. */
 const TABLES = {
@@ -13,6 +16,10 @@ const TABLES = {
   buddyRequests: 'BuddyRequests',
   audit: 'Audit',
   subscriptions: 'Subscriptions',
+  webinarSettings: 'WebinarSettings',
+  broadcasts: 'Broadcasts',
+  outbox: 'Outbox',
+  leases: 'Leases',
 } as const;
 
 export interface Storage {
@@ -21,6 +28,10 @@ export interface Storage {
   buddyRequests: BuddyRequests;
   audit: AuditLog;
   subscriptions: Subscriptions;
+  webinarSettings: WebinarSettings;
+  /** Reminder broadcasts and their outbox. */
+  broadcasts: Broadcasts;
+  leases: Leases;
   /** Resolves when storage answers a read within the timeout; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
 }
@@ -45,6 +56,9 @@ export async function openStorage(endpoint: TableEndpoint, options: OpenStorageO
     buddyRequests: new BuddyRequests(clients.buddyRequests),
     audit: new AuditLog(clients.audit),
     subscriptions: new Subscriptions(clients.subscriptions),
+    webinarSettings: new WebinarSettings(clients.webinarSettings),
+    broadcasts: new Broadcasts(clients.broadcasts, clients.outbox),
+    leases: new Leases(clients.leases),
     ping: (timeoutMs = 2000) => pingTable(clients.conversations, timeoutMs),
   };
 }

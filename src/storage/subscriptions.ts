@@ -68,6 +68,16 @@ export class Subscriptions {
     }
   }
 
+  /** How many conversations a reminder would go to now. */
+  async countActive(): Promise<number> {
+    let count = 0;
+    const rows = this.table.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${PARTITION} and active eq true and unreachable eq false`, select: ['RowKey'] },
+    });
+    for await (const page of rows.byPage()) count += page.length;
+    return count;
+  }
+
   /** The conversations a reminder goes to: switched on and reachable. */
   async *active(): AsyncGenerator<Subscription> {
     const rows = this.table.listEntities<SubscriptionEntity>({

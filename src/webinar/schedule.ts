@@ -32,6 +32,16 @@ export interface WebinarOccurrence {
   end: Date;
   topic: string | undefined;
   joinUrl: string | undefined;
+  /** Called off by the lead for this date only; the series goes on. */
+  cancelled: boolean;
+}
+
+/** A lead's change to one occurrence, keyed by its id; unset fields keep the schedule's. */
+export interface OccurrenceChange {
+  occurrenceId: string;
+  topic: string | undefined;
+  joinUrl: string | undefined;
+  cancelled: boolean;
 }
 
 export type RuleCheck = { ok: true } | { ok: false; problem: string };
@@ -159,7 +169,30 @@ export function nextOccurrences(schedule: WebinarSchedule, from: Date, count: nu
     const start = instantOf(next);
     const end = new Date(start.getTime() + durationMs);
     if (end.getTime() <= from.getTime()) continue;
-    found.push({ id: next.toISOString().slice(0, 16), start, end, topic: schedule.topic, joinUrl: schedule.joinUrl });
+    found.push({ id: next.toISOString().slice(0, 16), start, end, topic: schedule.topic, joinUrl: schedule.joinUrl, cancelled: false });
   }
   return found;
+}
+
+/** The occurrences with the lead's changes to single dates laid over them. */
+export function withChanges(occurrences: readonly WebinarOccurrence[], changes: ReadonlyMap<string, OccurrenceChange>): WebinarOccurrence[] {
+  return occurrences.map((occurrence) => {
+    const change = changes.get(occurrence.id);
+    if (!change) return occurrence;
+    return {
+      ...occurrence,
+      topic: change.topic ?? occurrence.topic,
+      joinUrl: change.joinUrl ?? occurrence.joinUrl,
+      cancelled: change.cancelled,
+    };
+  });
+}
+
+/** "every month on the 2nd Thursday, 13:00 UK time, 60 minutes": the schedule in words for the lead. */
+export function describeSchedule(schedule: WebinarSchedule): string {
+  const parsed = parseRule(schedule.rule);
+  const rule = parsed.ok ? new RRule({ ...parsed.options, dtstart: null, tzid: null }) : undefined;
+  // rrule's words leave out some parts (BYSETPOS): then the rule itself is clearer than half of it.
+  const words = rule?.isFullyConvertibleToText() ? rule.toText() : schedule.rule.toUpperCase();
+  return `${words}, ${schedule.startTime} UK time, ${String(schedule.durationMinutes)} minutes`;
 }

@@ -12,6 +12,10 @@ export interface ConnectorCall {
   /** The parsed JSON body, for calls that carry one. */
   body: Record<string, unknown> | undefined;
   authorization: string | undefined;
+  /** When the call arrived (ms since the epoch). */
+  at: number;
+  /** The status the connector answered with. */
+  status: number;
 }
 
 export interface ScriptedFailure {
@@ -19,6 +23,8 @@ export interface ScriptedFailure {
   headers?: Record<string, string>;
   /** Only calls of this kind fail; any kind when omitted. */
   kind?: ConnectorCallKind;
+  /** Only calls to this conversation fail; any when omitted. */
+  conversationId?: string;
 }
 
 /** A scripted pause before the connector answers, to hold a turn in flight. */
@@ -86,10 +92,10 @@ export class FakeConnector {
     this.calls.length = 0;
   }
 
-  /** Activities the bot posted (replies and new messages), optionally to one conversation. */
+  /** Activities the bot posted (replies and new messages) and the connector accepted, optionally to one conversation. */
   sentActivities(conversationId?: string): Record<string, unknown>[] {
     return this.calls
-      .filter((call) => (call.kind === 'reply' || call.kind === 'send') && call.body)
+      .filter((call) => (call.kind === 'reply' || call.kind === 'send') && call.body && call.status < 300)
       .filter((call) => conversationId === undefined || call.conversationId === conversationId)
       .map((call) => call.body as Record<string, unknown>);
   }
@@ -111,10 +117,15 @@ export class FakeConnector {
       await new Promise((resolve) => setTimeout(resolve, delay?.ms ?? 0));
     }
 
-    const failureIndex = this.failures.findIndex((failure) => !failure.kind || failure.kind === call.kind);
+    const failureIndex = this.failures.findIndex(
+      (failure) => (!failure.kind || failure.kind === call.kind) && (!failure.conversationId || failure.conversationId === call.conversationId),
+    );
     if (failureIndex >= 0) {
       const [failure] = this.failures.splice(failureIndex, 1);
-      if (failure) return reply(res, failure.status, { error: { code: 'ScriptedFailure', message: `status ${failure.status}` } }, failure.headers);
+      if (failure) {
+        call.status = failure.status;
+        return reply(res, failure.status, { error: { code: 'ScriptedFailure', message: `status ${failure.status}` } }, failure.headers);
+      }
     }
 
     switch (call.kind) {
@@ -141,7 +152,7 @@ export class FakeConnector {
 
 function classify(method: string, path: string, body: Record<string, unknown> | undefined): ConnectorCall {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  const base = { conversationId: parts[2], activityId: undefined, memberId: undefined, body, authorization: undefined };
+  const base = { conversationId: parts[2], activityId: undefined, memberId: undefined, body, authorization: undefined, at: Date.now(), status: 200 };
   // /v3/conversations[/{conversationId}[/activities[/{activityId}] | /members[/{memberId}]]]
   if (parts.length === 2 && method === 'POST') return { ...base, kind: 'createConversation' };
   if (parts[3] === 'activities') {

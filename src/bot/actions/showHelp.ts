@@ -1,4 +1,5 @@
 import { helpCard } from '../botCards.js';
+import { isLead } from '../isLead.js';
 import { sendCard } from '../sendCard.js';
 import { VERBS } from '../verbs.js';
 import type { CardAction } from './cardAction.js';
@@ -6,8 +7,8 @@ import type { CardAction } from './cardAction.js';
 /** "What can you do?" on the welcome card: the help card arrives as a new message; the welcome stays. */
 export const showHelp: CardAction = {
   verb: VERBS.showHelp,
-  async handle({ turn }) {
-    await sendCard(turn, helpCard(false));
+  async handle({ turn, deps, invoker }) {
+    await sendCard(turn, helpCard(false, isLead(deps, invoker.aadObjectId)));
     return { kind: 'message', text: 'Here is what I can do.' };
   },
 };

@@ -1,11 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, MENU_QUESTIONS } from '../../../src/bot/commands.js';
+import { COMMANDS, LEAD_COMMANDS, MENU_QUESTIONS } from '../../../src/bot/commands.js';
 import { readSignUpValues } from '../../../src/buddy/signUpForm.js';
 import { VERBS } from '../../../src/bot/verbs.js';
 import { REGION_CODES } from '../../../src/directory/referenceData.js';
 import { CARD_NAMES, renderCard, type CardData, type CardName } from '../../../src/cards/renderCard.js';
 import { cardProblems } from '../../support/validateCard.js';
+import { readOccurrenceValues, scheduleValuesOf } from '../../../src/webinar/settingsForm.js';
 
 const BLANK_SIGN_UP = readSignUpValues({});
 
@@ -13,8 +14,8 @@ const BLANK_SIGN_UP = readSignUpValues({});
 const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
   welcome: [{ verbs: { showHelp: VERBS.showHelp } }],
   help: [
-    { notUnderstood: false, commands: COMMANDS, questions: MENU_QUESTIONS, verbs: { askQuestion: VERBS.askQuestion } },
-    { notUnderstood: true, commands: COMMANDS, questions: MENU_QUESTIONS, verbs: { askQuestion: VERBS.askQuestion } },
+    { notUnderstood: false, commands: COMMANDS, leadCommands: [], questions: MENU_QUESTIONS, verbs: { askQuestion: VERBS.askQuestion } },
+    { notUnderstood: true, commands: COMMANDS, leadCommands: LEAD_COMMANDS, questions: MENU_QUESTIONS, verbs: { askQuestion: VERBS.askQuestion } },
   ],
   apology: [{ reference: 'incoming-1234' }],
   answer: [
@@ -128,6 +129,61 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       regions: REGION_CODES.map((code) => ({ title: code, value: code })),
       then: 'regionalNetwork',
       verbs: { chooseOrganisation: VERBS.chooseOrganisation, saveOrganisation: VERBS.saveOrganisation },
+    },
+  ],
+  webinarSettings: [
+    {
+      message: '',
+      messageColour: 'Default',
+      summary: 'No schedule is set yet.',
+      coming: [],
+      schedule: scheduleValuesOf(undefined),
+      change: readOccurrenceValues({}),
+      errors: { ...scheduleValuesOf(undefined), ...readOccurrenceValues({}), durationMinutes: '' },
+      occurrences: [],
+      verbs: { saveSchedule: VERBS.saveWebinarSchedule, changeOccurrence: VERBS.changeWebinarOccurrence },
+    },
+    {
+      message: 'Nothing was saved: check the fields marked below.',
+      messageColour: 'Attention',
+      summary: 'Now: every month on the 2nd Thursday, 13:00 UK time, 60 minutes.',
+      coming: [{ title: 'Thursday 10 December 2026, 13:00 to 14:00', value: 'Cancelled' }],
+      schedule: { rule: 'FREQ=MONTHLY;BYDAY=XX', firstDate: '', startTime: '25:00', durationMinutes: '60', topic: 'Opioid safety', joinUrl: 'http://example.org' },
+      change: { occurrenceId: '2026-12-10T13:00', occurrenceTopic: '', occurrenceJoinUrl: '', cancelled: 'true' },
+      errors: {
+        rule: 'This rule has a BYDAY value that is not a weekday.',
+        firstDate: '',
+        startTime: 'Give the start time as HH:MM.',
+        durationMinutes: '',
+        topic: '',
+        joinUrl: 'Give the joining link as an https address.',
+        occurrenceId: '',
+        occurrenceTopic: '',
+        occurrenceJoinUrl: '',
+        cancelled: '',
+      },
+      occurrences: [{ title: 'Thursday 10 December 2026, 13:00 to 14:00', value: '2026-12-10T13:00' }],
+      verbs: { saveSchedule: VERBS.saveWebinarSchedule, changeOccurrence: VERBS.changeWebinarOccurrence },
+    },
+  ],
+  reminderConfirm: [
+    {
+      title: 'Send a webinar reminder now?',
+      paragraphs: ['Every subscribed chat and channel gets a reminder of the next webinar.'],
+      facts: [{ title: 'Subscribers now', value: '42' }],
+      confirmable: true,
+      occurrenceId: '2026-12-10T13:00',
+      broadcastId: 'n0123456789abcdef',
+      verbs: { confirm: VERBS.confirmReminderNow },
+    },
+    {
+      title: 'No webinar to remind people of',
+      paragraphs: ['No webinar is scheduled.'],
+      facts: [],
+      confirmable: false,
+      occurrenceId: '',
+      broadcastId: '',
+      verbs: { confirm: VERBS.confirmReminderNow },
     },
   ],
 };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS, MENU_QUESTIONS } from '../../../src/bot/commands.js';
+import { COMMANDS, LEAD_COMMANDS, MENU_QUESTIONS } from '../../../src/bot/commands.js';
 import { loadKnowledge, type Knowledge } from '../../../src/knowledge.js';
 import {
   evaluateIntents,
@@ -23,7 +23,7 @@ describe('the intent classifier', () => {
     expect(result.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 
-  it.each(COMMANDS.map((command) => [command.title, command.intent] as const))('understands the command %j', async (title, intent) => {
+  it.each([...COMMANDS, ...LEAD_COMMANDS].map((command) => [command.title, command.intent] as const))('understands the command %j', async (title, intent) => {
     expect((await knowledge.understand(title)).intent).toBe(intent);
   });
 

@@ -1,0 +1,143 @@
+import { escapeCardText } from '../cards/escapeCardText.js';
+import { renderCard, type AdaptiveCardJson } from '../cards/renderCard.js';
+import type { Broadcast } from '../webinar/broadcast.js';
+import { describeOffset } from '../webinar/reminderPlan.js';
+import { describeSchedule } from '../webinar/schedule.js';
+import { scheduleValuesOf, type Errors, type OccurrenceValues, type ScheduleValues } from '../webinar/settingsForm.js';
+import { formatWebinarTime, NO_JOIN_LINK_YET, type WebinarOccurrence } from '../webinar/index.js';
+import type { BotDeps } from './botDeps.js';
+import { answerCard } from './botCards.js';
+import { VERBS } from './verbs.js';
+
+/** Dates a lead can change on the settings card. */
+const CHANGEABLE_DATES = 6;
+
+export interface SettingsCardState {
+  /** What the lead typed, kept when something needs fixing; the saved schedule otherwise. */
+  schedule?: ScheduleValues;
+  change?: OccurrenceValues;
+  errors?: Errors<ScheduleValues & OccurrenceValues>;
+  message?: string;
+  good?: boolean;
+}
+
+const NO_ERRORS: Record<keyof ScheduleValues | keyof OccurrenceValues, string> = {
+  rule: '',
+  firstDate: '',
+  startTime: '',
+  durationMinutes: '',
+  topic: '',
+  joinUrl: '',
+  occurrenceId: '',
+  occurrenceTopic: '',
+  occurrenceJoinUrl: '',
+  cancelled: '',
+};
+
+function occurrenceLine(occurrence: WebinarOccurrence): string {
+  if (occurrence.cancelled) return 'Cancelled';
+  // Topics are typed by the lead: shown as typed, never as Markdown.
+  return [occurrence.topic && escapeCardText(occurrence.topic), occurrence.joinUrl ? 'joining link set' : 'no joining link yet'].filter(Boolean).join('; ');
+}
+
+/** The lead's settings card: the schedule with its next dates, and changes to one date. */
+export async function settingsCard(deps: Pick<BotDeps, 'webinars'>, state: SettingsCardState = {}): Promise<AdaptiveCardJson> {
+  const schedule = await deps.webinars.schedule();
+  const coming = await deps.webinars.upcoming(CHANGEABLE_DATES, { includeCancelled: true });
+  const errors = { ...NO_ERRORS, ...state.errors };
+  return renderCard('webinarSettings', {
+    message: state.message ?? '',
+    messageColour: state.message ? (state.good ? 'Good' : 'Attention') : 'Default',
+    summary: schedule
+      ? `Now: ${describeSchedule(schedule)}. Reminders go to every subscribed chat and channel before each webinar.`
+      : 'No schedule is set yet. Give the rule, time and link below; the bot then answers "when is the next webinar" and sends reminders.',
+    coming: coming.map((occurrence) => ({ title: formatWebinarTime(occurrence).replace(' (UK time)', ''), value: occurrenceLine(occurrence) })),
+    schedule: state.schedule ?? scheduleValuesOf(schedule),
+    change: state.change ?? { occurrenceId: coming[0]?.id ?? '', occurrenceTopic: '', occurrenceJoinUrl: '', cancelled: 'false' },
+    errors,
+    occurrences: coming.map((occurrence) => ({ title: formatWebinarTime(occurrence).replace(' (UK time)', ''), value: occurrence.id })),
+    verbs: { saveSchedule: VERBS.saveWebinarSchedule, changeOccurrence: VERBS.changeWebinarOccurrence },
+  });
+}
+
+/** The reminder every subscriber gets; the same card for all, made once per broadcast. */
+export function reminderCard(deps: Pick<BotDeps, 'directory' | 'webinarCalendarUrl'>, broadcast: Broadcast): AdaptiveCardJson {
+  const when = formatWebinarTime(broadcast);
+  const links = [
+    ...(broadcast.joinUrl ? [{ title: 'Join the webinar', url: broadcast.joinUrl }] : []),
+    ...(deps.webinarCalendarUrl ? [{ title: 'Add to calendar', url: deps.webinarCalendarUrl }] : []),
+  ];
+  return answerCard({
+    title: broadcast.offsetMinutes === undefined ? 'Reminder: the MSO webinar' : `The MSO webinar is in ${describeOffset(broadcast.offsetMinutes)}`,
+    paragraphs: [
+      when,
+      ...(broadcast.topic ? [`Topic: ${escapeCardText(broadcast.topic)}`] : []),
+      ...(broadcast.joinUrl ? [] : [NO_JOIN_LINK_YET]),
+    ],
+    facts: [],
+    links,
+    asks: [{ title: 'Stop these reminders', intent: 'remindersStop' }],
+    source: deps.directory.network.source,
+    note: 'You get this because the MSO Network bot is installed here. Type "stop reminders" to stop them.',
+  });
+}
+
+/** The lead's delivery report: the three outcomes add up to the subscribers it was planned for. */
+export function reportCard(deps: Pick<BotDeps, 'directory'>, broadcast: Broadcast): AdaptiveCardJson {
+  const { delivered, unreachable, failed } = broadcast.counts;
+  const paragraphs = [`For the webinar on ${formatWebinarTime(broadcast)}.`];
+  if (unreachable > 0) paragraphs.push('Unreachable chats and channels have removed the bot; they get no more reminders until it is installed again.');
+  if (failed > 0) paragraphs.push('Failed sends were tried several times; Teams kept refusing them or the webinar had begun.');
+  return answerCard({
+    title: 'Webinar reminder report',
+    paragraphs,
+    facts: [
+      { title: 'Subscribers', value: String(delivered + unreachable + failed) },
+      { title: 'Delivered', value: String(delivered) },
+      { title: 'Unreachable', value: String(unreachable) },
+      { title: 'Failed', value: String(failed) },
+      { title: 'Reminder', value: broadcast.offsetMinutes === undefined ? 'sent by a lead' : `${describeOffset(broadcast.offsetMinutes)} before` },
+      ...(broadcast.finishedAt ? [{ title: 'Finished', value: formatWebinarTime({ start: broadcast.finishedAt, end: broadcast.finishedAt }).replace(/ to .*$/, '') }] : []),
+    ],
+    links: [],
+    asks: [],
+    source: deps.directory.network.source,
+    note: 'Counts are of chats and channels: a channel reaches everyone in it.',
+  });
+}
+
+export interface ConfirmCardOptions {
+  occurrence: WebinarOccurrence | undefined;
+  broadcastId: string;
+  subscribers: number;
+  /** Shown once the lead has confirmed, or when there is nothing to send. */
+  done?: string;
+}
+
+/** "Send webinar reminder now": what would go, to how many, and one button. */
+export function confirmCard({ occurrence, broadcastId, subscribers, done }: ConfirmCardOptions): AdaptiveCardJson {
+  if (!occurrence) {
+    return renderCard('reminderConfirm', {
+      title: 'No webinar to remind people of',
+      paragraphs: ['No webinar is scheduled. Type "webinar settings" to set the schedule first.'],
+      facts: [],
+      confirmable: false,
+      occurrenceId: '',
+      broadcastId: '',
+      verbs: { confirm: VERBS.confirmReminderNow },
+    });
+  }
+  return renderCard('reminderConfirm', {
+    title: done ? 'Webinar reminder on its way' : 'Send a webinar reminder now?',
+    paragraphs: [done ?? 'Every subscribed chat and channel gets a reminder of the next webinar. You get a delivery report when it has gone.'],
+    facts: [
+      { title: 'Webinar', value: formatWebinarTime(occurrence) },
+      ...(occurrence.topic ? [{ title: 'Topic', value: escapeCardText(occurrence.topic) }] : []),
+      { title: 'Subscribers now', value: String(subscribers) },
+    ],
+    confirmable: done === undefined,
+    occurrenceId: occurrence.id,
+    broadcastId,
+    verbs: { confirm: VERBS.confirmReminderNow },
+  });
+}

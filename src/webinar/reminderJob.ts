@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import { errorSummary } from '../errorSummary.js';
+import type { Logger } from '../logger.js';
+import { emptyCounts, type Broadcast, type BroadcastStore, type LeaseStore, type ReminderTarget } from './broadcast.js';
+import type { Dispatcher } from './dispatcher.js';
+import { dueReminders, type DueReminder, type ReminderOffset } from './reminderPlan.js';
+import type { WebinarOccurrence } from './schedule.js';
+import type { Webinars } from './webinars.js';
+
+export const REMINDER_LEASE = 'reminders';
+/** Ids of broadcasts a lead sends by hand: `n` and 16 hex digits, made when the confirm card is shown. */
+export const BROADCAST_NOW_PATTERN = /^n[0-9a-f]{16}$/;
+
+export function newBroadcastNowId(): string {
+  return `n${randomBytes(8).toString('hex')}`;
+}
+/** Webinars looked at each tick: the next few are all a 28-day offset can reach. */
+const OCCURRENCES_AHEAD = 3;
+/** Outbox rows written per batch while planning. */
+const PLANNING_BATCH = 500;
+
+export interface ReminderJobOptions {
+  webinars: Webinars;
+  store: BroadcastStore;
+  leases: LeaseStore;
+  /** Every conversation that gets reminders now (switched on and reachable). */
+  subscribers(): AsyncIterable<ReminderTarget>;
+  dispatcher: Dispatcher;
+  offsets: readonly ReminderOffset[];
+  /** Stable per instance (App Service's WEBSITE_INSTANCE_ID), so a restarted process resumes its own work at once. */
+  instanceId: string;
+  /** Called once per broadcast, by the instance that finished it: the leads' report. */
+  onFinished(broadcast: Broadcast): Promise<void>;
+  logger: Logger;
+  now?: () => Date;
+  /** How long the lease holds without renewal; renewed every third of it while working. */
+  leaseMs?: number;
+  tickMs?: number;
+}
+
+export interface TickResult {
+  /** False when another instance held the lease. */
+  ran: boolean;
+  planned: string[];
+  finished: string[];
+}
+
+export interface ReminderJob {
+  /** Plans due reminders and sends what is in the outbox; a tick already running here is joined. */
+  tick(): Promise<TickResult>;
+  /** A reminder now, for one occurrence (the lead's action); false when that id was used already. */
+  broadcastNow(occurrence: WebinarOccurrence, id: string, requestedBy: string): Promise<boolean>;
+  /** The minute timer (and a first tick soon after start, to catch up after downtime). */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function broadcastOf(id: string, occurrence: WebinarOccurrence, offsetMinutes: number | undefined, requestedBy: string | undefined, now: Date): Broadcast {
+  return {
+    id,
+    occurrenceId: occurrence.id,
+    start: occurrence.start,
+    end: occurrence.end,
+    topic: occurrence.topic,
+    joinUrl: occurrence.joinUrl,
+    offsetMinutes,
+    requestedBy,
+    state: 'planning',
+    createdAt: now,
+    total: 0,
+    counts: emptyCounts(),
+    finishedAt: undefined,
+  };
+}
+
+/**
+ * The reminder job: under a lease (one instance at a time), turn each due reminder into one
+ * broadcast (insert if absent), write its outbox, send it through the dispatcher, and report it.
+ * Everything it knows is in storage, so any instance can pick up where another stopped.
+ */
+export function createReminderJob(options: ReminderJobOptions): ReminderJob {
+  const { store, leases, dispatcher, logger, instanceId } = options;
+  const now = options.now ?? (() => new Date());
+  const leaseMs = options.leaseMs ?? 60_000;
+  const tickMs = options.tickMs ?? 60_000;
+  const claimant = { id: `${instanceId}/${randomBytes(4).toString('hex')}`, instanceId };
+  let running: Promise<TickResult> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  let firstTick: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  async function plan(due: readonly DueReminder[]): Promise<string[]> {
+    const planned: string[] = [];
+    for (const reminder of due) {
+      if (await store.create(broadcastOf(reminder.broadcastId, reminder.occurrence, reminder.offsetMinutes, undefined, now()))) {
+        planned.push(reminder.broadcastId);
+      }
+    }
+    return planned;
+  }
+
+  /** Writes the outbox of a broadcast still planning; resumable: rows already written are kept. */
+  async function writeOutbox(broadcast: Broadcast): Promise<void> {
+    const already = await store.plannedTargets(broadcast.id);
+    let total = already.size;
+    let batch: ReminderTarget[] = [];
+    for await (const target of options.subscribers()) {
+      if (already.has(target.conversationId)) continue;
+      batch.push(target);
+      total += 1;
+      if (batch.length >= PLANNING_BATCH) {
+        await store.addDeliveries(broadcast.id, batch, now());
+        batch = [];
+      }
+    }
+    await store.addDeliveries(broadcast.id, batch, now());
+    await store.startSending(broadcast.id, total);
+    logger.info({ broadcastId: broadcast.id, subscribers: total, outcome: 'planned' }, 'reminder broadcast planned');
+  }
+
+  /** Sends until the outbox is settled or no progress is possible; then reports. True when finished here. */
+  async function send(broadcast: Broadcast, keepGoing: () => boolean): Promise<boolean> {
+    for (;;) {
+      const pass = await dispatcher.dispatch(broadcast, claimant, keepGoing);
+      const tally = await store.tally(broadcast.id);
+      if (tally.pending + tally.sending === 0) {
+        const counts = { delivered: tally.delivered, unreachable: tally.unreachable, failed: tally.failed };
+        if (!(await store.finish(broadcast.id, counts, now()))) return false;
+        const finished = { ...broadcast, state: 'done' as const, counts, total: counts.delivered + counts.unreachable + counts.failed, finishedAt: now() };
+        logger.info({ broadcastId: broadcast.id, ...counts, outcome: 'finished' }, 'reminder broadcast finished');
+        await options.onFinished(finished);
+        return true;
+      }
+      const progressed = pass.settled.delivered + pass.settled.unreachable + pass.settled.failed > 0;
+      // Rows held under another instance's claim, or storage failing under us: the next tick goes on.
+      if (!progressed || !keepGoing()) return false;
+    }
+  }
+
+  async function run(): Promise<TickResult> {
+    const result: TickResult = { ran: false, planned: [], finished: [] };
+    if (!(await leases.acquire(REMINDER_LEASE, instanceId, new Date(now().getTime() + leaseMs), now()))) return result;
+    result.ran = true;
+    // Renewed while the tick works; once lost, no new row is claimed (another instance goes on).
+    const lease = { held: true };
+    const renew = setInterval(() => {
+      leases.acquire(REMINDER_LEASE, instanceId, new Date(now().getTime() + leaseMs), now()).then(
+        (kept) => {
+          lease.held &&= kept;
+        },
+        () => {
+          lease.held = false;
+        },
+      );
+    }, leaseMs / 3);
+    try {
+      const occurrences = await options.webinars.upcoming(OCCURRENCES_AHEAD);
+      result.planned = await plan(dueReminders(occurrences, options.offsets, now()));
+      for (const broadcast of await store.unfinished()) {
+        if (!lease.held || stopped) break;
+        if (broadcast.state === 'planning') await writeOutbox(broadcast);
+        if (await send(broadcast, () => lease.held && !stopped)) result.finished.push(broadcast.id);
+      }
+    } finally {
+      clearInterval(renew);
+      if (lease.held) await leases.release(REMINDER_LEASE, instanceId).catch(() => undefined);
+    }
+    return result;
+  }
+
+  function tick(): Promise<TickResult> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    const current = run().finally(() => {
+      running = undefined;
+      if (again && !stopped) {
+        again = false;
+        scheduledTick();
+      }
+    });
+    running = current;
+    return current;
+  }
+
+  function scheduledTick(): void {
+    tick().catch((error: unknown) => {
+      // Storage down, most likely: nothing is lost, the next tick catches up.
+      logger.error({ job: 'reminders', outcome: 'failed', error: errorSummary(error) }, 'reminder tick failed');
+    });
+  }
+
+  return {
+    tick,
+    async broadcastNow(occurrence, id, requestedBy) {
+      const created = await store.create(broadcastOf(id, occurrence, undefined, requestedBy, now()));
+      if (created) scheduledTick();
+      return created;
+    },
+    start() {
+      firstTick = setTimeout(scheduledTick, Math.min(5_000, tickMs));
+      timer = setInterval(scheduledTick, tickMs);
+      firstTick.unref();
+      timer.unref();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(firstTick);
+      clearInterval(timer);
+      // Sends in flight finish (a couple of seconds at most); no new row is claimed.
+      await running?.catch(() => undefined);
+      dispatcher.close();
+    },
+  };
+}
