@@ -74,6 +74,14 @@ param webinarStart string = ''
 param webinarDurationMinutes string = ''
 @description('Joining link (WEBINAR_JOIN_URL). Empty: app default.')
 param webinarJoinUrl string = ''
+@description('Topic (WEBINAR_TOPIC). Empty: none until the lead sets one on the settings card.')
+param webinarTopic string = ''
+@description('Reminder offsets before each webinar, such as 7d,1h (REMINDER_OFFSETS). Empty: app default (7d,1h).')
+param reminderOffsets string = ''
+@description('Reminder sends per second across the tenant, 1 to 50 (BROADCAST_RPS). Empty: app default (48).')
+param broadcastRps string = ''
+@description('The bot\'s public address for links in cards (PUBLIC_BASE_URL). Set it when the app has a custom domain or a regional default host name.')
+param publicBaseUrl string = 'https://${webAppName}.azurewebsites.net'
 
 module identity 'modules/managedIdentity.bicep' = {
   name: 'identity'
@@ -137,6 +145,10 @@ var optionalAppSettings = [
   { name: 'WEBINAR_START', value: webinarStart }
   { name: 'WEBINAR_DURATION_MINUTES', value: webinarDurationMinutes }
   { name: 'WEBINAR_JOIN_URL', value: webinarJoinUrl }
+  { name: 'WEBINAR_TOPIC', value: webinarTopic }
+  { name: 'REMINDER_OFFSETS', value: reminderOffsets }
+  { name: 'BROADCAST_RPS', value: broadcastRps }
+  { name: 'PUBLIC_BASE_URL', value: publicBaseUrl }
 ]
 
 module webApp 'modules/webApp.bicep' = {

@@ -14,8 +14,6 @@ export const BROADCAST_NOW_PATTERN = /^n[0-9a-f]{16}$/;
 export function newBroadcastNowId(): string {
   return `n${randomBytes(8).toString('hex')}`;
 }
-/** Webinars looked at each tick: the next few are all a 28-day offset can reach. */
-const OCCURRENCES_AHEAD = 3;
 /** Outbox rows written per batch while planning. */
 const PLANNING_BATCH = 500;
 
@@ -155,8 +153,9 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
       );
     }, leaseMs / 3);
     try {
-      const occurrences = await options.webinars.upcoming(OCCURRENCES_AHEAD);
-      result.planned = await plan(dueReminders(occurrences, options.offsets, now()));
+      // Only the next webinar that has not begun: a weekly or daily series must not get reminders for several at once.
+      const next = (await options.webinars.upcoming(2)).find((occurrence) => occurrence.start.getTime() > now().getTime());
+      result.planned = await plan(dueReminders(next ? [next] : [], options.offsets, now()));
       for (const broadcast of await store.unfinished()) {
         if (!lease.held || stopped) break;
         if (broadcast.state === 'planning') await writeOutbox(broadcast);

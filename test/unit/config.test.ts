@@ -107,12 +107,31 @@ describe('loadConfig', () => {
       { env: { LEAD_AAD_OBJECT_IDS: 'lead@example.org' }, names: 'LEAD_AAD_OBJECT_IDS' },
       { env: { TABLES_ACCOUNT_URL: 'not a url' }, names: 'TABLES_ACCOUNT_URL' },
       { env: { ...production, TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', TABLES_ACCOUNT_URL: 'https://a.table.core.windows.net' }, names: 'TABLES_ACCOUNT_URL' },
+      { env: { BROADCAST_RPS: '51' }, names: 'BROADCAST_RPS' },
+      { env: { BROADCAST_RPS: 'fast' }, names: 'BROADCAST_RPS' },
+      { env: { REMINDER_OFFSETS: '7 days' }, names: 'REMINDER_OFFSETS' },
+      { env: { REMINDER_JOB_SECRET: 'short' }, names: 'REMINDER_JOB_SECRET' },
+      { env: { INSTANCE_ID: 'has spaces' }, names: 'INSTANCE_ID' },
     ];
 
     it.each(cases)('$names in $env', ({ env, names }) => {
       expect(() => loadConfig(env)).toThrow(ConfigError);
       expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${names} `));
     });
+  });
+
+  it('sends reminders a week and an hour before, below Teams\' 50 a second, with the job route off, unless told otherwise', () => {
+    expect(loadConfig({ PORT: '4000' }).reminders).toEqual({ broadcastRps: 48, offsets: [7 * 24 * 60, 60], jobSecret: undefined, instanceId: expect.stringMatching(/:4000$/) as string });
+    expect(loadConfig({ REMINDER_OFFSETS: '2d, 15m', BROADCAST_RPS: '20', INSTANCE_ID: 'web-1', WEBSITE_INSTANCE_ID: 'abc' }).reminders).toMatchObject({
+      broadcastRps: 20,
+      offsets: [2 * 24 * 60, 15],
+      instanceId: 'web-1',
+    });
+    expect(loadConfig({ WEBSITE_INSTANCE_ID: 'app-service-instance' }).reminders.instanceId).toBe('app-service-instance');
+  });
+
+  it('never repeats the reminder job secret in its error', () => {
+    expect(() => loadConfig({ REMINDER_JOB_SECRET: 'tooshort' })).toThrow(/^(?!.*tooshort).*$/s);
   });
 
   it('never repeats a password or connection string in its error', () => {
