@@ -1,0 +1,83 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { DateTime } from 'luxon';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/logger.js';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../../src/storage/embeddedAzurite.js';
+import { reminderTargets } from '../../../src/storage/reminderTargets.js';
+import { openStorage } from '../../../src/storage/storage.js';
+import type { Broadcast, ReminderTarget } from '../../../src/webinar/broadcast.js';
+import { Dispatcher } from '../../../src/webinar/dispatcher.js';
+import { createReminderJob } from '../../../src/webinar/reminderJob.js';
+import { createWebinars } from '../../../src/webinar/webinars.js';
+import { waitFor } from '../../support/waitFor.js';
+
+const SUBSCRIBERS = 12;
+let dataDir: string | undefined;
+let azurite: EmbeddedAzurite | undefined;
+afterAll(async () => {
+  await azurite?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('the reminder job with storage down', () => {
+  it('fails its tick, logs it, and catches up by itself once storage is back', async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'mso-reminders-'));
+    azurite = await startEmbeddedAzurite({ location: dataDir });
+    const { port, connectionString } = azurite;
+    const storage = await openStorage({ kind: 'connectionString', connectionString });
+    for (let n = 0; n < SUBSCRIBERS; n += 1) {
+      const conversationId = `a:outage-${String(n)}`;
+      await storage.conversations.save({ conversationId, kind: 'personal', tenantId: undefined, userAadObjectId: undefined, reference: { conversation: { id: conversationId } }, installedAt: new Date().toISOString() });
+      await storage.subscriptions.subscribe(conversationId, 'personal', new Date());
+    }
+
+    const logs: string[] = [];
+    const logger = createLogger('info', new Writable({ write: (chunk: Buffer, _encoding, done) => (logs.push(chunk.toString()), done()) }));
+    const sent: string[] = [];
+    const finished: Broadcast[] = [];
+    // A daily webinar three hours from now: its week-before reminder is due.
+    const startTime = DateTime.now().setZone('Europe/London').plus({ hours: 3 }).toFormat('HH:mm');
+    const job = createReminderJob({
+      webinars: createWebinars({ configured: { rule: 'FREQ=DAILY', firstDate: undefined, startTime, durationMinutes: 60, topic: undefined, joinUrl: undefined } }),
+      store: storage.broadcasts,
+      leases: storage.leases,
+      subscribers: () => reminderTargets(storage.subscriptions, storage.conversations),
+      dispatcher: new Dispatcher({
+        store: storage.broadcasts,
+        send: (target: ReminderTarget) => {
+          sent.push(target.conversationId);
+          return Promise.resolve({ ok: true });
+        },
+        markUnreachable: () => Promise.resolve(),
+        ratePerSecond: 50,
+      }),
+      offsets: [7 * 24 * 60, 60],
+      instanceId: 'outage-test',
+      onFinished: (broadcast) => {
+        finished.push(broadcast);
+        return Promise.resolve();
+      },
+      logger,
+      tickMs: 300,
+    });
+
+    await azurite.close();
+    job.start();
+    await waitFor(() => (logs.some((line) => line.includes('reminder tick failed')) ? true : undefined), 'a failed tick to be logged', 30_000);
+    expect(sent).toEqual([]);
+
+    azurite = await startEmbeddedAzurite({ location: dataDir, port });
+    await waitFor(() => finished[0], 'the broadcast to finish once storage is back', 60_000);
+    await job.stop();
+
+    expect(new Set(sent).size).toBe(SUBSCRIBERS);
+    expect(sent).toHaveLength(SUBSCRIBERS);
+    expect(finished).toHaveLength(1);
+    expect(finished[0]?.counts).toEqual({ delivered: SUBSCRIBERS, unreachable: 0, failed: 0 });
+    const failure = logs.find((line) => line.includes('reminder tick failed')) ?? '';
+    expect(JSON.parse(failure)).toMatchObject({ level: 50, job: 'reminders', outcome: 'failed' });
+  }, 120_000);
+});
