@@ -85,8 +85,10 @@ export class Dispatcher {
     this.maxAttempts = options.maxAttempts ?? 6;
     this.minBackoffMs = options.minBackoffMs ?? 500;
     this.maxBackoffMs = options.maxBackoffMs ?? 15_000;
-    this.claimMs = options.claimMs ?? 120_000;
-    this.parallelRows = options.parallelRows ?? Math.max(8, options.ratePerSecond * 2);
+    // Longer than a row's retries can take (back-off sums to about 15 s, plus a Retry-After or two).
+    this.claimMs = options.claimMs ?? 60_000;
+    // About a second of sends claimed ahead: enough to keep the rate busy, few to take over after a crash.
+    this.parallelRows = options.parallelRows ?? Math.max(8, options.ratePerSecond);
     this.now = options.now ?? (() => new Date());
     // Smooth rather than bursty: a handful of sends per slice of a second, in a sliding window.
     const perSlice = Math.max(1, Math.floor(options.ratePerSecond / 10));

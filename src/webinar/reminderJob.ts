@@ -14,6 +14,9 @@ export const BROADCAST_NOW_PATTERN = /^n[0-9a-f]{16}$/;
 export function newBroadcastNowId(): string {
   return `n${randomBytes(8).toString('hex')}`;
 }
+/** A lead's broadcast started while another instance works: how often and how long to try to take over. */
+const NOW_RETRY_MS = 2_000;
+const NOW_RETRIES = 30;
 /** Outbox rows written per batch while planning. */
 const PLANNING_BATCH = 500;
 
@@ -156,10 +159,19 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
       // Only the next webinar that has not begun: a weekly or daily series must not get reminders for several at once.
       const next = (await options.webinars.upcoming(2)).find((occurrence) => occurrence.start.getTime() > now().getTime());
       result.planned = await plan(dueReminders(next ? [next] : [], options.offsets, now()));
-      for (const broadcast of await store.unfinished()) {
-        if (!lease.held || stopped) break;
-        if (broadcast.state === 'planning') await writeOutbox(broadcast);
-        if (await send(broadcast, () => lease.held && !stopped)) result.finished.push(broadcast.id);
+      // Look again after each round: a lead's broadcast made on another instance while this tick
+      // held the lease is picked up here rather than a minute later.
+      const working = () => lease.held && !stopped;
+      const tried = new Set<string>();
+      while (working()) {
+        const waiting = (await store.unfinished()).filter((broadcast) => !tried.has(broadcast.id));
+        if (waiting.length === 0) break;
+        for (const broadcast of waiting) {
+          tried.add(broadcast.id);
+          if (!working()) break;
+          if (broadcast.state === 'planning') await writeOutbox(broadcast);
+          if (await send(broadcast, working)) result.finished.push(broadcast.id);
+        }
       }
     } finally {
       clearInterval(renew);
@@ -184,6 +196,21 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
     return current;
   }
 
+  /**
+   * For a lead's broadcast: if another instance holds the lease, try again shortly, in case its
+   * tick had already looked for work (it looks again before it lets go, but not after).
+   */
+  function tickUntilRun(triesLeft: number): void {
+    tick().then(
+      (result) => {
+        if (result.ran || triesLeft <= 0 || stopped) return;
+        const retry = setTimeout(() => tickUntilRun(triesLeft - 1), NOW_RETRY_MS);
+        retry.unref();
+      },
+      (error: unknown) => logger.error({ job: 'reminders', outcome: 'failed', error: errorSummary(error) }, 'reminder tick failed'),
+    );
+  }
+
   function scheduledTick(): void {
     tick().catch((error: unknown) => {
       // Storage down, most likely: nothing is lost, the next tick catches up.
@@ -195,7 +222,7 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
     tick,
     async broadcastNow(occurrence, id, requestedBy) {
       const created = await store.create(broadcastOf(id, occurrence, undefined, requestedBy, now()));
-      if (created) scheduledTick();
+      if (created) tickUntilRun(NOW_RETRIES);
       return created;
     },
     start() {

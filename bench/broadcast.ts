@@ -1,0 +1,330 @@
+/**
+ * `npm run bench:broadcast`: one webinar reminder to 5,000 subscribers, from the real bot
+ * (src/index.ts, its own process, tables in Azurite in a third process) to a local connector with
+ * Teams' limits (50 requests a second per tenant, 7 per conversation) that also answers 2% of
+ * requests 429 (Retry-After: 1) and 1% 503 at random (seeded). The lead starts it with "send
+ * webinar reminder now" and the confirm button; the clock runs from the confirm to the lead's
+ * report. Prints throughput against the 50/s ceiling, duplicates, lost reminders and peak RSS.
+ * Loopback only.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import PQueue from 'p-queue';
+import { cardAction, installationUpdate, LEAD, message, personalChatId, type Activity, type Person } from '../test/support/activities.js';
+import { CONVERSATION_PER_SECOND, TeamsLimitedConnector, TENANT_PER_SECOND, type Card, type PostedActivity, type Wait } from './teamsLimitedConnector.js';
+
+/** 4,699 people, 300 channels and the lead's own chat: 5,000 subscribers in all. */
+const PEOPLE = 4_699;
+const CHANNELS = 300;
+const INSTALLS_AT_ONCE = 20;
+const INJECTED_429 = 0.02;
+const INJECTED_503 = 0.01;
+const REPORT_TIMEOUT_MS = 10 * 60_000;
+/** A refused report is retried by the SDK; this is how long to wait for it to get through. */
+const REPORT_RETRY_GRACE_MS = 30_000;
+const REMINDER_TITLE = /Reminder: the MSO webinar|The MSO webinar is in/;
+const REPORT_TITLE = 'Webinar reminder report';
+const root = path.resolve(import.meta.dirname, '..');
+
+interface Child {
+  name: string;
+  child: ChildProcessWithoutNullStreams;
+  port: number;
+  /** The server's warn and error log lines (pino levels 40 and up): counted, and the first few kept. */
+  problems: { count: number; first: string[] };
+}
+
+const children: Child[] = [];
+
+async function startProcess(name: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<Child> {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
+  const started: Child = { name, child, port: 0, problems: { count: 0, first: [] } };
+  children.push(started);
+  let output = '';
+  let partialLine = '';
+  // Read stdout to the end of the run: a full pipe would stall the server.
+  child.stdout.on('data', (chunk: Buffer) => {
+    const lines = (partialLine + chunk.toString()).split('\n');
+    partialLine = lines.pop() ?? '';
+    for (const line of lines) notice(started, line);
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const line of chunk.toString().split('\n').filter(Boolean)) keep(started, line);
+  });
+  started.port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${output.slice(-500)}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-10_000);
+      const match = ready.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      resolve(Number(match[1]));
+    };
+    child.stdout.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${name} exited with ${String(code)}: ${output.slice(-500)}`)));
+  });
+  return started;
+}
+
+/** Keeps a log line at warn or above. */
+function notice(started: Child, line: string): void {
+  const level = Number(/"level":(\d+)/.exec(line)?.[1]);
+  if (level >= 40) keep(started, line);
+}
+
+function keep(started: Child, line: string): void {
+  started.problems.count += 1;
+  if (started.problems.first.length < 5) started.problems.first.push(line.slice(0, 400));
+}
+
+async function stopProcess({ child }: Child): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** A free loopback port, for Azurite's command line (which does not report a port of its own choosing). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** Peak resident set size of a process so far (Linux VmHWM). */
+function peakRssMiB(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
+}
+
+async function post(url: string, activity: Activity): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${String(activity.type)} answered ${String(response.status)}: ${text.slice(0, 200)}`);
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+function person(n: number): Person {
+  const id = String(n).padStart(12, '0');
+  return { id: `29:bench-${String(n)}`, name: 'Bench Example', aadObjectId: `bbbbbbbb-0000-4000-8000-${id}` };
+}
+
+/** Installs the bot for everyone through /api/messages, as Teams would; returns the subscribed conversation ids. */
+async function installSubscribers(url: string, serviceUrl: string): Promise<Set<string>> {
+  const people = [LEAD, ...Array.from({ length: PEOPLE }, (_, n) => person(n + 1))];
+  const channels = Array.from({ length: CHANNELS }, (_, n) => ({ id: `19:bench-channel-${String(n + 1)}@thread.tacv2`, conversationType: 'channel' as const }));
+  const installs = [
+    ...people.map((from) => installationUpdate('add', { serviceUrl, from })),
+    ...channels.map((conversation) => installationUpdate('add', { serviceUrl, conversation })),
+  ];
+  const queue = new PQueue({ concurrency: INSTALLS_AT_ONCE });
+  await queue.addAll(installs.map((activity) => () => post(url, activity)));
+  return new Set([...people.map(personalChatId), ...channels.map((channel) => channel.id)]);
+}
+
+/** The lead types the command and gets the confirm card; its button's data starts the broadcast. */
+async function askForReminderNow(url: string, connector: TeamsLimitedConnector): Promise<Record<string, unknown>> {
+  const asked = performance.now();
+  await post(url, message('send webinar reminder now', { serviceUrl: connector.serviceUrl, from: LEAD }));
+  const confirm = await connector.nextPosted((posted) => posted.at >= asked && posted.conversationId === personalChatId(LEAD) && posted.card !== undefined, 10_000);
+  const action = (confirm.card?.actions as { verb?: string; data?: Record<string, unknown> }[] | undefined)?.[0];
+  if (action?.verb !== 'confirmReminderNow' || !action.data) throw new Error(`no confirm button on the lead's card "${confirm.title}"`);
+  return action.data;
+}
+
+/** Length of the union of the waits, within [from, to]. */
+function waitedMs(waits: readonly Wait[], from: number, to: number): number {
+  const clipped = waits.map((wait) => ({ from: Math.max(from, wait.from), to: Math.min(to, wait.to) })).filter((wait) => wait.to > wait.from);
+  clipped.sort((a, b) => a.from - b.from);
+  let total = 0;
+  let end = from;
+  for (const wait of clipped) {
+    if (wait.to <= end) continue;
+    total += wait.to - Math.max(wait.from, end);
+    end = wait.to;
+  }
+  return total;
+}
+
+function factsOf(card: Card | undefined): Record<string, string> {
+  const body = Array.isArray(card?.body) ? (card.body as { type?: unknown; facts?: { title: string; value: string }[] }[]) : [];
+  const factSet = body.find((element) => element.type === 'FactSet');
+  return Object.fromEntries((factSet?.facts ?? []).map((fact) => [fact.title, fact.value]));
+}
+
+interface Figures {
+  delivered: number;
+  duplicates: number;
+  lost: number;
+  /** Accepted reminders to conversations that never subscribed. */
+  strays: number;
+  reminderRequests: number;
+  firstReminderAt: number | undefined;
+}
+
+function figuresOf(posted: readonly PostedActivity[], subscribers: ReadonlySet<string>): Figures {
+  const reminders = posted.filter((activity) => REMINDER_TITLE.test(activity.title));
+  const accepted = new Map<string, number>();
+  for (const reminder of reminders.filter((activity) => activity.answer === 'accepted')) {
+    accepted.set(reminder.conversationId, (accepted.get(reminder.conversationId) ?? 0) + 1);
+  }
+  const reached = [...accepted.keys()];
+  return {
+    delivered: reached.length,
+    duplicates: [...accepted.values()].reduce((sum, count) => sum + count - 1, 0),
+    lost: [...subscribers].filter((id) => !accepted.has(id)).length,
+    strays: reached.filter((id) => !subscribers.has(id)).length,
+    reminderRequests: reminders.length,
+    firstReminderAt: reminders[0]?.at,
+  };
+}
+
+function tally(posted: readonly PostedActivity[]): Record<PostedActivity['answer'], number> {
+  const counts = { accepted: 0, tenant429: 0, conversation429: 0, injected429: 0, injected503: 0 };
+  for (const activity of posted) counts[activity.answer] += 1;
+  return counts;
+}
+
+const TABLES_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+/** Azurite, then the bot on it; `rps` is passed on when set, else the server's default holds. */
+async function startBot(rps: string | undefined): Promise<Child> {
+  // Azurite in its own process, as storage would be in production: not competing with the bot.
+  const azuritePort = await freePort();
+  await startProcess(
+    'Azurite',
+    ['node_modules/azurite/dist/src/table/main.js', '--inMemoryPersistence', '--tableHost', '127.0.0.1', '--tablePort', String(azuritePort), '--skipApiVersionCheck', '--disableTelemetry'],
+    {},
+    /successfully started on 127\.0\.0\.1:(\d+)/,
+  );
+  return startProcess(
+    'MSO bot',
+    ['--import', 'tsx', 'src/index.ts'],
+    {
+      PORT: '0',
+      // info, not warn: the port is in the "listening" line.
+      LOG_LEVEL: 'info',
+      TABLES_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${TABLES_KEY};TableEndpoint=http://127.0.0.1:${String(azuritePort)}/devstoreaccount1;`,
+      ALLOW_UNAUTHENTICATED: 'true',
+      LEAD_AAD_OBJECT_IDS: LEAD.aadObjectId,
+      WEBINAR_RRULE: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',
+      WEBINAR_JOIN_URL: 'https://teams.microsoft.com/l/meetup-join/example',
+      // Only a minute before: no scheduled reminder falls due during the bench.
+      REMINDER_OFFSETS: '1m',
+      INSTANCE_ID: 'bench',
+      ...(rps ? { BROADCAST_RPS: rps } : {}),
+    },
+    /"port":(\d+)[^\n]*listening/,
+  );
+}
+
+interface Run {
+  subscribers: ReadonlySet<string>;
+  /** Activity POSTs from the moment the limits were on. */
+  during: readonly PostedActivity[];
+  report: PostedActivity;
+  reportAccepted: boolean;
+  /** performance.now() when the confirm was sent and when the report arrived. */
+  started: number;
+  stopped: number;
+  peakRss: { atStart: number; afterInstalls: number; atEnd: number };
+}
+
+/** Installs everyone, then the lead sends the reminder; the clock runs from the confirm to the report. */
+async function runBroadcast(server: Child, connector: TeamsLimitedConnector, seed: number): Promise<Run> {
+  const url = `http://127.0.0.1:${String(server.port)}/api/messages`;
+  const atStart = peakRssMiB(server.child.pid);
+  const installStarted = performance.now();
+  const subscribers = await installSubscribers(url, connector.serviceUrl);
+  const welcomes = connector.posted.filter((activity) => activity.card !== undefined).length;
+  console.log(`installed ${String(subscribers.size)} subscribers in ${((performance.now() - installStarted) / 1000).toFixed(1)} s (${String(welcomes)} welcome cards)`);
+  const afterInstalls = peakRssMiB(server.child.pid);
+
+  const data = await askForReminderNow(url, connector);
+  const enforcedFrom = connector.posted.length;
+  connector.enforce({ injected429: INJECTED_429, injected503: INJECTED_503, seed });
+  const started = performance.now();
+  await post(url, cardAction('confirmReminderNow', data, { serviceUrl: connector.serviceUrl, from: LEAD }));
+  const report = await connector.nextPosted((posted) => posted.title === REPORT_TITLE, REPORT_TIMEOUT_MS);
+  const accepted = await connector.nextPosted((posted) => posted.title === REPORT_TITLE && posted.answer === 'accepted', REPORT_RETRY_GRACE_MS).catch(() => undefined);
+  return {
+    subscribers,
+    during: connector.posted.slice(enforcedFrom),
+    report,
+    reportAccepted: accepted !== undefined,
+    started,
+    stopped: report.at,
+    peakRss: { atStart, afterInstalls, atEnd: peakRssMiB(server.child.pid) },
+  };
+}
+
+function printRun(run: Run, connector: TeamsLimitedConnector, server: Child): void {
+  const { during, started, stopped } = run;
+  const figures = figuresOf(during, run.subscribers);
+  const refused = tally(during);
+  const reportAttempts = during.filter((posted) => posted.title === REPORT_TITLE).length;
+  const elapsed = (stopped - started) / 1000;
+  const waited = waitedMs(connector.waits, started, stopped) / 1000;
+  const perSecond = figures.delivered / elapsed;
+  const firstReminder = figures.firstReminderAt === undefined ? 'none' : `${((figures.firstReminderAt - started) / 1000).toFixed(1)} s`;
+  const duringWaits = during.filter((posted) => connector.waits.some((wait) => posted.at > wait.from && posted.at < wait.to)).length;
+  const facts = Object.entries(factsOf(run.report.card)).filter(([title]) => ['Subscribers', 'Delivered', 'Unreachable', 'Failed'].includes(title));
+  const { atStart, afterInstalls, atEnd } = run.peakRss;
+
+  console.log(`\nsubscribers                        ${String(run.subscribers.size)}`);
+  console.log(`elapsed                            ${elapsed.toFixed(1)} s (confirm sent to report arrived; first reminder after ${firstReminder})`);
+  console.log(`delivered                          ${String(figures.delivered)} (${perSecond.toFixed(1)}/s)`);
+  console.log(`ratio to the 50/s ceiling          ${(perSecond / TENANT_PER_SECOND).toFixed(3)} (goal 0.95 or better)`);
+  console.log(
+    `ratio outside Retry-After waits    ${(figures.delivered / (TENANT_PER_SECOND * (elapsed - waited))).toFixed(3)} ` +
+      `(delivered ÷ (50/s × (elapsed − ${waited.toFixed(1)} s during which some 429 said wait)))`,
+  );
+  console.log(`duplicates                         ${String(figures.duplicates)} (goal 0)`);
+  console.log(`lost                               ${String(figures.lost)} (goal 0)`);
+  if (figures.strays > 0) console.log(`reminders to non-subscribers       ${String(figures.strays)}`);
+  console.log(`requests                           ${String(figures.reminderRequests)} reminder POSTs, refused or not (${String(during.length)} activity POSTs in all)`);
+  console.log(`POSTs during a Retry-After wait    ${String(duringWaits)} (sent before the bot heard the 429, or not holding back)`);
+  console.log(
+    `refused (all POSTs)                429 enforced ${String(refused.tenant429 + refused.conversation429)} (tenant ${String(refused.tenant429)}, conversation ${String(refused.conversation429)})  ` +
+      `429 injected ${String(refused.injected429)}  503 injected ${String(refused.injected503)}`,
+  );
+  console.log(
+    `report                             ${facts.map(([title, value]) => `${title} ${value}`).join(', ')}` +
+      ` (${run.reportAccepted ? 'accepted' : 'never accepted'}; ${String(reportAttempts)} attempt${reportAttempts === 1 ? '' : 's'})`,
+  );
+  console.log(`peak RSS (server)                  ${atEnd.toFixed(0)} MiB (at start ${atStart.toFixed(0)} MiB, after the installs ${afterInstalls.toFixed(0)} MiB)`);
+  console.log(`server warnings and errors         ${String(server.problems.count)}`);
+  for (const line of server.problems.first) console.log(`  ${line}`);
+  if (connector.unexpected.length > 0) console.log(`unexpected connector calls         ${connector.unexpected.slice(0, 5).join('; ')}`);
+}
+
+async function main(connector: TeamsLimitedConnector): Promise<void> {
+  const seed = Number(process.env.BENCH_SEED ?? 1);
+  if (!Number.isInteger(seed)) throw new Error('BENCH_SEED must be a whole number');
+  const rps = process.env.BROADCAST_RPS;
+  const server = await startBot(rps);
+  console.log(`bench:broadcast — one webinar reminder to ${String(PEOPLE + CHANNELS + 1)} subscribers (${String(PEOPLE)} people's chats, ${String(CHANNELS)} channels, the lead's chat) (node ${process.version})`);
+  console.log(`connector: ${String(TENANT_PER_SECOND)}/s per tenant, ${String(CONVERSATION_PER_SECOND)}/s per conversation, injected ${String(INJECTED_429 * 100)}% 429 (Retry-After: 1) and ${String(INJECTED_503 * 100)}% 503, seed ${String(seed)} (BENCH_SEED)`);
+  console.log(`BROADCAST_RPS ${rps ? `${rps} (from the environment)` : '48 (the server default)'}\n`);
+  printRun(await runBroadcast(server, connector, seed), connector, server);
+}
+
+const connector = await new TeamsLimitedConnector().start();
+try {
+  await main(connector);
+} catch (error) {
+  console.error(`bench:broadcast failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await Promise.all(children.map(stopProcess));
+  await connector.stop();
+}
