@@ -17,6 +17,9 @@ const PERSONAL_CHAT_ONLY: ReadonlySet<IntentOrNone> = new Set([
   'webinarSettings',
   'reminderNow',
   'reminderReport',
+  'dataShow',
+  'dataDelete',
+  'auditLog',
 ]);
 
 /**

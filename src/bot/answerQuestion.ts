@@ -10,8 +10,13 @@ import { answerCard, helpCard, organisationFormCard } from './botCards.js';
 import { signUpCard } from './buddyCards.js';
 import { requestCardFor } from './buddyNotices.js';
 import { isLead } from './isLead.js';
+import { auditLogCard } from './auditLogCard.js';
+import { eraseConfirmCard, myDataCard } from './myData.js';
 import { newBroadcastNowId } from '../webinar/reminderJob.js';
 import { confirmCard, reportCard, settingsCard } from './webinarCards.js';
+
+/** "audit log" shows this many entries, newest first. */
+const AUDIT_LOG_ENTRIES = 20;
 
 /** A lead asking for pending requests gets this many cards at most in one go. */
 const MAX_PENDING_CARDS = 10;
@@ -133,9 +138,12 @@ const handlers: Record<IntentOrNone, Handler> = {
     if (last) return reportCard(deps, last);
     return answerCard({ ...deps.directory.answers.leadsOnly('Webinar reminder report'), paragraphs: ['No webinar reminder has finished sending yet.'], links: [] });
   },
-  dataShow: fixed(({ directory }) =>
-    answerCard(directory.answers.notYet('Your data', 'Showing everything the bot holds about you on one card'))),
-  dataDelete: fixed(({ directory }) => answerCard(directory.answers.notYet('Deleting your data', 'Deleting your data with one command'))),
+  auditLog: async (deps, userId) => {
+    if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('The audit log'));
+    return auditLogCard(deps, await deps.storage.audit.latest(AUDIT_LOG_ENTRIES));
+  },
+  dataShow: (deps, userId) => myDataCard(deps, userId),
+  dataDelete: () => Promise.resolve(eraseConfirmCard()),
   None: notUnderstood,
 };
 

@@ -73,7 +73,7 @@ export async function refreshCardCopies(deps: BotDeps, request: BuddyRequest, co
 }
 
 /** Tells a person something in their personal chat, if the bot can reach them. */
-async function tell(deps: BotDeps, userId: string, card: ReturnType<typeof answerCard>): Promise<boolean> {
+export async function tell(deps: BotDeps, userId: string, card: ReturnType<typeof answerCard>): Promise<boolean> {
   const chat = await deps.storage.conversations.findPersonalChat(userId);
   if (!chat) return false;
   try {

@@ -26,6 +26,8 @@ export const COMMANDS = [
   { title: 'RPS resources', description: 'Royal Pharmaceutical Society guidance and standards', intent: 'rps' },
   { title: 'stop reminders', description: 'Stop webinar reminders in this chat or channel', intent: 'remindersStop' },
   { title: 'start reminders', description: 'Turn webinar reminders back on in this chat or channel', intent: 'remindersStart' },
+  { title: 'what do you hold about me', description: 'Everything the bot keeps about you, on one card', intent: 'dataShow' },
+  { title: 'delete my data', description: 'Erase everything the bot keeps about you (asks you to confirm)', intent: 'dataDelete' },
   { title: 'change my organisation', description: 'Tell me where you work, so I can find your regional network', intent: 'setOrganisation' },
   { title: 'help', description: 'See what I can do', intent: 'help' },
 ] as const satisfies readonly CommandInfo[];
@@ -37,6 +39,7 @@ export const LEAD_COMMANDS = [
   { title: 'webinar settings', description: 'Set the webinar schedule, topic and joining link; change or cancel one date', intent: 'webinarSettings' },
   { title: 'send webinar reminder now', description: 'Remind every subscribed chat and channel of the next webinar (asks you to confirm)', intent: 'reminderNow' },
   { title: 'reminder report', description: 'Who the last webinar reminder reached', intent: 'reminderReport' },
+  { title: 'audit log', description: 'The last 20 decisions, settings changes, broadcasts and erasures (ids only)', intent: 'auditLog' },
 ] as const satisfies readonly CommandInfo[];
 
 /** The questions offered as buttons on the help card. */

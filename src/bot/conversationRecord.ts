@@ -11,12 +11,14 @@ export function conversationRecordFrom(activity: Partial<Activity>, now: Date = 
   const { conversationType } = conversation as Partial<typeof conversation>;
   const kind = kinds[conversationType ?? 'personal'] ?? 'personal';
   const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  const { user, ...shared } = TurnContext.getConversationReference(activity);
   return {
     conversationId: conversation.id,
     kind,
     tenantId: channelData?.tenant?.id ?? conversation.tenantId,
     userAadObjectId: kind === 'personal' ? activity.from?.aadObjectId : undefined,
-    reference: { ...TurnContext.getConversationReference(activity) },
+    // A channel or group chat is not about the person who happened to write: keep them out of its record.
+    reference: kind === 'personal' ? { ...shared, user } : { ...shared },
     installedAt: now.toISOString(),
   };
 }

@@ -15,6 +15,7 @@ export const VERBS = {
   saveWebinarSchedule: 'saveWebinarSchedule',
   changeWebinarOccurrence: 'changeWebinarOccurrence',
   confirmReminderNow: 'confirmReminderNow',
+  eraseMyData: 'eraseMyData',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -117,17 +117,18 @@ export interface ConfirmCardOptions {
 /** "Send webinar reminder now": what would go, to how many, and one button. */
 export function confirmCard({ occurrence, broadcastId, subscribers, done }: ConfirmCardOptions): AdaptiveCardJson {
   if (!occurrence) {
-    return renderCard('reminderConfirm', {
+    return renderCard('confirm', {
       title: 'No webinar to remind people of',
       paragraphs: ['No webinar is scheduled. Type "webinar settings" to set the schedule first.'],
       facts: [],
       confirmable: false,
-      occurrenceId: '',
-      broadcastId: '',
-      verbs: { confirm: VERBS.confirmReminderNow },
+      confirmTitle: 'Send it now',
+      confirmStyle: 'positive',
+      verb: VERBS.confirmReminderNow,
+      data: {},
     });
   }
-  return renderCard('reminderConfirm', {
+  return renderCard('confirm', {
     title: done ? 'Webinar reminder on its way' : 'Send a webinar reminder now?',
     paragraphs: [done ?? 'Every subscribed chat and channel gets a reminder of the next webinar. You get a delivery report when it has gone.'],
     facts: [
@@ -136,8 +137,9 @@ export function confirmCard({ occurrence, broadcastId, subscribers, done }: Conf
       { title: 'Subscribers now', value: String(subscribers) },
     ],
     confirmable: done === undefined,
-    occurrenceId: occurrence.id,
-    broadcastId,
-    verbs: { confirm: VERBS.confirmReminderNow },
+    confirmTitle: 'Send it now',
+    confirmStyle: 'positive',
+    verb: VERBS.confirmReminderNow,
+    data: { occurrenceId: occurrence.id, broadcastId },
   });
 }

@@ -80,16 +80,23 @@ export interface CardData {
     occurrences: readonly { title: string; value: string }[];
     verbs: { saveSchedule: string; changeOccurrence: string };
   };
-  reminderConfirm: {
+  confirm: {
     title: string;
     paragraphs: readonly string[];
     facts: readonly { title: string; value: string }[];
-    /** False once sent (or when there is nothing to send): the button goes. */
+    /** False once done (or when there is nothing to do): the button goes. */
     confirmable: boolean;
-    occurrenceId: string;
-    /** Made when the card is shown: a second click, or a second lead, cannot send it twice. */
-    broadcastId: string;
-    verbs: { confirm: string };
+    confirmTitle: string;
+    /** `destructive` for an erasure. */
+    confirmStyle: 'positive' | 'destructive';
+    verb: string;
+    /** What the handler needs back, such as an id made when the card was shown (so a double click acts once). */
+    data: Readonly<Record<string, string>>;
+  };
+  myData: {
+    intro: string;
+    sections: readonly { heading: string; facts: readonly { title: string; value: string }[] }[];
+    verbs: { askQuestion: string };
   };
 }
 
@@ -102,7 +109,7 @@ export interface AdaptiveCardJson {
   [property: string]: unknown;
 }
 
-export const CARD_NAMES = ['welcome', 'help', 'apology', 'answer', 'organisationForm', 'buddySignUp', 'buddyRequest', 'webinarSettings', 'reminderConfirm'] as const satisfies readonly CardName[];
+export const CARD_NAMES = ['welcome', 'help', 'apology', 'answer', 'organisationForm', 'buddySignUp', 'buddyRequest', 'webinarSettings', 'confirm', 'myData'] as const satisfies readonly CardName[];
 
 const CARDS_DIR = new URL('../../cards/', import.meta.url);
 

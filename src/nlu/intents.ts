@@ -21,6 +21,7 @@ export const INTENTS = [
   'webinarSettings',
   'reminderNow',
   'reminderReport',
+  'auditLog',
   'dataShow',
   'dataDelete',
 ] as const;

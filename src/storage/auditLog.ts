@@ -15,7 +15,8 @@ export interface AuditEntry {
     | 'webinar.schedule'
     | 'webinar.change'
     | 'reminder.sendNow'
-    | 'reminder.broadcast';
+    | 'reminder.broadcast'
+    | 'data.erase';
   /** The id of what it was done to. */
   subject: string;
   /** Another id involved, such as the mentor's request in a match. */
@@ -38,12 +39,30 @@ export class AuditLog {
     });
   }
 
-  async latest(count: number): Promise<AuditEntry[]> {
+  /** The newest entries first; with `about`, only those naming one of these ids. */
+  async latest(count: number, about?: ReadonlySet<string>): Promise<AuditEntry[]> {
     const entries: AuditEntry[] = [];
     for await (const entity of this.table.listEntities<AuditEntry & { related: string }>()) {
-      entries.push({ at: entity.at, actor: entity.actor, action: entity.action, subject: entity.subject, related: entity.related || undefined });
+      const entry = { at: entity.at, actor: entity.actor, action: entity.action, subject: entity.subject, related: entity.related || undefined };
+      if (about && ![entry.actor, entry.subject, entry.related].some((id) => id !== undefined && about.has(id))) continue;
+      entries.push(entry);
       if (entries.length >= count) break;
     }
     return entries;
+  }
+
+  /**
+   * Erasure: entries naming the person keep their shape (what was done, when) with the person's
+   * ids replaced by a pseudonym that nothing else links to them.
+   */
+  async pseudonymise(ids: ReadonlySet<string>, pseudonym: string): Promise<void> {
+    const swap = (value: string) => (ids.has(value) ? pseudonym : value);
+    for await (const entity of this.table.listEntities<AuditEntry & { related: string }>()) {
+      if (![entity.actor, entity.subject, entity.related].some((id) => ids.has(id))) continue;
+      await this.table.updateEntity(
+        { partitionKey: entity.partitionKey ?? '', rowKey: entity.rowKey ?? '', actor: swap(entity.actor), subject: swap(entity.subject), related: swap(entity.related) },
+        'Merge',
+      );
+    }
   }
 }

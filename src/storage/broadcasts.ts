@@ -195,6 +195,36 @@ export class Broadcasts implements BroadcastStore {
     }
   }
 
+  /** Erasure: the conversation's rows in every broadcast's outbox, and the person as the lead who sent one. */
+  async forgetPerson(userId: string, conversationIds: readonly string[], pseudonym: string): Promise<void> {
+    for (const broadcast of await this.listBroadcasts(odata`PartitionKey eq ${PARTITION}`)) {
+      for (const conversationId of conversationIds) {
+        await this.outbox.deleteEntity(broadcast.id, toTableKey(conversationId)).catch((error: unknown) => {
+          if (!isNotFound(error)) throw error;
+        });
+      }
+      if (broadcast.requestedBy === userId) {
+        await this.broadcasts.updateEntity({ partitionKey: PARTITION, rowKey: broadcast.id, requestedBy: pseudonym }, 'Merge');
+      }
+    }
+  }
+
+  /** Retention: deletes the outbox rows of broadcasts that finished before `cutoff`; the counts stay. */
+  async removeDeliveriesBefore(cutoff: Date): Promise<number> {
+    let removed = 0;
+    for (const broadcast of await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state eq ${'done'}`)) {
+      if (!broadcast.finishedAt || broadcast.finishedAt.getTime() >= cutoff.getTime()) continue;
+      const keys: string[] = [];
+      const rows = this.outbox.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${broadcast.id}`, select: ['RowKey'] } });
+      for await (const row of rows) keys.push(row.rowKey ?? '');
+      for (let first = 0; first < keys.length; first += BATCH) {
+        await this.outbox.submitTransaction(keys.slice(first, first + BATCH).map((rowKey): TransactionAction => ['delete', { partitionKey: broadcast.id, rowKey }]));
+      }
+      removed += keys.length;
+    }
+    return removed;
+  }
+
   private async listBroadcasts(filter: string): Promise<Broadcast[]> {
     const found: Broadcast[] = [];
     for await (const entity of this.broadcasts.listEntities<BroadcastEntity>({ queryOptions: { filter } })) found.push(fromBroadcastEntity(entity));

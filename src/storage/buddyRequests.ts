@@ -91,6 +91,29 @@ export class BuddyRequests {
     }
   }
 
+  async remove(id: string): Promise<void> {
+    try {
+      await this.table.deleteEntity(PARTITION, id);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
+  /**
+   * Erasure: other people's requests that mention the person (a lead's decision, a pairing, a
+   * card copy in their chat) keep the request but lose the person's ids and name.
+   */
+  async forgetPerson(ids: ReadonlySet<string>, pseudonym: string): Promise<void> {
+    const mentions = (value: unknown) => [...ids].some((id) => JSON.stringify(value).includes(id));
+    for (const stored of await this.list()) {
+      if (!mentions(stored)) continue;
+      const { request } = stored;
+      const decision = request.decision && ids.has(request.decision.by) ? { ...request.decision, by: pseudonym, byName: 'A lead' } : request.decision;
+      const scrubbed: BuddyRequest = { ...request, decision, pairedWith: request.pairedWith.filter((id) => !ids.has(id)) };
+      await this.replace(scrubbed, stored.etag, stored.cardCopies.filter((copy) => !mentions(copy)));
+    }
+  }
+
   async list(filter: { status?: BuddyRequest['status']; wayIn?: BuddyRequest['wayIn']; userId?: string } = {}): Promise<StoredBuddyRequest[]> {
     const clauses = [
       filter.status ? odata`status eq ${filter.status}` : undefined,

@@ -111,6 +111,25 @@ export class ConversationReferences {
     }
   }
 
+  /**
+   * Erasure: removes the person's personal chat and its index row, and takes them out of the
+   * references of other conversations they took part in (the reference's `user`).
+   */
+  async forgetPerson(ids: readonly string[]): Promise<void> {
+    const rows = this.table.listEntities<ConversationEntity>();
+    for await (const entity of rows) {
+      const text = JSON.stringify(entity);
+      if (!ids.some((id) => text.includes(id))) continue;
+      if (entity.partitionKey === BY_USER || entity.kind === 'personal') {
+        if (entity.conversationId) this.known.delete(entity.conversationId);
+        await this.table.deleteEntity(entity.partitionKey, entity.rowKey).catch(ignoreNotFound);
+        continue;
+      }
+      const { user: _user, ...reference } = JSON.parse(entity.reference) as ConversationReferenceJson;
+      await this.table.updateEntity({ partitionKey: entity.partitionKey, rowKey: entity.rowKey, reference: JSON.stringify(reference) }, 'Merge').catch(ignoreNotFound);
+    }
+  }
+
   private async indexByUser(record: ConversationRecord): Promise<void> {
     if (record.kind !== 'personal' || !record.userAadObjectId) return;
     await this.table.upsertEntity({ partitionKey: BY_USER, rowKey: toTableKey(record.userAadObjectId), conversationId: record.conversationId }, 'Replace');
@@ -127,6 +146,10 @@ export class ConversationReferences {
     if (this.known.size >= KNOWN_IDS_LIMIT) this.known.clear();
     this.known.add(conversationId);
   }
+}
+
+function ignoreNotFound(error: unknown): void {
+  if (!isNotFound(error)) throw error;
 }
 
 function toEntity(record: ConversationRecord): ConversationEntity {

@@ -74,6 +74,14 @@ export class WebinarSettings implements WebinarSettingsStore {
     await this.table.upsertEntity(entity, 'Replace');
   }
 
+  /** Erasure: a lead who saved settings is no longer named by their id. */
+  async forgetEditor(userId: string, pseudonym: string): Promise<void> {
+    const rows = this.table.listEntities<{ updatedBy: string }>({ queryOptions: { filter: odata`PartitionKey eq ${PARTITION} and updatedBy eq ${userId}` } });
+    for await (const row of rows) {
+      await this.table.updateEntity({ partitionKey: PARTITION, rowKey: row.rowKey ?? '', updatedBy: pseudonym }, 'Merge');
+    }
+  }
+
   /** Sets the change for one date; a change that changes nothing removes the row. */
   async saveChange(change: OccurrenceChange, by: string, now: Date): Promise<void> {
     const rowKey = `${CHANGE_PREFIX}${change.occurrenceId}`;

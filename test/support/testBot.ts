@@ -10,6 +10,8 @@ import { FakeConnector } from './fakeConnector.js';
 export interface TestApp {
   url: string;
   storage: Storage;
+  /** Every table of this app's storage starts with it. */
+  tablePrefix: string;
   close(): Promise<void>;
 }
 
@@ -17,6 +19,7 @@ export interface TestBot {
   url: string;
   connector: FakeConnector;
   storage: Storage;
+  tablePrefix: string;
   /** POSTs a JSON body to /api/messages and returns the status and parsed body. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
@@ -35,11 +38,8 @@ export function uniqueTablePrefix(): string {
   return `t${randomBytes(5).toString('hex').replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)] ?? 'x')}`;
 }
 
-export async function openTestStorage(): Promise<Storage> {
-  return openStorage(
-    { kind: 'connectionString', connectionString: inject('tablesConnectionString') },
-    { tablePrefix: uniqueTablePrefix() },
-  );
+export async function openTestStorage(tablePrefix = uniqueTablePrefix()): Promise<Storage> {
+  return openStorage({ kind: 'connectionString', connectionString: inject('tablesConnectionString') }, { tablePrefix });
 }
 
 /**
@@ -49,11 +49,12 @@ export async function openTestStorage(): Promise<Storage> {
 export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
   const app = await startTestApp(env);
   const connector = await new FakeConnector().start();
-  const { url, storage } = app;
+  const { url, storage, tablePrefix } = app;
   return {
     url,
     connector,
     storage,
+    tablePrefix,
     async post(body, headers = {}) {
       const response = await fetch(`${url}/api/messages`, {
         method: 'POST',
@@ -73,8 +74,9 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
 /** The real app (config read from `env` as in production) on a free port, with test storage. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-  const storage = await openTestStorage();
+  const tablePrefix = uniqueTablePrefix();
+  const storage = await openTestStorage(tablePrefix);
   const app = createApp(config, { storage, ...(await knowledge()) }, createLogger(config.logLevel));
   const { port } = await app.listen(0, '127.0.0.1');
-  return { url: `http://127.0.0.1:${port}`, storage, close: () => app.close(1000) };
+  return { url: `http://127.0.0.1:${port}`, storage, tablePrefix, close: () => app.close(1000) };
 }

@@ -4,6 +4,7 @@ import { changeWebinarOccurrence } from './changeWebinarOccurrence.js';
 import { chooseOrganisation } from './chooseOrganisation.js';
 import { confirmReminderNow } from './confirmReminderNow.js';
 import { decideBuddyRequest } from './decideBuddyRequest.js';
+import { eraseMyData } from './eraseMyData.js';
 import { matchBuddyRequest } from './matchBuddyRequest.js';
 import { refreshBuddyRequest } from './refreshBuddyRequest.js';
 import { saveOrganisation } from './saveOrganisation.js';
@@ -27,6 +28,7 @@ export const cardActions: ReadonlyMap<string, CardAction> = new Map(
     saveWebinarSchedule,
     changeWebinarOccurrence,
     confirmReminderNow,
+    eraseMyData,
   ].map(
     (action) => [action.verb, action],
   ),

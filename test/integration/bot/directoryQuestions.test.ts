@@ -176,7 +176,8 @@ describe('other questions', () => {
     ['why was the MSO network set up', 'NHS/PSA/D/2014/005'],
     ['how do I report a medication error', 'LFPSE'],
     ['stop reminders', 'Webinar reminders are off'],
-    ['delete my data', 'is not available in this bot yet'],
+    ['delete my data', 'Delete everything the bot holds about you?'],
+    ['what do you hold about me', 'What the bot holds about you'],
   ])('answers %j on its topic', async (question, expected) => {
     expect(await ask(newPerson(), question)).toContain(expected);
   });

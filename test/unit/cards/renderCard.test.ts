@@ -166,24 +166,36 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       verbs: { saveSchedule: VERBS.saveWebinarSchedule, changeOccurrence: VERBS.changeWebinarOccurrence },
     },
   ],
-  reminderConfirm: [
+  confirm: [
     {
       title: 'Send a webinar reminder now?',
       paragraphs: ['Every subscribed chat and channel gets a reminder of the next webinar.'],
       facts: [{ title: 'Subscribers now', value: '42' }],
       confirmable: true,
-      occurrenceId: '2026-12-10T13:00',
-      broadcastId: 'n0123456789abcdef',
-      verbs: { confirm: VERBS.confirmReminderNow },
+      confirmTitle: 'Send it now',
+      confirmStyle: 'positive',
+      verb: VERBS.confirmReminderNow,
+      data: { occurrenceId: '2026-12-10T13:00', broadcastId: 'n0123456789abcdef' },
     },
     {
-      title: 'No webinar to remind people of',
-      paragraphs: ['No webinar is scheduled.'],
+      title: 'Your data has been deleted',
+      paragraphs: ['Nothing the bot held about you is left.'],
       facts: [],
       confirmable: false,
-      occurrenceId: '',
-      broadcastId: '',
-      verbs: { confirm: VERBS.confirmReminderNow },
+      confirmTitle: 'Delete my data',
+      confirmStyle: 'destructive',
+      verb: VERBS.eraseMyData,
+      data: {},
+    },
+  ],
+  myData: [
+    {
+      intro: 'Everything the MSO Network bot holds about you.',
+      sections: [
+        { heading: 'Where you work', facts: [{ title: 'Region', value: 'London' }] },
+        { heading: 'Buddy scheme', facts: [] },
+      ],
+      verbs: { askQuestion: VERBS.askQuestion },
     },
   ],
 };
