@@ -14,6 +14,7 @@ import { createReminderJob } from './webinar/reminderJob.js';
 import { createReminderSender, reportToLeads } from './bot/reminderDelivery.js';
 import { registerJobRoutes } from './http/jobRoutes.js';
 import { reminderTargets } from './storage/reminderTargets.js';
+import { createRetentionJob } from './storage/retention.js';
 import { errorSummary } from './errorSummary.js';
 
 export interface AppParts {
@@ -47,10 +48,12 @@ export function createApp(config: Config, { storage, directory, understand, now 
     dispatcher,
     offsets: config.reminders.offsets,
     instanceId: config.reminders.instanceId,
+    tickMs: config.reminders.tickSeconds * 1000,
     onFinished: (broadcast) => reportToLeads({ storage, leadAadObjectIds, messenger, directory, logger }, broadcast),
     logger,
     now,
   });
+  const retention = createRetentionJob({ storage, months: config.retentionMonths, instanceId: config.reminders.instanceId, logger });
   runtime.setBot(new MsoBot({ storage, logger, directory, understand, messenger, leadAadObjectIds, webinars, webinarCalendarUrl, reminders }));
   const server = createServer({
     processActivity: (activity, authorization) => runtime.processActivity(activity, authorization),
@@ -73,10 +76,11 @@ export function createApp(config: Config, { storage, directory, understand, now 
     async listen(port, host) {
       const address = await server.listen(port, host);
       reminders.start();
+      retention.start();
       return address;
     },
     async close(timeoutMs) {
-      await reminders.stop();
+      await Promise.all([reminders.stop(), retention.stop()]);
       await server.close(timeoutMs);
     },
   };

@@ -128,12 +128,31 @@ const envSchema = z
       blankToUndefined,
       z.string().min(MIN_JOB_SECRET_LENGTH, { error: `must be at least ${String(MIN_JOB_SECRET_LENGTH)} characters (a random secret)` }).optional(),
     ),
+    REMINDER_TICK_SECONDS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{1,4}$/, { error: 'must be a whole number of seconds from 1 to 3600' })
+        .transform(Number)
+        .refine((seconds) => seconds >= 1 && seconds <= 3600, { error: 'must be a whole number of seconds from 1 to 3600' })
+        .default(60),
+    ),
     // App Service names each instance; elsewhere host and port tell instances apart.
     WEBSITE_INSTANCE_ID: optionalText,
     INSTANCE_ID: z.preprocess(
       blankToUndefined,
       z.string().trim().max(100).regex(/^[\w.:-]+$/, { error: 'must be letters, digits, . : _ or -' }).optional(),
     ),
+    RETENTION_MONTHS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{1,3}$/, { error: 'must be a whole number of months from 1 to 120' })
+        .transform(Number)
+        .refine((months) => months >= 1 && months <= 120, { error: 'must be a whole number of months from 1 to 120' })
+        .default(12),
+    ),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
     PUBLIC_BASE_URL: z.preprocess(
       blankToUndefined,
       z
@@ -222,11 +241,17 @@ export interface Config {
     broadcastRps: number;
     /** Minutes before each webinar that a reminder goes out, longest first. */
     offsets: readonly ReminderOffset[];
+    /** How often each instance looks for due reminders and unsent rows. */
+    tickSeconds: number;
     /** Bearer secret for POST /api/jobs/reminders; undefined turns the route off. */
     jobSecret: string | undefined;
     /** Names this instance in the lease and in outbox claims; stable across restarts. */
     instanceId: string;
   };
+  /** Declined and withdrawn buddy requests, and reminder delivery rows, are removed after this many months. */
+  retentionMonths: number;
+  /** Application Insights (Azure Monitor) for traces and metrics; undefined: telemetry off. */
+  applicationInsightsConnectionString: string | undefined;
   /** No app id and the embedded store: auth off, the Playground's lead, listening on this machine only. */
   localMode: boolean;
   /** Local mode listens on loopback only; otherwise every interface (App Service). */
@@ -275,9 +300,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     reminders: {
       broadcastRps: e.BROADCAST_RPS,
       offsets: e.REMINDER_OFFSETS,
+      tickSeconds: e.REMINDER_TICK_SECONDS,
       jobSecret: e.REMINDER_JOB_SECRET,
       instanceId: e.INSTANCE_ID ?? e.WEBSITE_INSTANCE_ID ?? `${hostname()}:${String(e.PORT)}`,
     },
+    retentionMonths: e.RETENTION_MONTHS,
+    applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? (localMode ? `http://localhost:${e.PORT}` : undefined),
     localMode,
     host: localMode ? '127.0.0.1' : '0.0.0.0',

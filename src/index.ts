@@ -1,12 +1,12 @@
-import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DirectoryError } from './directory/networkDirectory.js';
 import { loadKnowledge, type Knowledge } from './knowledge.js';
 import { createLogger } from './logger.js';
-import { startTableEndpoint } from './storage/startTableEndpoint.js';
-import { openStorage } from './storage/storage.js';
+import { startTelemetry } from './telemetry.js';
 
-// Composition root: config -> directory and classifier -> storage -> bot -> server.
+// Composition root: config -> directory and classifier -> telemetry -> storage -> bot -> server.
+// Nothing imported above loads `http`; storage and the app are imported once telemetry has started,
+// so that its HTTP instrumentation sees restify and the Bot Framework SDK load.
 let config;
 let knowledge: Knowledge;
 try {
@@ -23,6 +23,10 @@ if (knowledge.directory.network.sample) {
 }
 if (!config.webinar) logger.info({ webinar: 'not scheduled' }, 'no webinar schedule: set WEBINAR_RRULE to answer "when is the next webinar?" with a date');
 if (config.webinar && !config.publicBaseUrl) logger.warn({ webinar: 'no calendar link' }, 'PUBLIC_BASE_URL is not set: webinar answers leave out the calendar link');
+const telemetry = await startTelemetry(config.applicationInsightsConnectionString, logger);
+const { startTableEndpoint } = await import('./storage/startTableEndpoint.js');
+const { openStorage } = await import('./storage/storage.js');
+const { createApp } = await import('./app.js');
 const tables = await startTableEndpoint(config.storage, logger);
 const storage = await openStorage(tables.endpoint);
 const app = createApp(config, { storage, ...knowledge }, logger);
@@ -41,6 +45,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     app
       .close()
       .then(() => tables.stop())
+      .then(() => telemetry?.shutdown())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         logger.error({ error: String(error) }, 'shutdown failed');

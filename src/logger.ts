@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config.js';
+import { currentCorrelationId } from './logContext.js';
 
 export type { Logger } from 'pino';
 
@@ -12,6 +13,11 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     {
       level,
       base: { service: 'mso-network-bot' },
+      // Each line written during a turn or a job tick carries that turn's correlation id.
+      mixin: () => {
+        const correlationId = currentCorrelationId();
+        return correlationId ? { correlationId } : {};
+      },
       redact: {
         paths: ['text', '*.text', 'name', '*.name', 'email', '*.email', 'authorization', '*.authorization'],
         censor: '[redacted]',

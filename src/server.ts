@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from './logger.js';
 import { errorSummary } from './errorSummary.js';
+import { withCorrelationId } from './logContext.js';
+import { recordTurn } from './telemetry.js';
 import { describeProblems, incomingActivitySchema, tenantIdOf, type IncomingActivity } from './http/incomingActivity.js';
 
 /** Teams' own limit for a message with a card is about 100 KB; anything far beyond is not an activity. */
@@ -49,7 +51,10 @@ export function createServer(deps: ServerDeps): AppServer {
     restify.plugins.jsonBodyParser({ mapParams: false }),
   ];
 
-  server.post('/api/messages', ...parseJsonBody, async (req: Request, res: Response) => {
+  // One correlation id per turn, on every log line the turn writes.
+  server.post('/api/messages', ...parseJsonBody, async (req: Request, res: Response) => withCorrelationId(() => handleActivity(req, res)));
+
+  async function handleActivity(req: Request, res: Response): Promise<void> {
     if (closing) return sendError(res, 503, 'shutting_down', 'The bot is restarting; try again shortly.');
     const parsed = incomingActivitySchema.safeParse(req.body);
     if (!parsed.success) {
@@ -67,17 +72,20 @@ export function createServer(deps: ServerDeps): AppServer {
     inFlight.add(turn);
     try {
       const { status, body } = await turn;
+      const durationMs = performance.now() - started;
+      recordTurn({ activityType: activity.type, status, durationMs });
       // How long the turn took on the server, for monitoring and the benchmarks.
-      res.header('Server-Timing', `turn;dur=${(performance.now() - started).toFixed(2)}`);
+      res.header('Server-Timing', `turn;dur=${durationMs.toFixed(2)}`);
       if (body === undefined) res.send(status);
       else res.send(status, body);
     } catch (error) {
+      recordTurn({ activityType: activity.type, status: 500, durationMs: performance.now() - started });
       logger.error({ route: '/api/messages', outcome: 'failed', error: errorSummary(error) }, 'turn failed');
       if (!res.headersSent) sendError(res, 500, 'internal_error', 'Something went wrong.');
     } finally {
       inFlight.delete(turn);
     }
-  });
+  }
 
   // The Agents Playground probes the endpoint with HEAD before it connects.
   server.head('/api/messages', (_req: Request, res: Response, next: () => void) => {

@@ -83,20 +83,20 @@ export class Broadcasts implements BroadcastStore {
   }
 
   async unfinished(): Promise<Broadcast[]> {
-    return this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state ne ${'done'}`);
+    return (await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state ne ${'done'}`)).filter((broadcast) => broadcast.state !== 'done');
   }
 
   async lastFinished(): Promise<Broadcast | undefined> {
-    const done = await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state eq ${'done'}`);
+    const done = (await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state eq ${'done'}`)).filter((broadcast) => broadcast.state === 'done');
     return done.sort((a, b) => (b.finishedAt?.getTime() ?? 0) - (a.finishedAt?.getTime() ?? 0))[0];
   }
 
   async plannedTargets(broadcastId: string): Promise<Set<string>> {
     const ids = new Set<string>();
     const rows = this.outbox.listEntities<Pick<DeliveryEntity, 'conversationId'>>({
-      queryOptions: { filter: odata`PartitionKey eq ${broadcastId}`, select: ['conversationId'] },
+      queryOptions: { filter: odata`PartitionKey eq ${broadcastId}`, select: ['PartitionKey', 'conversationId'] },
     });
-    for await (const row of rows) ids.add(row.conversationId);
+    for await (const row of rows) if (row.partitionKey === broadcastId) ids.add(row.conversationId);
     return ids;
   }
 
@@ -122,7 +122,9 @@ export class Broadcasts implements BroadcastStore {
       queryOptions: { filter: odata`PartitionKey eq ${broadcastId} and (status eq ${'pending'} or status eq ${'sending'})` },
     });
     const deliveries: Delivery[] = [];
-    for await (const row of rows) deliveries.push(fromDeliveryEntity(row));
+    for await (const row of rows) {
+      if (isOwnRow(row, broadcastId) && (row.status === 'pending' || row.status === 'sending')) deliveries.push(fromDeliveryEntity(row));
+    }
     return deliveries;
   }
 
@@ -173,9 +175,9 @@ export class Broadcasts implements BroadcastStore {
   async tally(broadcastId: string): Promise<Record<DeliveryStatus, number>> {
     const counts: Record<DeliveryStatus, number> = { pending: 0, sending: 0, ...emptyCounts() };
     const rows = this.outbox.listEntities<Pick<DeliveryEntity, 'status'>>({
-      queryOptions: { filter: odata`PartitionKey eq ${broadcastId}`, select: ['status'] },
+      queryOptions: { filter: odata`PartitionKey eq ${broadcastId}`, select: ['PartitionKey', 'status'] },
     });
-    for await (const row of rows) counts[row.status] += 1;
+    for await (const row of rows) if (isOwnRow(row, broadcastId)) counts[row.status] += 1;
     return counts;
   }
 
@@ -213,10 +215,10 @@ export class Broadcasts implements BroadcastStore {
   async removeDeliveriesBefore(cutoff: Date): Promise<number> {
     let removed = 0;
     for (const broadcast of await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state eq ${'done'}`)) {
-      if (!broadcast.finishedAt || broadcast.finishedAt.getTime() >= cutoff.getTime()) continue;
+      if (broadcast.state !== 'done' || !broadcast.finishedAt || broadcast.finishedAt.getTime() >= cutoff.getTime()) continue;
       const keys: string[] = [];
-      const rows = this.outbox.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${broadcast.id}`, select: ['RowKey'] } });
-      for await (const row of rows) keys.push(row.rowKey ?? '');
+      const rows = this.outbox.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${broadcast.id}`, select: ['PartitionKey', 'RowKey'] } });
+      for await (const row of rows) if (isOwnRow(row, broadcast.id)) keys.push(row.rowKey ?? '');
       for (let first = 0; first < keys.length; first += BATCH) {
         await this.outbox.submitTransaction(keys.slice(first, first + BATCH).map((rowKey): TransactionAction => ['delete', { partitionKey: broadcast.id, rowKey }]));
       }
@@ -227,7 +229,9 @@ export class Broadcasts implements BroadcastStore {
 
   private async listBroadcasts(filter: string): Promise<Broadcast[]> {
     const found: Broadcast[] = [];
-    for await (const entity of this.broadcasts.listEntities<BroadcastEntity>({ queryOptions: { filter } })) found.push(fromBroadcastEntity(entity));
+    for await (const entity of this.broadcasts.listEntities<BroadcastEntity>({ queryOptions: { filter } })) {
+      if (entity.partitionKey === PARTITION) found.push(fromBroadcastEntity(entity));
+    }
     return found;
   }
 
@@ -238,6 +242,14 @@ export class Broadcasts implements BroadcastStore {
       if (!isConflict(error)) throw error;
     }
   }
+}
+
+/**
+ * Rows are checked against the query in code as well: Azurite has been seen to return rows
+ * its filter should have left out (after connections were cut mid-request).
+ */
+function isOwnRow(row: { partitionKey?: string }, broadcastId: string): boolean {
+  return row.partitionKey === broadcastId;
 }
 
 function toBroadcastEntity(broadcast: Broadcast): BroadcastEntity {

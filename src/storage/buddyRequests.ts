@@ -122,7 +122,12 @@ export class BuddyRequests {
     ].filter((clause): clause is string => clause !== undefined);
     const rows = this.table.listEntities<RequestEntity>(clauses.length > 0 ? { queryOptions: { filter: clauses.join(' and ') } } : {});
     const found: StoredBuddyRequest[] = [];
-    for await (const entity of rows) found.push(fromEntity(entity));
+    for await (const entity of rows) {
+      // Checked in code too: Azurite has been seen to return rows its filter should have left out.
+      const { status, wayIn, userId } = entity;
+      if ((filter.status && status !== filter.status) || (filter.wayIn && wayIn !== filter.wayIn) || (filter.userId && userId !== filter.userId)) continue;
+      found.push(fromEntity(entity));
+    }
     return found.sort((a, b) => a.request.createdAt.localeCompare(b.request.createdAt));
   }
 }

@@ -12,6 +12,7 @@ interface TableServer {
   start(): Promise<void>;
   close(): Promise<void>;
   getHttpServerAddress(): string;
+  httpServer?: { closeAllConnections?(): void };
 }
 type TableConfigurationCtor = new (...args: unknown[]) => object;
 type TableServerCtor = new (configuration: object) => TableServer;
@@ -59,6 +60,11 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions = {})
     connectionString:
       `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};` +
       `TableEndpoint=http://${host}:${port}/${ACCOUNT};`,
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      // Azurite stops listening but leaves kept-alive sockets open, unanswered: cut them, so a
+      // client sees the store gone at once (and never reaches a closed store through an old socket).
+      server.httpServer?.closeAllConnections?.();
+    },
   };
 }

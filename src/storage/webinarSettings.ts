@@ -41,6 +41,7 @@ export class WebinarSettings implements WebinarSettingsStore {
     const changes: OccurrenceChange[] = [];
     const rows = this.table.listEntities<ScheduleEntity & ChangeEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PARTITION}` } });
     for await (const row of rows) {
+      if (row.partitionKey !== PARTITION) continue;
       if (row.rowKey === SCHEDULE_ROW) {
         schedule = {
           rule: row.rule,
@@ -78,6 +79,7 @@ export class WebinarSettings implements WebinarSettingsStore {
   async forgetEditor(userId: string, pseudonym: string): Promise<void> {
     const rows = this.table.listEntities<{ updatedBy: string }>({ queryOptions: { filter: odata`PartitionKey eq ${PARTITION} and updatedBy eq ${userId}` } });
     for await (const row of rows) {
+      if (row.partitionKey !== PARTITION || row.updatedBy !== userId) continue;
       await this.table.updateEntity({ partitionKey: PARTITION, rowKey: row.rowKey ?? '', updatedBy: pseudonym }, 'Merge');
     }
   }

@@ -56,6 +56,8 @@ export interface PassResult {
   heldElsewhere: number;
 }
 
+const rowKey = (row: Delivery) => `${row.broadcastId}/${row.conversationId}`;
+
 class Unreachable extends Error {
   constructor(readonly reason: string) {
     super(reason);
@@ -72,6 +74,8 @@ class Unreachable extends Error {
 export class Dispatcher {
   private readonly sends: PQueue;
   private readonly conversations = new Map<string, PQueue>();
+  /** Rows this process is sending now (broadcast/conversation): never claimed twice here. */
+  private readonly inFlight = new Set<string>();
   private resumeAt = 0;
   private resumeTimer: NodeJS.Timeout | undefined;
   private readonly maxAttempts: number;
@@ -107,13 +111,17 @@ export class Dispatcher {
       }
       void workers.add(async () => {
         if (!keepGoing()) return;
+        this.inFlight.add(rowKey(row));
         try {
           const status = await this.deliver(row, broadcast, claimant);
           if (status) result.settled[status] += 1;
           else result.heldElsewhere += 1;
         } catch (error) {
-          // Storage failed under this row: it stays claimed and is taken over when the claim ends.
+          // Storage failed under this row: it stays claimed, and the next pass here (or another
+          // instance once the claim ends) takes it up again.
           this.options.onError?.(error, row);
+        } finally {
+          this.inFlight.delete(rowKey(row));
         }
       });
     }
@@ -128,10 +136,12 @@ export class Dispatcher {
   }
 
   private claimable(row: Delivery, claimant: DispatchClaimant): boolean {
+    if (this.inFlight.has(rowKey(row))) return false;
     if (row.status === 'pending') return true;
     if (!row.claimedBy || !row.claimedUntil) return true;
-    if (row.claimedBy === claimant.id) return false; // already in flight here
-    if (row.claimedBy.startsWith(`${claimant.instanceId}/`)) return true; // an earlier run of this instance
+    // Claimed by this instance but not being sent now: an earlier run that crashed, or a send
+    // whose outcome could not be written (storage was down). Either way it is ours to finish.
+    if (row.claimedBy.startsWith(`${claimant.instanceId}/`)) return true;
     return row.claimedUntil.getTime() <= this.now().getTime();
   }
 

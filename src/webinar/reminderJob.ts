@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { errorSummary } from '../errorSummary.js';
+import { withCorrelationId } from '../logContext.js';
 import type { Logger } from '../logger.js';
 import { emptyCounts, type Broadcast, type BroadcastStore, type LeaseStore, type ReminderTarget } from './broadcast.js';
 import type { Dispatcher } from './dispatcher.js';
@@ -185,7 +186,7 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
       again = true;
       return running;
     }
-    const current = run().finally(() => {
+    const current = withCorrelationId(run).finally(() => {
       running = undefined;
       if (again && !stopped) {
         again = false;

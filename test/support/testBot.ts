@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadKnowledge, type Knowledge } from '../../src/knowledge.js';
@@ -46,8 +47,8 @@ export async function openTestStorage(tablePrefix = uniqueTablePrefix()): Promis
  * The real server, adapter and bot on a free port, with real storage (Azurite) and the
  * connector played by a local server. `env` is read exactly as production reads it.
  */
-export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
-  const app = await startTestApp(env);
+export async function startTestBot(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestBot> {
+  const app = await startTestApp(env, options);
   const connector = await new FakeConnector().start();
   const { url, storage, tablePrefix } = app;
   return {
@@ -71,12 +72,18 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
   };
 }
 
+export interface TestAppOptions {
+  /** Collects every log line the app writes (JSON text), at the env's LOG_LEVEL. */
+  logs?: string[];
+}
+
 /** The real app (config read from `env` as in production) on a free port, with test storage. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, { logs }: TestAppOptions = {}): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const tablePrefix = uniqueTablePrefix();
   const storage = await openTestStorage(tablePrefix);
-  const app = createApp(config, { storage, ...(await knowledge()) }, createLogger(config.logLevel));
+  const destination = logs && new Writable({ write: (chunk: Buffer, _encoding, done) => (logs.push(chunk.toString().trim()), done()) });
+  const app = createApp(config, { storage, ...(await knowledge()) }, createLogger(config.logLevel, destination));
   const { port } = await app.listen(0, '127.0.0.1');
   return { url: `http://127.0.0.1:${port}`, storage, tablePrefix, close: () => app.close(1000) };
 }

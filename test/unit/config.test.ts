@@ -121,7 +121,7 @@ describe('loadConfig', () => {
   });
 
   it('sends reminders a week and an hour before, below Teams\' 50 a second, with the job route off, unless told otherwise', () => {
-    expect(loadConfig({ PORT: '4000' }).reminders).toEqual({ broadcastRps: 48, offsets: [7 * 24 * 60, 60], jobSecret: undefined, instanceId: expect.stringMatching(/:4000$/) as string });
+    expect(loadConfig({ PORT: '4000' }).reminders).toEqual({ broadcastRps: 48, offsets: [7 * 24 * 60, 60], tickSeconds: 60, jobSecret: undefined, instanceId: expect.stringMatching(/:4000$/) as string });
     expect(loadConfig({ REMINDER_OFFSETS: '2d, 15m', BROADCAST_RPS: '20', INSTANCE_ID: 'web-1', WEBSITE_INSTANCE_ID: 'abc' }).reminders).toMatchObject({
       broadcastRps: 20,
       offsets: [2 * 24 * 60, 15],
