@@ -1,5 +1,6 @@
 import type { AdaptiveCardJson } from '../cards/renderCard.js';
 import type { AuditEntry } from '../storage/auditLog.js';
+import { formatUkDateTime } from '../webinar/index.js';
 import type { BotDeps } from './botDeps.js';
 import { answerCard } from './botCards.js';
 import { isLead } from './isLead.js';
@@ -32,7 +33,7 @@ export function auditLogCard(deps: Pick<BotDeps, 'leadAadObjectIds' | 'directory
     title: 'Audit log',
     paragraphs: [entries.length === 0 ? 'Nothing has been recorded yet.' : `The last ${String(entries.length)} entries, newest first. Ids only: the audit table keeps no names or text.`],
     facts: entries.map((entry) => ({
-      title: new Date(entry.at).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }),
+      title: formatUkDateTime(entry.at),
       value: `${ACTIONS[entry.action]}, by ${who(deps, entry.actor)}, on ${shortId(entry.subject)}`,
     })),
     links: [],

@@ -5,6 +5,7 @@ import { renderCard, type AdaptiveCardJson } from '../cards/renderCard.js';
 import { errorSummary } from '../errorSummary.js';
 import type { StoredBuddyRequest } from '../storage/buddyRequests.js';
 import { toTableKey } from '../storage/tableKeys.js';
+import { formatUkDateTime } from '../webinar/index.js';
 import type { BotDeps } from './botDeps.js';
 import { answerCard } from './botCards.js';
 import { tell } from './buddyNotices.js';
@@ -16,7 +17,6 @@ export interface Person {
   teamsId: string;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
 
 /** "what do you hold about me": every record, on one card. Text the person typed is escaped. */
 export async function myDataCard(deps: BotDeps, userId: string): Promise<AdaptiveCardJson> {
@@ -38,7 +38,7 @@ export async function myDataCard(deps: BotDeps, userId: string): Promise<Adaptiv
         ? [
             { title: 'Region', value: directory.reference.region(profile.region).name },
             ...(organisation ? [{ title: 'Organisation', value: organisation }] : []),
-            { title: 'Saved', value: when(profile.updatedAt) },
+            { title: 'Saved', value: formatUkDateTime(profile.updatedAt) },
           ]
         : [],
     },
@@ -46,7 +46,7 @@ export async function myDataCard(deps: BotDeps, userId: string): Promise<Adaptiv
       heading: 'Your chat with the bot',
       facts: chat
         ? [
-            { title: 'Installed', value: when(chat.installedAt) },
+            { title: 'Installed', value: formatUkDateTime(chat.installedAt) },
             { title: 'Kept', value: 'the chat\u2019s address, your Entra object id and tenant, so the bot can write to you' },
             {
               title: 'Webinar reminders',
@@ -58,7 +58,7 @@ export async function myDataCard(deps: BotDeps, userId: string): Promise<Adaptiv
     ...requests.map(({ request }) => ({
       heading: `Buddy scheme: ${WAY_IN_TITLES[request.wayIn].toLowerCase()}`,
       facts: [
-        { title: 'Status', value: `${request.status}, since ${when(request.updatedAt)}` },
+        { title: 'Status', value: `${request.status}, since ${formatUkDateTime(request.updatedAt)}` },
         { title: 'Name', value: escapeCardText(request.name, 80) },
         { title: 'Region', value: directory.reference.region(request.region).name },
         { title: 'Months as an MSO', value: String(request.monthsInRole) },
@@ -66,13 +66,13 @@ export async function myDataCard(deps: BotDeps, userId: string): Promise<Adaptiv
         ...(request.capacity === undefined ? [] : [{ title: 'Buddies you can take', value: `${String(request.capacity)} (${String(request.capacityLeft)} left)` }]),
         { title: 'Contact', value: `${request.preferredContact === 'teams' ? 'Teams' : 'email'}, ${escapeCardText(request.email, 200)}` },
         ...(request.note ? [{ title: 'Your note', value: escapeCardText(request.note, 500) }] : []),
-        ...(request.decision ? [{ title: 'Decided', value: `${request.decision.reason ? 'with a reason' : 'by the lead'}, ${when(request.decision.at)}` }] : []),
+        ...(request.decision ? [{ title: 'Decided', value: `${request.decision.reason ? 'with a reason' : 'by the lead'}, ${formatUkDateTime(request.decision.at)}` }] : []),
         ...(partners.get(request.id) ?? []).map((name) => ({ title: wantsBuddy(request) ? 'Your buddy' : 'Your buddy (mentee)', value: name })),
       ],
     })),
     {
       heading: 'Audit entries naming you',
-      facts: audit.slice(0, 10).map((entry) => ({ title: when(entry.at), value: entry.action })),
+      facts: audit.slice(0, 10).map((entry) => ({ title: formatUkDateTime(entry.at), value: entry.action })),
     },
   ];
   return renderCard('myData', {

@@ -4,7 +4,7 @@ import type { Broadcast } from '../webinar/broadcast.js';
 import { describeOffset } from '../webinar/reminderPlan.js';
 import { describeSchedule } from '../webinar/schedule.js';
 import { scheduleValuesOf, type Errors, type OccurrenceValues, type ScheduleValues } from '../webinar/settingsForm.js';
-import { formatWebinarTime, NO_JOIN_LINK_YET, type WebinarOccurrence } from '../webinar/index.js';
+import { formatUkDateTime, formatWebinarTime, NO_JOIN_LINK_YET, type WebinarOccurrence } from '../webinar/index.js';
 import type { BotDeps } from './botDeps.js';
 import { answerCard } from './botCards.js';
 import { VERBS } from './verbs.js';
@@ -34,6 +34,9 @@ const NO_ERRORS: Record<keyof ScheduleValues | keyof OccurrenceValues, string> =
   cancelled: '',
 };
 
+/** The settings card's lists say UK time once, in the summary, not on every line. */
+const dateLine = (occurrence: WebinarOccurrence) => formatWebinarTime(occurrence).replace(' (UK time)', '');
+
 function occurrenceLine(occurrence: WebinarOccurrence): string {
   if (occurrence.cancelled) return 'Cancelled';
   // Topics are typed by the lead: shown as typed, never as Markdown.
@@ -51,11 +54,11 @@ export async function settingsCard(deps: Pick<BotDeps, 'webinars'>, state: Setti
     summary: schedule
       ? `Now: ${describeSchedule(schedule)}. Reminders go to every subscribed chat and channel before each webinar.`
       : 'No schedule is set yet. Give the rule, time and link below; the bot then answers "when is the next webinar" and sends reminders.',
-    coming: coming.map((occurrence) => ({ title: formatWebinarTime(occurrence).replace(' (UK time)', ''), value: occurrenceLine(occurrence) })),
+    coming: coming.map((occurrence) => ({ title: dateLine(occurrence), value: occurrenceLine(occurrence) })),
     schedule: state.schedule ?? scheduleValuesOf(schedule),
     change: state.change ?? { occurrenceId: coming[0]?.id ?? '', occurrenceTopic: '', occurrenceJoinUrl: '', cancelled: 'false' },
     errors,
-    occurrences: coming.map((occurrence) => ({ title: formatWebinarTime(occurrence).replace(' (UK time)', ''), value: occurrence.id })),
+    occurrences: coming.map((occurrence) => ({ title: dateLine(occurrence), value: occurrence.id })),
     verbs: { saveSchedule: VERBS.saveWebinarSchedule, changeOccurrence: VERBS.changeWebinarOccurrence },
   });
 }
@@ -97,7 +100,7 @@ export function reportCard(deps: Pick<BotDeps, 'directory'>, broadcast: Broadcas
       { title: 'Unreachable', value: String(unreachable) },
       { title: 'Failed', value: String(failed) },
       { title: 'Reminder', value: broadcast.offsetMinutes === undefined ? 'sent by a lead' : `${describeOffset(broadcast.offsetMinutes)} before` },
-      ...(broadcast.finishedAt ? [{ title: 'Finished', value: formatWebinarTime({ start: broadcast.finishedAt, end: broadcast.finishedAt }).replace(/ to .*$/, '') }] : []),
+      ...(broadcast.finishedAt ? [{ title: 'Finished', value: `${formatUkDateTime(broadcast.finishedAt)} (UK time)` }] : []),
     ],
     links: [],
     asks: [],

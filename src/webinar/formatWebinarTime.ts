@@ -11,3 +11,10 @@ export function formatWebinarTime(occurrence: Pick<WebinarOccurrence, 'start' | 
   const endText = end.hasSame(start, 'day') ? end.toFormat(TIME) : end.toFormat(`${DAY}, ${TIME}`);
   return `${start.toFormat(`${DAY}, ${TIME}`)} to ${endText} (UK time)`;
 }
+
+/** "26 Nov 2026, 09:00": when something happened, in UK time, for lists on cards. */
+export function formatUkDateTime(at: Date | string): string {
+  return DateTime.fromJSDate(typeof at === 'string' ? new Date(at) : at, { zone: WEBINAR_TIME_ZONE })
+    .setLocale('en-GB')
+    .toFormat('d LLL yyyy, HH:mm');
+}
