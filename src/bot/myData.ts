@@ -17,7 +17,6 @@ export interface Person {
   teamsId: string;
 }
 
-
 /** "what do you hold about me": every record, on one card. Text the person typed is escaped. */
 export async function myDataCard(deps: BotDeps, userId: string): Promise<AdaptiveCardJson> {
   const { storage, directory } = deps;
@@ -155,7 +154,8 @@ export async function eraseMyData(deps: BotDeps, person: Person, now = new Date(
 async function endPairings(deps: BotDeps, request: BuddyRequest, now: Date): Promise<number> {
   let told = 0;
   for (const partnerId of request.pairedWith) {
-    for (let attempt = 0; attempt < 3; attempt += 1) {
+    for (let attempt = 0; ; attempt += 1) {
+      if (attempt >= 10) throw new Error('A buddy\u2019s request kept changing while the pairing was being ended');
       const partner = await deps.storage.buddyRequests.get(partnerId);
       if (!partner) break;
       const pairedWith = partner.request.pairedWith.filter((id) => id !== request.id);

@@ -63,6 +63,17 @@ export async function settingsCard(deps: Pick<BotDeps, 'webinars'>, state: Setti
   });
 }
 
+/**
+ * Whether a scheduled reminder was made when it fell due. One made late (the service was down,
+ * or the schedule changed days before) does not say "in 7 days"; the date on the card says when.
+ */
+function onTime(broadcast: Broadcast): boolean {
+  if (broadcast.offsetMinutes === undefined) return false;
+  const offsetMs = broadcast.offsetMinutes * 60_000;
+  const leadTimeMs = broadcast.start.getTime() - broadcast.createdAt.getTime();
+  return leadTimeMs >= offsetMs - Math.max(5 * 60_000, offsetMs * 0.05);
+}
+
 /** The reminder every subscriber gets; the same card for all, made once per broadcast. */
 export function reminderCard(deps: Pick<BotDeps, 'directory' | 'webinarCalendarUrl'>, broadcast: Broadcast): AdaptiveCardJson {
   const when = formatWebinarTime(broadcast);
@@ -71,7 +82,7 @@ export function reminderCard(deps: Pick<BotDeps, 'directory' | 'webinarCalendarU
     ...(deps.webinarCalendarUrl ? [{ title: 'Add to calendar', url: deps.webinarCalendarUrl }] : []),
   ];
   return answerCard({
-    title: broadcast.offsetMinutes === undefined ? 'Reminder: the MSO webinar' : `The MSO webinar is in ${describeOffset(broadcast.offsetMinutes)}`,
+    title: onTime(broadcast) && broadcast.offsetMinutes !== undefined ? `The MSO webinar is in ${describeOffset(broadcast.offsetMinutes)}` : 'Reminder: the MSO webinar',
     paragraphs: [
       when,
       ...(broadcast.topic ? [`Topic: ${escapeCardText(broadcast.topic)}`] : []),

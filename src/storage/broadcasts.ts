@@ -149,7 +149,7 @@ export class Broadcasts implements BroadcastStore {
     }
   }
 
-  async settle(delivery: Delivery, status: FinalDeliveryStatus | 'pending', reason: string | undefined, now: Date): Promise<boolean> {
+  async settle(delivery: Delivery, status: FinalDeliveryStatus, reason: string | undefined, now: Date): Promise<boolean> {
     try {
       await this.outbox.updateEntity(
         {
@@ -290,12 +290,14 @@ function fromBroadcastEntity(entity: BroadcastEntity): Broadcast {
 }
 
 function pendingEntity(broadcastId: string, target: ReminderTarget, now: Date): DeliveryEntity {
+  // A channel's or group chat's reminder is not about whoever installed the bot there (older records still name them).
+  const { user: _user, ...shared } = target.reference;
   return {
     partitionKey: broadcastId,
     rowKey: toTableKey(target.conversationId),
     conversationId: target.conversationId,
     kind: target.kind,
-    reference: JSON.stringify(target.reference),
+    reference: JSON.stringify(target.kind === 'personal' ? target.reference : shared),
     status: 'pending',
     attempts: 0,
     claimedBy: '',

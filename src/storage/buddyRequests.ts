@@ -105,12 +105,15 @@ export class BuddyRequests {
    */
   async forgetPerson(ids: ReadonlySet<string>, pseudonym: string): Promise<void> {
     const mentions = (value: unknown) => [...ids].some((id) => JSON.stringify(value).includes(id));
-    for (const stored of await this.list()) {
-      if (!mentions(stored)) continue;
-      const { request } = stored;
-      const decision = request.decision && ids.has(request.decision.by) ? { ...request.decision, by: pseudonym, byName: 'A lead' } : request.decision;
-      const scrubbed: BuddyRequest = { ...request, decision, pairedWith: request.pairedWith.filter((id) => !ids.has(id)) };
-      await this.replace(scrubbed, stored.etag, stored.cardCopies.filter((copy) => !mentions(copy)));
+    for (const listed of await this.list()) {
+      // Re-read and retry when someone changes the request meanwhile: the ids must go.
+      for (let attempt = 0, stored: StoredBuddyRequest | undefined = listed; stored && mentions(stored); attempt += 1, stored = await this.get(listed.request.id)) {
+        const { request } = stored;
+        const decision = request.decision && ids.has(request.decision.by) ? { ...request.decision, by: pseudonym, byName: 'A lead' } : request.decision;
+        const scrubbed: BuddyRequest = { ...request, decision, pairedWith: request.pairedWith.filter((pairedId) => !ids.has(pairedId)) };
+        if (await this.replace(scrubbed, stored.etag, stored.cardCopies.filter((copy) => !mentions(copy)))) break;
+        if (attempt >= 10) throw new Error('A buddy request kept changing while a person was being erased');
+      }
     }
   }
 

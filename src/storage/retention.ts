@@ -41,6 +41,7 @@ export interface RetentionJobOptions {
 /** Runs the removal every few hours, on one instance at a time (a lease in Tables). */
 export function createRetentionJob({ storage, months, instanceId, logger, everyMs = 6 * HOUR_MS, now = () => new Date() }: RetentionJobOptions) {
   let timer: NodeJS.Timeout | undefined;
+  let firstRun: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
   async function runOnce(): Promise<RemovedRecords | undefined> {
@@ -67,10 +68,12 @@ export function createRetentionJob({ storage, months, instanceId, logger, everyM
       timer = setInterval(scheduled, everyMs);
       timer.unref();
       // A first run a minute after start, so a freshly started instance does not wait hours.
-      setTimeout(scheduled, 60_000).unref();
+      firstRun = setTimeout(scheduled, 60_000);
+      firstRun.unref();
     },
     async stop() {
       clearInterval(timer);
+      clearTimeout(firstRun);
       await running;
     },
   };

@@ -84,9 +84,14 @@ export class WebinarSettings implements WebinarSettingsStore {
     }
   }
 
-  /** Sets the change for one date; a change that changes nothing removes the row. */
-  async saveChange(change: OccurrenceChange, by: string, now: Date): Promise<void> {
-    const rowKey = `${CHANGE_PREFIX}${change.occurrenceId}`;
+  /**
+   * Sets the change for one date. A field left empty keeps what an earlier change gave it (the
+   * card's form starts empty); a change that changes nothing removes the row.
+   */
+  async saveChange(typed: OccurrenceChange, by: string, now: Date): Promise<void> {
+    const rowKey = `${CHANGE_PREFIX}${typed.occurrenceId}`;
+    const earlier = (await this.load()).changes.find((change) => change.occurrenceId === typed.occurrenceId);
+    const change = { ...typed, topic: typed.topic ?? earlier?.topic, joinUrl: typed.joinUrl ?? earlier?.joinUrl };
     if (!change.cancelled && change.topic === undefined && change.joinUrl === undefined) {
       await this.table.deleteEntity(PARTITION, rowKey).catch((error: unknown) => {
         if (!isNotFound(error)) throw error;

@@ -72,7 +72,7 @@ export interface BroadcastStore {
   /** Takes the row for `claimant` until `until`; undefined when someone changed it first. */
   claim(delivery: Delivery, claimant: string, until: Date, now: Date): Promise<Delivery | undefined>;
   /** Writes the outcome over the claimed row; false when the claim had been taken over. */
-  settle(delivery: Delivery, status: FinalDeliveryStatus | 'pending', reason: string | undefined, now: Date): Promise<boolean>;
+  settle(delivery: Delivery, status: FinalDeliveryStatus, reason: string | undefined, now: Date): Promise<boolean>;
   /** Counts of the broadcast's rows by status. */
   tally(broadcastId: string): Promise<Record<DeliveryStatus, number>>;
   /** Marks it done with its counts; false when another instance finished it first. */

@@ -19,6 +19,8 @@ export type SendReminder = (target: ReminderTarget, broadcast: Broadcast) => Pro
 
 /** Teams allows 7 messages a second in one conversation. */
 export const PER_CONVERSATION_PER_SECOND = 7;
+/** How long a claim by an earlier run of this instance must have been quiet before it is taken over. */
+const OWN_RUN_QUIET_MS = 15_000;
 /** Worth another try: throttled, a conflict, a gateway or service hiccup, or no answer at all. */
 const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
 /** The bot was removed, or the conversation is gone: stop writing there. */
@@ -76,6 +78,8 @@ export class Dispatcher {
   private readonly conversations = new Map<string, PQueue>();
   /** Rows this process is sending now (broadcast/conversation): never claimed twice here. */
   private readonly inFlight = new Set<string>();
+  /** Rows sent whose outcome could not be written (storage failed): written later, never sent again. */
+  private readonly unwritten = new Map<string, { status: FinalDeliveryStatus; reason: string | undefined; attempts: number }>();
   private resumeAt = 0;
   private resumeTimer: NodeJS.Timeout | undefined;
   private readonly maxAttempts: number;
@@ -99,8 +103,11 @@ export class Dispatcher {
     this.sends = new PQueue({ intervalCap: perSlice, interval: (1000 * perSlice) / options.ratePerSecond, strict: true });
   }
 
-  /** One pass over the broadcast's unsettled rows; stops early when `keepGoing` says so (the lease was lost). */
-  async dispatch(broadcast: Broadcast, claimant: DispatchClaimant, keepGoing: () => boolean = () => true): Promise<PassResult> {
+  /**
+   * One pass over the broadcast's unsettled rows; stops early when `keepGoing` says so (the lease
+   * was lost). With `skipReason` (the webinar was cancelled or has begun) rows are failed unsent.
+   */
+  async dispatch(broadcast: Broadcast, claimant: DispatchClaimant, keepGoing: () => boolean = () => true, skipReason?: string): Promise<PassResult> {
     const result: PassResult = { settled: { delivered: 0, unreachable: 0, failed: 0 }, heldElsewhere: 0 };
     const rows = await this.options.store.unsettled(broadcast.id);
     const workers = new PQueue({ concurrency: this.parallelRows });
@@ -113,7 +120,7 @@ export class Dispatcher {
         if (!keepGoing()) return;
         this.inFlight.add(rowKey(row));
         try {
-          const status = await this.deliver(row, broadcast, claimant);
+          const status = await this.deliver(row, broadcast, claimant, skipReason);
           if (status) result.settled[status] += 1;
           else result.heldElsewhere += 1;
         } catch (error) {
@@ -139,20 +146,31 @@ export class Dispatcher {
     if (this.inFlight.has(rowKey(row))) return false;
     if (row.status === 'pending') return true;
     if (!row.claimedBy || !row.claimedUntil) return true;
-    // Claimed by this instance but not being sent now: an earlier run that crashed, or a send
-    // whose outcome could not be written (storage was down). Either way it is ours to finish.
-    if (row.claimedBy.startsWith(`${claimant.instanceId}/`)) return true;
-    return row.claimedUntil.getTime() <= this.now().getTime();
+    const now = this.now().getTime();
+    if (row.claimedBy === claimant.id) return true; // not in flight here: its outcome could not be written
+    // An earlier run of this instance: taken over once it has been quiet for a while, so a
+    // process still finishing during a restart is not overtaken; any other claim when it runs out.
+    const claimedAt = row.claimedUntil.getTime() - this.claimMs;
+    if (row.claimedBy.startsWith(`${claimant.instanceId}/`)) return now - claimedAt >= OWN_RUN_QUIET_MS;
+    return row.claimedUntil.getTime() <= now;
   }
 
   /** Claims, sends with retries, and writes the outcome; undefined when the row was taken by another instance. */
-  private async deliver(row: Delivery, broadcast: Broadcast, claimant: DispatchClaimant): Promise<FinalDeliveryStatus | undefined> {
+  private async deliver(row: Delivery, broadcast: Broadcast, claimant: DispatchClaimant, skipReason: string | undefined): Promise<FinalDeliveryStatus | undefined> {
     const { store } = this.options;
     const claimed = await store.claim(row, claimant.id, new Date(this.now().getTime() + this.claimMs), this.now());
     if (!claimed) return undefined;
-    // A reminder for a webinar that has begun is no use: late rows are failed, not sent.
-    if (this.now().getTime() >= broadcast.start.getTime()) {
-      await store.settle(claimed, 'failed', 'webinar_started', this.now());
+    const known = this.unwritten.get(rowKey(row));
+    if (known) {
+      // Sent already; only the outcome is missing from storage.
+      const written = await store.settle({ ...claimed, attempts: known.attempts }, known.status, known.reason, this.now());
+      this.unwritten.delete(rowKey(row));
+      return written ? known.status : undefined;
+    }
+    // A reminder for a webinar that has begun, or was cancelled, is no use: such rows are failed, not sent.
+    const skip = skipReason ?? (this.now().getTime() >= broadcast.start.getTime() ? 'webinar_started' : undefined);
+    if (skip) {
+      await store.settle(claimed, 'failed', skip, this.now());
       return 'failed';
     }
     let attempts = claimed.attempts;
@@ -188,8 +206,13 @@ export class Dispatcher {
         reason = `${error instanceof Error ? error.message : 'error'} after ${String(attempts)} attempts`.slice(0, 100);
       }
     }
-    const settled = await store.settle({ ...claimed, attempts }, status, reason, this.now());
-    return settled ? status : undefined;
+    try {
+      const settled = await store.settle({ ...claimed, attempts }, status, reason, this.now());
+      return settled ? status : undefined;
+    } catch (error) {
+      this.unwritten.set(rowKey(row), { status, reason, attempts });
+      throw error;
+    }
   }
 
   private async sendWithinLimits(target: ReminderTarget, broadcast: Broadcast): Promise<SendOutcome> {
@@ -219,5 +242,6 @@ export class Dispatcher {
       this.resumeAt = 0;
       this.sends.start();
     }, until - Date.now());
+    this.resumeTimer.unref();
   }
 }

@@ -123,8 +123,10 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
 
   /** Sends until the outbox is settled or no progress is possible; then reports. True when finished here. */
   async function send(broadcast: Broadcast, keepGoing: () => boolean): Promise<boolean> {
+    // A date the lead cancelled after the reminder was made: what is left is not sent.
+    const cancelled = (await options.webinars.find(broadcast.occurrenceId))?.cancelled === true;
     for (;;) {
-      const pass = await dispatcher.dispatch(broadcast, claimant, keepGoing);
+      const pass = await dispatcher.dispatch(broadcast, claimant, keepGoing, cancelled ? 'webinar_cancelled' : undefined);
       const tally = await store.tally(broadcast.id);
       if (tally.pending + tally.sending === 0) {
         const counts = { delivered: tally.delivered, unreachable: tally.unreachable, failed: tally.failed };
@@ -182,6 +184,7 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
   }
 
   function tick(): Promise<TickResult> {
+    if (stopped) return Promise.resolve({ ran: false, planned: [], finished: [] });
     if (running) {
       again = true;
       return running;
@@ -236,7 +239,7 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
       stopped = true;
       clearTimeout(firstTick);
       clearInterval(timer);
-      // Sends in flight finish (a couple of seconds at most); no new row is claimed.
+      // No new row is claimed; sends in flight finish (seconds, or a 429's Retry-After at worst).
       await running?.catch(() => undefined);
       dispatcher.close();
     },

@@ -99,6 +99,8 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
       // Slow enough that a broadcast lasts seconds, so it can be interrupted and joined.
       BROADCAST_RPS: String(broadcastRps),
       INSTANCE_ID: instanceId,
+      // Rows left claimed by the crashed run are taken over after 15 s of quiet: tick often enough to see that soon.
+      REMINDER_TICK_SECONDS: '2',
     };
   }
 
@@ -190,7 +192,8 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
     const bots: BotProcess[] = [];
     showLogsOnFailure(() => bots);
     onTestFinished(() => forget(everyone));
-    // The restarted process is the same instance (App Service keeps WEBSITE_INSTANCE_ID): it takes its own rows over at once.
+    // The restarted process is the same instance (App Service keeps WEBSITE_INSTANCE_ID): it takes the lease
+    // at once, and its earlier run's rows once they have been quiet for 15 s.
     const env = botEnv(`crash-${RUN}`, CRASH_RPS);
 
     const first = await start(env);

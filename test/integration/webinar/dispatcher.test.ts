@@ -140,20 +140,44 @@ describe('the reminder dispatcher (outbox on Azurite)', () => {
     expect(await storage.broadcasts.tally(broadcast.id)).toMatchObject({ delivered: 60, pending: 0, sending: 0 });
   });
 
-  it('after a crash, takes over its own earlier run\'s rows at once and leaves another instance\'s live claims', async () => {
+  it('after a crash, takes over its own earlier run\'s quiet rows, and leaves a recent one and another instance\'s live claims', async () => {
     const storage = await openTestStorage();
-    const broadcast = await broadcastTo(storage, 2);
-    const [mine, theirs] = await storage.broadcasts.unsettled(broadcast.id);
-    if (!mine || !theirs) throw new Error('rows missing');
-    const inAMinute = new Date(Date.now() + 60_000);
-    await storage.broadcasts.claim(mine, 'a/crashed-run', inAMinute, new Date());
-    await storage.broadcasts.claim(theirs, 'b/1', inAMinute, new Date());
+    const broadcast = await broadcastTo(storage, 3);
+    const [quiet, recent, theirs] = await storage.broadcasts.unsettled(broadcast.id);
+    if (!quiet || !recent || !theirs) throw new Error('rows missing');
+    // Claims last a minute: one that ends in 40 s was made 20 s ago.
+    await storage.broadcasts.claim(quiet, 'a/crashed-run', new Date(Date.now() + 40_000), new Date());
+    await storage.broadcasts.claim(recent, 'a/old-run', new Date(Date.now() + 58_000), new Date());
+    await storage.broadcasts.claim(theirs, 'b/1', new Date(Date.now() + 60_000), new Date());
     const { calls, send } = scriptedSend();
 
     const pass = await dispatcher(storage, send).dispatch(broadcast, claimant('a', 'restarted'));
 
-    expect(calls.map((call) => call.conversationId)).toEqual([mine.conversationId]);
-    expect(pass).toMatchObject({ settled: { delivered: 1 }, heldElsewhere: 1 });
+    expect(calls.map((call) => call.conversationId)).toEqual([quiet.conversationId]);
+    expect(pass).toMatchObject({ settled: { delivered: 1 }, heldElsewhere: 2 });
+  });
+
+  it('writes an outcome it could not write before without sending the reminder again', async () => {
+    const storage = await openTestStorage();
+    const broadcast = await broadcastTo(storage, 1);
+    const { calls, send } = scriptedSend();
+    let storageDown = true;
+    // The real store, except that writing an outcome fails while `storageDown`.
+    const flaky = new Proxy(storage.broadcasts, {
+      get(target, property, receiver) {
+        if (property === 'settle' && storageDown) return () => Promise.reject(new Error('storage down'));
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const sender = new Dispatcher({ store: flaky, send, markUnreachable: () => Promise.resolve(), ratePerSecond: 50 });
+
+    await sender.dispatch(broadcast, claimant('a'));
+    storageDown = false;
+    await sender.dispatch(broadcast, claimant('a'));
+
+    expect(calls).toHaveLength(1);
+    expect(await storage.broadcasts.tally(broadcast.id)).toMatchObject({ delivered: 1, sending: 0 });
   });
 
   it('sends nothing once the webinar has started: the rows are failed as late', async () => {

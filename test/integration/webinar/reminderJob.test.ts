@@ -10,8 +10,9 @@ import { reminderTargets } from '../../../src/storage/reminderTargets.js';
 import { openStorage } from '../../../src/storage/storage.js';
 import type { Broadcast, ReminderTarget } from '../../../src/webinar/broadcast.js';
 import { Dispatcher } from '../../../src/webinar/dispatcher.js';
-import { createReminderJob } from '../../../src/webinar/reminderJob.js';
+import { broadcastOf, createReminderJob } from '../../../src/webinar/reminderJob.js';
 import { createWebinars } from '../../../src/webinar/webinars.js';
+import { openTestStorage } from '../../support/testBot.js';
 import { waitFor } from '../../support/waitFor.js';
 
 const SUBSCRIBERS = 12;
@@ -80,4 +81,40 @@ describe('the reminder job with storage down', () => {
     const failure = logs.find((line) => line.includes('reminder tick failed')) ?? '';
     expect(JSON.parse(failure)).toMatchObject({ level: 50, job: 'reminders', outcome: 'failed' });
   }, 120_000);
+});
+
+describe('a reminder for a date the lead cancels after it was made', () => {
+  it('sends none of what is left, and reports them as failed', async () => {
+    const storage = await openTestStorage();
+    for (let n = 0; n < 3; n += 1) {
+      const conversationId = `a:cancelled-${String(n)}`;
+      await storage.conversations.save({ conversationId, kind: 'personal', tenantId: undefined, userAadObjectId: undefined, reference: {}, installedAt: new Date().toISOString() });
+      await storage.subscriptions.subscribe(conversationId, 'personal', new Date());
+    }
+    const schedule = { rule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2', firstDate: undefined, startTime: '13:00', durationMinutes: 60, topic: undefined, joinUrl: undefined };
+    const [next] = await createWebinars({ configured: schedule }).upcoming(1);
+    if (!next) throw new Error('no webinar');
+    // The lead cancels the date after the reminder was made.
+    const webinars = createWebinars({ configured: schedule, store: { load: () => Promise.resolve({ schedule: undefined, changes: [{ occurrenceId: next.id, topic: undefined, joinUrl: undefined, cancelled: true }] }) } });
+    const sent: string[] = [];
+    const finished: Broadcast[] = [];
+    const job = createReminderJob({
+      webinars,
+      store: storage.broadcasts,
+      leases: storage.leases,
+      subscribers: () => reminderTargets(storage.subscriptions, storage.conversations),
+      dispatcher: new Dispatcher({ store: storage.broadcasts, send: (target) => (sent.push(target.conversationId), Promise.resolve({ ok: true })), markUnreachable: () => Promise.resolve(), ratePerSecond: 50 }),
+      offsets: [60],
+      instanceId: 'cancel-test',
+      onFinished: (broadcast) => (finished.push(broadcast), Promise.resolve()),
+      logger: createLogger('silent'),
+    });
+
+    await storage.broadcasts.create(broadcastOf('n00000000000000cc', next, undefined, 'lead', new Date()));
+    await job.tick();
+    await job.stop();
+
+    expect(sent).toEqual([]);
+    expect(finished[0]?.counts).toEqual({ delivered: 0, unreachable: 0, failed: 3 });
+  });
 });
