@@ -32,6 +32,8 @@ interface BroadcastEntity {
   unreachable: number;
   failed: number;
   finishedAt: string;
+  /** Absent on rows written before reports were tracked. */
+  reported?: boolean;
 }
 
 interface DeliveryEntity {
@@ -186,7 +188,7 @@ export class Broadcasts implements BroadcastStore {
       const current = await this.broadcasts.getEntity<BroadcastEntity>(PARTITION, broadcastId);
       if (current.state === 'done') return false;
       await this.broadcasts.updateEntity(
-        { partitionKey: PARTITION, rowKey: broadcastId, state: 'done', ...counts, finishedAt: now.toISOString() },
+        { partitionKey: PARTITION, rowKey: broadcastId, state: 'done', ...counts, finishedAt: now.toISOString(), reported: false },
         'Merge',
         { etag: current.etag },
       );
@@ -195,6 +197,15 @@ export class Broadcasts implements BroadcastStore {
       if (isPreconditionFailed(error) || isNotFound(error)) return false;
       throw error;
     }
+  }
+
+  async unreported(): Promise<Broadcast[]> {
+    const done = await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state eq ${'done'} and reported eq false`);
+    return done.filter((broadcast) => broadcast.state === 'done' && !broadcast.reported);
+  }
+
+  async markReported(broadcastId: string): Promise<void> {
+    await this.broadcasts.updateEntity({ partitionKey: PARTITION, rowKey: broadcastId, reported: true }, 'Merge');
   }
 
   /** Erasure: the conversation's rows in every broadcast's outbox, and the person as the lead who sent one. */
@@ -268,6 +279,7 @@ function toBroadcastEntity(broadcast: Broadcast): BroadcastEntity {
     total: broadcast.total,
     ...broadcast.counts,
     finishedAt: broadcast.finishedAt?.toISOString() ?? '',
+    reported: broadcast.reported,
   };
 }
 
@@ -286,6 +298,8 @@ function fromBroadcastEntity(entity: BroadcastEntity): Broadcast {
     total: entity.total,
     counts: { delivered: entity.delivered, unreachable: entity.unreachable, failed: entity.failed },
     finishedAt: entity.finishedAt ? new Date(entity.finishedAt) : undefined,
+    // Rows from before the flag existed were reported when they finished.
+    reported: entity.reported ?? entity.state === 'done',
   };
 }
 

@@ -27,6 +27,8 @@ export interface Broadcast {
   total: number;
   counts: DeliveryCounts;
   finishedAt: Date | undefined;
+  /** The leads have had the report (a failed report is tried again by the next tick). */
+  reported: boolean;
 }
 
 /** Where a reminder goes: a subscribed conversation and how to write to it. */
@@ -77,6 +79,9 @@ export interface BroadcastStore {
   tally(broadcastId: string): Promise<Record<DeliveryStatus, number>>;
   /** Marks it done with its counts; false when another instance finished it first. */
   finish(broadcastId: string, counts: DeliveryCounts, now: Date): Promise<boolean>;
+  /** Finished broadcasts whose report has not gone out yet. */
+  unreported(): Promise<Broadcast[]>;
+  markReported(broadcastId: string): Promise<void>;
 }
 
 /** One instance at a time: the planner and the dispatcher run under this lease. */

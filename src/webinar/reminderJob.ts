@@ -72,6 +72,7 @@ export function broadcastOf(id: string, occurrence: WebinarOccurrence, offsetMin
     total: 0,
     counts: emptyCounts(),
     finishedAt: undefined,
+    reported: false,
   };
 }
 
@@ -121,6 +122,12 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
     logger.info({ broadcastId: broadcast.id, subscribers: total, outcome: 'planned' }, 'reminder broadcast planned');
   }
 
+  /** The leads' report, once; if it fails, the next tick tries again (the broadcast stays unreported). */
+  async function report(broadcast: Broadcast): Promise<void> {
+    await options.onFinished(broadcast);
+    await store.markReported(broadcast.id);
+  }
+
   /** Sends until the outbox is settled or no progress is possible; then reports. True when finished here. */
   async function send(broadcast: Broadcast, keepGoing: () => boolean): Promise<boolean> {
     // A date the lead cancelled after the reminder was made: what is left is not sent.
@@ -133,7 +140,7 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
         if (!(await store.finish(broadcast.id, counts, now()))) return false;
         const finished = { ...broadcast, state: 'done' as const, counts, total: counts.delivered + counts.unreachable + counts.failed, finishedAt: now() };
         logger.info({ broadcastId: broadcast.id, ...counts, outcome: 'finished' }, 'reminder broadcast finished');
-        await options.onFinished(finished);
+        await report(finished);
         return true;
       }
       const progressed = pass.settled.delivered + pass.settled.unreachable + pass.settled.failed > 0;
@@ -164,6 +171,7 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
       result.planned = await plan(dueReminders(next ? [next] : [], options.offsets, now()));
       // Look again after each round: a lead's broadcast made on another instance while this tick
       // held the lease is picked up here rather than a minute later.
+      for (const broadcast of await store.unreported()) await report(broadcast);
       const working = () => lease.held && !stopped;
       const tried = new Set<string>();
       while (working()) {

@@ -112,17 +112,19 @@ describe('Leases (Azurite)', () => {
 });
 
 describe('WebinarSettings (Azurite)', () => {
-  it('keeps the lead\'s schedule and changes to single dates, and drops a change that changes nothing', async () => {
+  it('keeps the lead\'s schedule and changes to single dates; a field left empty keeps the earlier change\'s', async () => {
     const { webinarSettings } = await openTestStorage();
     const schedule = { rule: 'FREQ=MONTHLY;BYDAY=-1FR', firstDate: undefined, startTime: '10:00', durationMinutes: 90, topic: undefined, joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' };
     await webinarSettings.saveSchedule(schedule, 'lead', now);
     await webinarSettings.saveChange({ occurrenceId: '2026-12-25T10:00', topic: undefined, joinUrl: undefined, cancelled: true }, 'lead', now);
-    await webinarSettings.saveChange({ occurrenceId: '2027-01-29T10:00', topic: 'Insulin', joinUrl: undefined, cancelled: false }, 'lead', now);
-    await webinarSettings.saveChange({ occurrenceId: '2027-01-29T10:00', topic: undefined, joinUrl: undefined, cancelled: false }, 'lead', now);
+    await webinarSettings.saveChange({ occurrenceId: '2027-01-29T10:00', topic: 'Insulin', joinUrl: 'https://teams.microsoft.com/l/meetup-join/jan', cancelled: false }, 'lead', now);
+    await webinarSettings.saveChange({ occurrenceId: '2027-01-29T10:00', topic: 'Opioids', joinUrl: undefined, cancelled: false }, 'lead', now);
+    // Un-cancelling with nothing else set: nothing is left to change, so the row goes.
+    await webinarSettings.saveChange({ occurrenceId: '2026-12-25T10:00', topic: undefined, joinUrl: undefined, cancelled: false }, 'lead', now);
 
     expect(await webinarSettings.load()).toEqual({
       schedule,
-      changes: [{ occurrenceId: '2026-12-25T10:00', topic: undefined, joinUrl: undefined, cancelled: true }],
+      changes: [{ occurrenceId: '2027-01-29T10:00', topic: 'Opioids', joinUrl: 'https://teams.microsoft.com/l/meetup-join/jan', cancelled: false }],
     });
   });
 });

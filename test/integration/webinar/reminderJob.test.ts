@@ -118,3 +118,36 @@ describe('a reminder for a date the lead cancels after it was made', () => {
     expect(finished[0]?.counts).toEqual({ delivered: 0, unreachable: 0, failed: 3 });
   });
 });
+
+describe('the leads\' report', () => {
+  it('is tried again by the next tick when it could not go out', async () => {
+    const storage = await openTestStorage();
+    await storage.conversations.save({ conversationId: 'a:report-retry', kind: 'personal', tenantId: undefined, userAadObjectId: undefined, reference: {}, installedAt: new Date().toISOString() });
+    await storage.subscriptions.subscribe('a:report-retry', 'personal', new Date());
+    const schedule = { rule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2', firstDate: undefined, startTime: '13:00', durationMinutes: 60, topic: undefined, joinUrl: undefined };
+    const webinars = createWebinars({ configured: schedule });
+    const [next] = await webinars.upcoming(1);
+    if (!next) throw new Error('no webinar');
+    let reports = 0;
+    const job = createReminderJob({
+      webinars,
+      store: storage.broadcasts,
+      leases: storage.leases,
+      subscribers: () => reminderTargets(storage.subscriptions, storage.conversations),
+      dispatcher: new Dispatcher({ store: storage.broadcasts, send: () => Promise.resolve({ ok: true }), markUnreachable: () => Promise.resolve(), ratePerSecond: 50 }),
+      offsets: [60],
+      instanceId: 'report-test',
+      onFinished: () => (reports += 1) === 1 ? Promise.reject(new Error('storage blip')) : Promise.resolve(),
+      logger: createLogger('silent'),
+    });
+    await storage.broadcasts.create(broadcastOf('n00000000000000dd', next, undefined, 'lead', new Date()));
+
+    await expect(job.tick()).rejects.toThrow('storage blip');
+    await job.tick();
+    await job.tick();
+    await job.stop();
+
+    expect(reports).toBe(2);
+    expect((await storage.broadcasts.get('n00000000000000dd'))?.reported).toBe(true);
+  });
+});
