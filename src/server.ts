@@ -36,6 +36,15 @@ export function createServer(deps: ServerDeps): AppServer {
   // JSON only: restify's general bodyParser would also accept multipart uploads (written to disk,
   // outside the size limit) and forms.
   const onlyJson = (req: Request, res: Response, next: (error?: false) => void) => {
+    // Teams does not compress activities; a compressed body would be inflated past the size limit
+    // (and restify's gunzip throws, uncaught, on a bad one).
+    const encoding = req.header('content-encoding', '').trim().toLowerCase();
+    if (encoding !== '' && encoding !== 'identity') {
+      logger.warn({ route: '/api/messages', outcome: 'rejected', status: 415, reason: 'ContentEncoding' }, 'request refused');
+      sendError(res, 415, 'unsupported_content_encoding', 'Send the activity uncompressed.');
+      next(false);
+      return;
+    }
     const type = req.contentType();
     if (type === 'application/json' || (type === 'application/octet-stream' && req.contentLength() === 0)) {
       next();

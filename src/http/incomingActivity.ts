@@ -1,11 +1,21 @@
 import { z } from 'zod';
 
-const id = z.string().min(1).max(1024);
+/**
+ * Teams ids are printable ASCII and well under 256 characters. Anything else could not go back
+ * out in an HTTP header (x-ms-conversation-id) or fit a table key, so it is refused here.
+ */
+const id = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[\x21-\x7e]+$/, { error: 'must be printable ASCII without spaces' });
 
+/** Fields the SDK copies into its reply are checked for type: a wrong one would fail the reply, not the request. */
 const channelAccount = z.looseObject({
   id,
   name: z.string().max(1024).optional(),
   aadObjectId: z.string().max(128).optional(),
+  role: z.string().max(32).optional(),
 });
 
 /**
@@ -22,7 +32,11 @@ export const incomingActivitySchema = z.looseObject({
     conversationType: z.string().max(64).optional(),
     tenantId: z.string().max(128).optional(),
     isGroup: z.boolean().optional(),
+    name: z.string().max(1024).optional(),
+    aadObjectId: z.string().max(128).optional(),
+    role: z.string().max(32).optional(),
   }),
+  locale: z.string().max(64).optional(),
   from: channelAccount,
   recipient: channelAccount,
   text: z.string().max(40_000).optional(),

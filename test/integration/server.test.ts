@@ -35,6 +35,11 @@ describe('the HTTP server', () => {
       { name: 'a body larger than the limit', body: JSON.stringify({ type: 'message', text: 'x'.repeat(MAX_BODY_BYTES) }), status: 413 },
       { name: 'a body that is not sent as JSON', body: '<activity/>', headers: { 'content-type': 'application/xml' }, status: 415 },
       { name: 'a form', body: 'type=message&text=hi', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415 },
+      { name: 'a gzip-encoded body that is not gzip (it used to crash the process)', body: '{', headers: { 'content-encoding': 'gzip' }, status: 415 },
+      { name: 'a compressed body, which could inflate past the limit', body: '{}', headers: { 'content-encoding': 'deflate' }, status: 415 },
+      { name: 'a conversation id that could not go back out in a header', body: JSON.stringify({ ...message('x', { serviceUrl: 'http://127.0.0.1:1/' }), conversation: { id: '\u4e2d' } }), status: 400 },
+      { name: 'a conversation id too long for a table key', body: JSON.stringify({ ...message('x', { serviceUrl: 'http://127.0.0.1:1/' }), conversation: { id: 'a'.repeat(385) } }), status: 400 },
+      { name: 'a locale that is not text (the reply could not be sent)', body: JSON.stringify({ ...message('x', { serviceUrl: 'http://127.0.0.1:1/' }), locale: false }), status: 400 },
       {
         name: 'a multipart upload (never written to disk)',
         body: `--b\r\nContent-Disposition: form-data; name="f"; filename="x.bin"\r\n\r\n${'x'.repeat(300_000)}\r\n--b--\r\n`,
