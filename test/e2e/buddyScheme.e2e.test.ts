@@ -101,4 +101,42 @@ describe.skipIf(browserTestsSkipped)('the buddy scheme in the Agents Playground'
     await page.screenshot({ path: path.join(RESULTS_DIR, 'playground-buddy-mso.png') });
     expect(await card(page, 'Your buddy scheme request was approved').textContent()).toContain('Example Lead approved your request.');
   });
+
+  it('lets the lead set the webinar schedule on a card, then remind everyone now and get the report', async () => {
+    // The lead's chat again (installed already, so no welcome this time).
+    const leadPage = await browser.context.newPage();
+    await leadPage.goto(lead.url);
+    // The chat's composer, not an input on a card.
+    const composer = leadPage.locator('[role="textbox"]').last();
+    await composer.waitFor({ timeout: CARD_TIMEOUT_MS });
+    const say = async (text: string) => {
+      await composer.fill(text);
+      await leadPage.getByRole('button', { name: 'Send Message' }).click();
+    };
+
+    await say('webinar settings');
+    const settings = card(leadPage, 'Webinar settings').last();
+    await settings.waitFor({ timeout: CARD_TIMEOUT_MS });
+    await settings.getByLabel('Recurrence rule (RRULE)').fill('FREQ=MONTHLY;BYDAY=ZZ');
+    await settings.getByLabel('Start time (UK time)').fill('13:00');
+    await settings.getByRole('button', { name: 'Save the schedule' }).click();
+    await settings.getByText(/not a weekday/).waitFor({ timeout: CARD_TIMEOUT_MS });
+
+    await settings.getByLabel('Recurrence rule (RRULE)').fill('FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2');
+    await settings.getByRole('button', { name: 'Save the schedule' }).click();
+    await settings.getByText(/^Saved/).waitFor({ timeout: CARD_TIMEOUT_MS });
+    await leadPage.screenshot({ path: path.join(RESULTS_DIR, 'playground-webinar-settings.png') });
+
+    await say('send webinar reminder now');
+    const confirm = card(leadPage, 'Send a webinar reminder now?');
+    await confirm.waitFor({ timeout: CARD_TIMEOUT_MS });
+    await confirm.getByRole('button', { name: 'Send it now' }).click();
+    await card(leadPage, 'Webinar reminder on its way').waitFor({ timeout: CARD_TIMEOUT_MS });
+    // The lead is subscribed too: the reminder arrives in this chat, then the report.
+    await card(leadPage, 'Reminder: the MSO webinar').waitFor({ timeout: CARD_TIMEOUT_MS });
+    const report = card(leadPage, 'Webinar reminder report');
+    await report.waitFor({ timeout: CARD_TIMEOUT_MS });
+    await leadPage.screenshot({ path: path.join(RESULTS_DIR, 'playground-webinar-report.png') });
+    expect(await report.textContent()).toMatch(/Delivered\s*\d+/);
+  });
 });
