@@ -8,10 +8,9 @@
  * Loopback only.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import PQueue from 'p-queue';
+import { azuriteProcess, freePort, peakRssMiB } from './processes.js';
 import { cardAction, installationUpdate, LEAD, message, personalChatId, type Activity, type Person } from '../test/support/activities.js';
 import { CONVERSATION_PER_SECOND, TeamsLimitedConnector, TENANT_PER_SECOND, type Card, type PostedActivity, type Wait } from './teamsLimitedConnector.js';
 
@@ -88,22 +87,6 @@ async function stopProcess({ child }: Child): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
-}
-
-/** A free loopback port, for Azurite's command line (which does not report a port of its own choosing). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/** Peak resident set size of a process so far (Linux VmHWM). */
-function peakRssMiB(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
 }
 
 async function post(url: string, activity: Activity): Promise<unknown> {
@@ -194,18 +177,11 @@ function tally(posted: readonly PostedActivity[]): Record<PostedActivity['answer
   return counts;
 }
 
-const TABLES_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 /** Azurite, then the bot on it; `rps` is passed on when set, else the server's default holds. */
 async function startBot(rps: string | undefined): Promise<Child> {
-  // Azurite in its own process, as storage would be in production: not competing with the bot.
-  const azuritePort = await freePort();
-  await startProcess(
-    'Azurite',
-    ['node_modules/azurite/dist/src/table/main.js', '--inMemoryPersistence', '--tableHost', '127.0.0.1', '--tablePort', String(azuritePort), '--skipApiVersionCheck', '--disableTelemetry'],
-    {},
-    /successfully started on 127\.0\.0\.1:(\d+)/,
-  );
+  const azurite = azuriteProcess(await freePort());
+  await startProcess('Azurite', azurite.args, {}, azurite.ready);
   return startProcess(
     'MSO bot',
     ['--import', 'tsx', 'src/index.ts'],
@@ -213,7 +189,7 @@ async function startBot(rps: string | undefined): Promise<Child> {
       PORT: '0',
       // info, not warn: the port is in the "listening" line.
       LOG_LEVEL: 'info',
-      TABLES_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${TABLES_KEY};TableEndpoint=http://127.0.0.1:${String(azuritePort)}/devstoreaccount1;`,
+      TABLES_CONNECTION_STRING: azurite.connectionString,
       ALLOW_UNAUTHENTICATED: 'true',
       LEAD_AAD_OBJECT_IDS: LEAD.aadObjectId,
       WEBINAR_RRULE: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',

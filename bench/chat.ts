@@ -7,9 +7,8 @@
  * throughput and peak RSS of each server, and the ratios. Loopback only; a fixed number of turns.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { azuriteProcess, freePort, peakRssMiB } from './processes.js';
 import { message, type Person } from '../test/support/activities.js';
 import { FakeConnector } from '../test/support/fakeConnector.js';
 
@@ -58,13 +57,6 @@ async function startServer(name: string, args: string[], env: Record<string, str
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   });
   return { child, url: `http://127.0.0.1:${port}/api/messages` };
-}
-
-/** Peak resident set size of a process so far (Linux VmHWM). */
-function peakRssMiB(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
-  const kib = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
-  return kib / 1024;
 }
 
 async function post(url: string, activity: unknown): Promise<number> {
@@ -131,25 +123,10 @@ function row(label: string, result: Result): string {
   );
 }
 
-/** A free loopback port, for Azurite's command line (which does not report a port of its own choosing). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 // Azurite in its own process, as storage would be in production: not competing with the load here.
-const azuritePort = await freePort();
-const azurite = await startServer(
-  'Azurite',
-  ['node_modules/azurite/dist/src/table/main.js', '--inMemoryPersistence', '--tableHost', '127.0.0.1', '--tablePort', String(azuritePort), '--skipApiVersionCheck', '--disableTelemetry'],
-  {},
-  /successfully started on 127\.0\.0\.1:(\d+)/,
-);
-const tables = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${String(azuritePort)}/devstoreaccount1;`;
+const azurite = azuriteProcess(await freePort());
+const azuriteServer = await startServer('Azurite', azurite.args, {}, azurite.ready);
+const tables = azurite.connectionString;
 const connector = await new FakeConnector().start();
 console.log(`bench:chat — ${USERS} simulated MSOs at once: each says where they work, then asks ${QUESTIONS_PER_USER} questions (node ${process.version})\n`);
 
@@ -176,4 +153,4 @@ console.log(
 );
 
 await connector.stop();
-azurite.child.kill('SIGTERM');
+azuriteServer.child.kill('SIGTERM');

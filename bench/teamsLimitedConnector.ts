@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { cardsIn, readJson, reply } from '../test/support/fakeConnector.js';
 
 /** Teams' limits for a bot (per app): requests a second in one tenant, and in one conversation. */
 export const TENANT_PER_SECOND = 50;
@@ -72,7 +73,7 @@ export class TeamsLimitedConnector {
 
   async start(): Promise<this> {
     const server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => answer(res, 400, { error: { code: 'BadRequest', message: String(error) } }));
+      this.handle(req, res).catch((error: unknown) => reply(res, 400, { error: { code: 'BadRequest', message: String(error) } }));
     });
     this.server = server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -124,29 +125,29 @@ export class TeamsLimitedConnector {
     const [, , conversationId, activities, activityId] = parts;
     if (conversationId === undefined || activities !== 'activities') {
       this.unexpected.push(`${method} ${parts.join('/')}`);
-      return answer(res, 404, { error: { code: 'NotFound', message: 'not played by this bench' } });
+      return reply(res, 404, { error: { code: 'NotFound', message: 'not played by this bench' } });
     }
-    if (method === 'PUT') return answer(res, 200, { id: activityId });
+    if (method === 'PUT') return reply(res, 200, { id: activityId });
     if (method !== 'POST') {
       this.unexpected.push(`${method} ${parts.join('/')}`);
-      return answer(res, 405, { error: { code: 'MethodNotAllowed', message: method } });
+      return reply(res, 405, { error: { code: 'MethodNotAllowed', message: method } });
     }
 
     const at = performance.now();
     const tenantId = tenantOf(body);
-    const posted: PostedActivity = { conversationId, tenantId, card: firstCard(body), title: '', at, answer: this.decide(tenantId, conversationId, at) };
+    const posted: PostedActivity = { conversationId, tenantId, card: body && cardsIn(body)[0], title: '', at, answer: this.decide(tenantId, conversationId, at) };
     posted.title = titleOf(posted.card);
     this.posted.push(posted);
     this.notify(posted);
 
     switch (posted.answer) {
       case 'accepted':
-        return answer(res, 200, { id: `activity-${randomUUID()}` });
+        return reply(res, 200, { id: `activity-${randomUUID()}` });
       case 'injected503':
-        return answer(res, 503, { error: { code: 'ServiceUnavailable', message: 'injected by the bench' } });
+        return reply(res, 503, { error: { code: 'ServiceUnavailable', message: 'injected by the bench' } });
       default:
         this.waits.push({ from: at, to: at + RETRY_AFTER_SECONDS * 1000 });
-        return answer(res, 429, { error: { code: 'TooManyRequests', message: posted.answer } }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+        return reply(res, 429, { error: { code: 'TooManyRequests', message: posted.answer } }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
     }
   }
 
@@ -200,25 +201,7 @@ function tenantOf(body: Record<string, unknown> | undefined): string {
   return typeof id === 'string' ? id : 'unknown';
 }
 
-function firstCard(body: Record<string, unknown> | undefined): Card | undefined {
-  const attachments = Array.isArray(body?.attachments) ? (body.attachments as { contentType?: unknown; content?: unknown }[]) : [];
-  const card = attachments.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
-  return typeof card === 'object' && card !== null ? (card as Card) : undefined;
-}
-
 function titleOf(card: Card | undefined): string {
   const [first] = Array.isArray(card?.body) ? (card.body as { type?: unknown; text?: unknown }[]) : [];
   return first?.type === 'TextBlock' && typeof first.text === 'string' ? first.text : '';
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
-}
-
-function answer(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
 }

@@ -28,6 +28,20 @@ export const DEFAULT_BROADCAST_RPS = 48;
 const MAX_BROADCAST_RPS = 50;
 const MIN_JOB_SECRET_LENGTH = 32;
 
+/** A whole number from `min` to `max` (with `unit` in the message, such as "minutes "), or `fallback` when unset. */
+const wholeNumber = (min: number, max: number, fallback: number, unit = '') => {
+  const message = `must be a whole number ${unit}from ${String(min)} to ${String(max)}`;
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { error: message })
+      .transform(Number)
+      .refine((value) => value >= min && value <= max, { error: message })
+      .default(fallback),
+  );
+};
+
 const guidList = z.preprocess(
   blankToUndefined,
   z
@@ -42,15 +56,7 @@ const guidList = z.preprocess(
 
 const envSchema = z
   .object({
-    PORT: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .regex(/^\d{1,5}$/, { error: 'must be a whole number from 0 to 65535' })
-        .transform(Number)
-        .refine((port) => port <= 65535, { error: 'must be a whole number from 0 to 65535' })
-        .default(3978),
-    ),
+    PORT: wholeNumber(0, 65535, 3978),
     LOG_LEVEL: z.preprocess(
       blankToUndefined,
       z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).default('info'),
@@ -83,17 +89,7 @@ const envSchema = z
         .refine((value) => !value.includes('T') || DateTime.fromISO(value, { zone: 'Europe/London' }).isValid, { error: 'must be a real date' })
         .default('13:00'),
     ),
-    WEBINAR_DURATION_MINUTES: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .regex(/^\d{1,3}$/, { error: `must be a whole number of minutes from ${MIN_WEBINAR_MINUTES} to ${MAX_WEBINAR_MINUTES}` })
-        .transform(Number)
-        .refine((minutes) => minutes >= MIN_WEBINAR_MINUTES && minutes <= MAX_WEBINAR_MINUTES, {
-          error: `must be a whole number of minutes from ${MIN_WEBINAR_MINUTES} to ${MAX_WEBINAR_MINUTES}`,
-        })
-        .default(60),
-    ),
+    WEBINAR_DURATION_MINUTES: wholeNumber(MIN_WEBINAR_MINUTES, MAX_WEBINAR_MINUTES, 60, 'of minutes '),
     WEBINAR_JOIN_URL: z.preprocess(
       blankToUndefined,
       z.url({ protocol: /^https$/, error: 'must be an https URL (the Teams meeting link)' }).optional(),
@@ -102,15 +98,7 @@ const envSchema = z
       blankToUndefined,
       z.string().trim().max(200, { error: 'must be at most 200 characters' }).regex(/^[^\r\n]*$/, { error: 'must be one line' }).optional(),
     ),
-    BROADCAST_RPS: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .regex(/^\d{1,2}$/, { error: `must be a whole number of sends per second from 1 to ${String(MAX_BROADCAST_RPS)}` })
-        .transform(Number)
-        .refine((rps) => rps >= 1 && rps <= MAX_BROADCAST_RPS, { error: `must be a whole number of sends per second from 1 to ${String(MAX_BROADCAST_RPS)}` })
-        .default(DEFAULT_BROADCAST_RPS),
-    ),
+    BROADCAST_RPS: wholeNumber(1, MAX_BROADCAST_RPS, DEFAULT_BROADCAST_RPS, 'of sends per second '),
     REMINDER_OFFSETS: z.preprocess(
       blankToUndefined,
       z
@@ -128,30 +116,14 @@ const envSchema = z
       blankToUndefined,
       z.string().min(MIN_JOB_SECRET_LENGTH, { error: `must be at least ${String(MIN_JOB_SECRET_LENGTH)} characters (a random secret)` }).optional(),
     ),
-    REMINDER_TICK_SECONDS: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .regex(/^\d{1,4}$/, { error: 'must be a whole number of seconds from 1 to 3600' })
-        .transform(Number)
-        .refine((seconds) => seconds >= 1 && seconds <= 3600, { error: 'must be a whole number of seconds from 1 to 3600' })
-        .default(60),
-    ),
+    REMINDER_TICK_SECONDS: wholeNumber(1, 3600, 60, 'of seconds '),
     // App Service names each instance; elsewhere host and port tell instances apart.
     WEBSITE_INSTANCE_ID: optionalText,
     INSTANCE_ID: z.preprocess(
       blankToUndefined,
       z.string().trim().max(100).regex(/^[\w.:-]+$/, { error: 'must be letters, digits, . : _ or -' }).optional(),
     ),
-    RETENTION_MONTHS: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .regex(/^\d{1,3}$/, { error: 'must be a whole number of months from 1 to 120' })
-        .transform(Number)
-        .refine((months) => months >= 1 && months <= 120, { error: 'must be a whole number of months from 1 to 120' })
-        .default(12),
-    ),
+    RETENTION_MONTHS: wholeNumber(1, 120, 12, 'of months '),
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
     PUBLIC_BASE_URL: z.preprocess(
       blankToUndefined,

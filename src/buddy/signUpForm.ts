@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readCardInputs } from '../cards/readCardInputs.js';
 import { REGION_CODES, type RegionCode } from '../directory/referenceData.js';
 import { FOCUS_AREA_IDS, WAYS_IN, type FocusArea, type SignUp } from './buddyScheme.js';
 
@@ -28,12 +29,7 @@ const FIELDS: readonly SignUpField[] = ['wayIn', 'organisation', 'region', 'mont
 
 /** Whatever arrived, as strings for the card to show again; anything that is not text is dropped. */
 export function readSignUpValues(data: Readonly<Record<string, unknown>>): SignUpValues {
-  const values = {} as SignUpValues;
-  for (const field of FIELDS) {
-    const value = data[field];
-    values[field] = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
-  }
-  return values;
+  return readCardInputs(data, FIELDS);
 }
 
 const checks = {

@@ -4,7 +4,7 @@ import { withCorrelationId } from '../logContext.js';
 import type { Logger } from '../logger.js';
 import type { Storage } from './storage.js';
 
-export const RETENTION_LEASE = 'retention';
+const RETENTION_LEASE = 'retention';
 const HOUR_MS = 3_600_000;
 
 export interface RemovedRecords {

@@ -8,7 +8,7 @@ import { dueReminders, type DueReminder, type ReminderOffset } from './reminderP
 import type { WebinarOccurrence } from './schedule.js';
 import type { Webinars } from './webinars.js';
 
-export const REMINDER_LEASE = 'reminders';
+const REMINDER_LEASE = 'reminders';
 /** Ids of broadcasts a lead sends by hand: `n` and 16 hex digits, made when the confirm card is shown. */
 export const BROADCAST_NOW_PATTERN = /^n[0-9a-f]{16}$/;
 
@@ -197,7 +197,13 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
       again = true;
       return running;
     }
-    const current = withCorrelationId(run).finally(() => {
+    // Logged here, once, whoever asked for the tick (the timer, a lead, the job route).
+    const logged = () =>
+      run().catch((error: unknown) => {
+        logger.error({ job: 'reminders', outcome: 'failed', error: errorSummary(error) }, 'reminder tick failed');
+        throw error;
+      });
+    const current = withCorrelationId(logged).finally(() => {
       running = undefined;
       if (again && !stopped) {
         again = false;
@@ -219,15 +225,14 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
         const retry = setTimeout(() => tickUntilRun(triesLeft - 1), NOW_RETRY_MS);
         retry.unref();
       },
-      (error: unknown) => logger.error({ job: 'reminders', outcome: 'failed', error: errorSummary(error) }, 'reminder tick failed'),
+      // Logged by tick(): the next tick catches up.
+      () => undefined,
     );
   }
 
   function scheduledTick(): void {
-    tick().catch((error: unknown) => {
-      // Storage down, most likely: nothing is lost, the next tick catches up.
-      logger.error({ job: 'reminders', outcome: 'failed', error: errorSummary(error) }, 'reminder tick failed');
-    });
+    // Storage down, most likely: logged by tick(); nothing is lost, the next tick catches up.
+    tick().catch(() => undefined);
   }
 
   return {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { readCardInputs } from '../cards/readCardInputs.js';
 import { checkWebinarRule, EXAMPLE_WEBINAR_RULE, WEBINAR_TIME_ZONE, type OccurrenceChange, type WebinarSchedule } from './schedule.js';
 
 /** The settings card's inputs as Teams sends them back (strings; absent when left empty). */
@@ -29,18 +30,9 @@ export const TOPIC_MAX = 200;
 const SCHEDULE_FIELDS = ['rule', 'firstDate', 'startTime', 'durationMinutes', 'topic', 'joinUrl'] as const satisfies readonly (keyof ScheduleValues)[];
 const OCCURRENCE_FIELDS = ['occurrenceId', 'occurrenceTopic', 'occurrenceJoinUrl', 'cancelled'] as const satisfies readonly (keyof OccurrenceValues)[];
 
-/** Whatever arrived, as strings for the card to show again; anything that is not text is dropped. */
-function readValues<Field extends string>(data: Readonly<Record<string, unknown>>, fields: readonly Field[]): Record<Field, string> {
-  const values = {} as Record<Field, string>;
-  for (const field of fields) {
-    const value = Object.hasOwn(data, field) ? data[field] : undefined;
-    values[field] = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
-  }
-  return values;
-}
-
-export const readScheduleValues = (data: Readonly<Record<string, unknown>>): ScheduleValues => readValues(data, SCHEDULE_FIELDS);
-export const readOccurrenceValues = (data: Readonly<Record<string, unknown>>): OccurrenceValues => readValues(data, OCCURRENCE_FIELDS);
+/** Whatever arrived, as strings for the card to show again. */
+export const readScheduleValues = (data: Readonly<Record<string, unknown>>): ScheduleValues => readCardInputs(data, SCHEDULE_FIELDS);
+export const readOccurrenceValues = (data: Readonly<Record<string, unknown>>): OccurrenceValues => readCardInputs(data, OCCURRENCE_FIELDS);
 
 /** The schedule as the card shows it. */
 export function scheduleValuesOf(schedule: WebinarSchedule | undefined): ScheduleValues {

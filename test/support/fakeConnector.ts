@@ -168,21 +168,24 @@ function classify(method: string, path: string, body: Record<string, unknown> | 
   throw new Error(`FakeConnector: unexpected ${method} ${path}`);
 }
 
-function cardsIn(activity: Record<string, unknown>): Record<string, unknown>[] {
+/** The Adaptive Cards attached to an activity the bot posted. */
+export function cardsIn(activity: Record<string, unknown>): Record<string, unknown>[] {
   const attachments = Array.isArray(activity.attachments) ? (activity.attachments as Record<string, unknown>[]) : [];
   return attachments
     .filter((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive')
     .map((attachment) => attachment.content as Record<string, unknown>);
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+/** The request's JSON body, or undefined when there is none. */
+export async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
   return text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
 }
 
-function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+/** Answers as the connector does: JSON, with any headers (such as Retry-After). */
+export function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
