@@ -143,6 +143,7 @@ export async function eraseMyData(deps: BotDeps, person: Person, now = new Date(
   await storage.broadcasts.forgetPerson(person.userId, conversationIds, pseudonym);
   await storage.conversations.forgetPerson(ids);
   await storage.buddyRequests.forgetPerson(new Set(ids), pseudonym);
+  await storage.buddyRequests.forgetPersonToken(person.userId);
   await storage.webinarSettings.forgetEditor(person.userId, pseudonym);
   await storage.audit.pseudonymise(new Set(ids), pseudonym);
   await storage.audit.record({ at: now.toISOString(), actor: pseudonym, action: 'data.erase', subject: pseudonym, related: undefined });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { RegionCode } from '../directory/referenceData.js';
 
 /** The three ways into the buddy scheme the national lead runs. */
@@ -59,9 +60,18 @@ export interface BuddyRequest extends SignUp {
   pairedWith: string[];
 }
 
-/** The request id for a person and a way in: the same sign-up twice is the same request. */
-export function requestIdFor(userId: string, wayIn: WayIn): string {
-  return `${wayIn}.${Buffer.from(userId, 'utf8').toString('base64url')}`;
+/**
+ * The request id for a person and a way in: the same sign-up twice is the same request. The person
+ * part is a random token kept for them (see `BuddyRequests.personTokenFor`), never their own id,
+ * so nobody can work out a colleague's request id.
+ */
+export function requestIdFor(personToken: string, wayIn: WayIn): string {
+  return `${wayIn}.${personToken}`;
+}
+
+/** A new person token: 128 random bits. */
+export function newPersonToken(): string {
+  return randomBytes(16).toString('base64url');
 }
 
 /** The person part of a request id: pairs are remembered per person, whatever the way in. */

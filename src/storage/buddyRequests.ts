@@ -1,6 +1,7 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import type { BuddyRequest } from '../buddy/buddyScheme.js';
+import { newPersonToken, type BuddyRequest } from '../buddy/buddyScheme.js';
 import { isConflict, isNotFound, isPreconditionFailed } from './tableErrors.js';
+import { toTableKey } from './tableKeys.js';
 
 /** Where a copy of a request's card is, so every copy can be updated after a change. */
 export interface CardCopy {
@@ -27,6 +28,8 @@ interface RequestEntity {
 }
 
 const PARTITION = 'request';
+/** person (table key of their id) -> their random token, the person part of their request ids. */
+const PERSONS = 'person';
 
 /**
  * Table `BuddyRequests`: one row per person and way in. Status and way in are columns for
@@ -42,6 +45,33 @@ export class BuddyRequests {
       if (isNotFound(error)) return undefined;
       throw error;
     }
+  }
+
+  /** The person's token for request ids, made on first use (two at once agree on one). */
+  async personTokenFor(userId: string): Promise<string> {
+    const rowKey = toTableKey(userId);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        return (await this.table.getEntity<{ token: string }>(PERSONS, rowKey)).token;
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+      const token = newPersonToken();
+      try {
+        await this.table.createEntity({ partitionKey: PERSONS, rowKey, token });
+        return token;
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    }
+    throw new Error('A person token could not be read or made');
+  }
+
+  /** Erasure: the token goes, so nothing links the person's id to their former requests. */
+  async forgetPersonToken(userId: string): Promise<void> {
+    await this.table.deleteEntity(PERSONS, toTableKey(userId)).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
+    });
   }
 
   /** Creates the request; false when it already exists. */
@@ -101,17 +131,23 @@ export class BuddyRequests {
 
   /**
    * Erasure: other people's requests that mention the person (a lead's decision, a pairing, a
-   * card copy in their chat) keep the request but lose the person's ids and name.
+   * card copy in their chat) keep the request but lose the person's ids and name. Fields are
+   * compared whole: an id that begins with the person's id is somebody else's.
    */
   async forgetPerson(ids: ReadonlySet<string>, pseudonym: string): Promise<void> {
-    const mentions = (value: unknown) => [...ids].some((id) => JSON.stringify(value).includes(id));
+    const copyNamesPerson = (copy: CardCopy) => {
+      const { user, conversation } = copy.reference as { user?: { id?: unknown; aadObjectId?: unknown }; conversation?: { id?: unknown } };
+      return [user?.id, user?.aadObjectId, conversation?.id].some((id) => typeof id === 'string' && ids.has(id));
+    };
+    const mentions = ({ request, cardCopies }: StoredBuddyRequest) =>
+      (request.decision !== undefined && ids.has(request.decision.by)) || request.pairedWith.some((id) => ids.has(id)) || cardCopies.some(copyNamesPerson);
     for (const listed of await this.list()) {
       // Re-read and retry when someone changes the request meanwhile: the ids must go.
       for (let attempt = 0, stored: StoredBuddyRequest | undefined = listed; stored && mentions(stored); attempt += 1, stored = await this.get(listed.request.id)) {
         const { request } = stored;
         const decision = request.decision && ids.has(request.decision.by) ? { ...request.decision, by: pseudonym, byName: 'A lead' } : request.decision;
         const scrubbed: BuddyRequest = { ...request, decision, pairedWith: request.pairedWith.filter((pairedId) => !ids.has(pairedId)) };
-        if (await this.replace(scrubbed, stored.etag, stored.cardCopies.filter((copy) => !mentions(copy)))) break;
+        if (await this.replace(scrubbed, stored.etag, stored.cardCopies.filter((copy) => !copyNamesPerson(copy)))) break;
         if (attempt >= 10) throw new Error('A buddy request kept changing while a person was being erased');
       }
     }
@@ -119,15 +155,17 @@ export class BuddyRequests {
 
   async list(filter: { status?: BuddyRequest['status']; wayIn?: BuddyRequest['wayIn']; userId?: string } = {}): Promise<StoredBuddyRequest[]> {
     const clauses = [
+      odata`PartitionKey eq ${PARTITION}`,
       filter.status ? odata`status eq ${filter.status}` : undefined,
       filter.wayIn ? odata`wayIn eq ${filter.wayIn}` : undefined,
       filter.userId ? odata`userId eq ${filter.userId}` : undefined,
     ].filter((clause): clause is string => clause !== undefined);
-    const rows = this.table.listEntities<RequestEntity>(clauses.length > 0 ? { queryOptions: { filter: clauses.join(' and ') } } : {});
+    const rows = this.table.listEntities<RequestEntity>({ queryOptions: { filter: clauses.join(' and ') } });
     const found: StoredBuddyRequest[] = [];
     for await (const entity of rows) {
       // Checked in code too: Azurite has been seen to return rows its filter should have left out.
-      const { status, wayIn, userId } = entity;
+      const { partitionKey, status, wayIn, userId } = entity;
+      if (partitionKey !== PARTITION) continue;
       if ((filter.status && status !== filter.status) || (filter.wayIn && wayIn !== filter.wayIn) || (filter.userId && userId !== filter.userId)) continue;
       found.push(fromEntity(entity));
     }

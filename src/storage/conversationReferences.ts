@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { isConflict, isNotFound } from './tableErrors.js';
-import { toTableKey } from './tableKeys.js';
+import { fromTableKey, toTableKey } from './tableKeys.js';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
@@ -113,20 +113,27 @@ export class ConversationReferences {
 
   /**
    * Erasure: removes the person's personal chat and its index row, and takes them out of the
-   * references of other conversations they took part in (the reference's `user`).
+   * references of other conversations they took part in (the reference's `user`). Ids are
+   * compared whole: an id that begins with the person's id is somebody else's.
    */
   async forgetPerson(ids: readonly string[]): Promise<void> {
-    const rows = this.table.listEntities<ConversationEntity>();
-    for await (const entity of rows) {
-      const text = JSON.stringify(entity);
-      if (!ids.some((id) => text.includes(id))) continue;
-      if (entity.partitionKey === BY_USER || entity.kind === 'personal') {
-        if (entity.conversationId) this.known.delete(entity.conversationId);
-        await this.table.deleteEntity(entity.partitionKey, entity.rowKey).catch(ignoreNotFound);
-        continue;
+    const person = new Set(ids);
+    const isPerson = (id: unknown) => typeof id === 'string' && person.has(id);
+    for await (const entity of this.table.listEntities<ConversationEntity>()) {
+      const { partitionKey, rowKey } = entity as { partitionKey: string; rowKey: string };
+      const reference = partitionKey === BY_USER ? {} : (JSON.parse(entity.reference) as ConversationReferenceJson);
+      const user = reference.user as { id?: unknown; aadObjectId?: unknown } | undefined;
+      const theirs =
+        partitionKey === BY_USER
+          ? isPerson(fromTableKey(rowKey)) || isPerson(entity.conversationId)
+          : entity.kind === 'personal' && (isPerson(entity.conversationId) || isPerson(entity.userAadObjectId) || isPerson(user?.id) || isPerson(user?.aadObjectId));
+      if (theirs) {
+        if (partitionKey !== BY_USER) this.known.delete(entity.conversationId);
+        await this.table.deleteEntity(partitionKey, rowKey).catch(ignoreNotFound);
+      } else if (partitionKey !== BY_USER && (isPerson(user?.id) || isPerson(user?.aadObjectId))) {
+        const { user: _user, ...rest } = reference;
+        await this.table.updateEntity({ partitionKey, rowKey, reference: JSON.stringify(rest) }, 'Merge').catch(ignoreNotFound);
       }
-      const { user: _user, ...reference } = JSON.parse(entity.reference) as ConversationReferenceJson;
-      await this.table.updateEntity({ partitionKey: entity.partitionKey, rowKey: entity.rowKey, reference: JSON.stringify(reference) }, 'Merge').catch(ignoreNotFound);
     }
   }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestIdFor } from '../../src/buddy/buddyScheme.js';
 import { VERBS } from '../../src/bot/verbs.js';
 import { cardAction, installationUpdate, LEAD, message, personalChatId, teamChannel, type Person } from '../support/activities.js';
+import { requestIdOf } from '../support/buddyRequests.js';
 import { startTestBot, type TestBot } from '../support/testBot.js';
 import { waitFor } from '../support/waitFor.js';
 
@@ -35,8 +35,8 @@ beforeAll(async () => {
   const signUp = { organisation: 'Leeds Teaching Hospitals', region: '', monthsInRole: '3', focusAreas: 'data', preferredContact: 'email', consent: 'true' };
   await press(MENTOR, VERBS.submitBuddySignUp, { ...signUp, wayIn: 'mentor', capacity: '1', email: 'thaddeus.quietly@example.org', note: NOTE });
   await press(PERSON, VERBS.submitBuddySignUp, { ...signUp, wayIn: 'newToPost', capacity: '', email: EMAIL, note: NOTE });
-  await press(LEAD, VERBS.decideBuddyRequest, { requestId: requestIdFor(MENTOR.aadObjectId, 'mentor'), decision: 'approve' });
-  await press(LEAD, VERBS.decideBuddyRequest, { requestId: requestIdFor(PERSON.aadObjectId, 'newToPost'), decision: 'decline', reason: `Sorry ${PERSON.name}, ${NOTE}` });
+  await press(LEAD, VERBS.decideBuddyRequest, { requestId: await requestIdOf(bot.storage, MENTOR, 'mentor'), decision: 'approve' });
+  await press(LEAD, VERBS.decideBuddyRequest, { requestId: await requestIdOf(bot.storage, PERSON, 'newToPost'), decision: 'decline', reason: `Sorry ${PERSON.name}, ${NOTE}` });
   bot.connector.failNext({ status: 500 }, 4);
   await bot.post(message('who is the national lead', { serviceUrl, from: PERSON }));
   bot.connector.clear();

@@ -42,7 +42,7 @@ export const submitBuddySignUp: CardAction = {
     if (!region) return { kind: 'card', card: signUpCard(directory, values, { region: 'Choose your NHS England region.' }) };
 
     const userId = userIdOf(turn);
-    const id = requestIdFor(userId, signUp.wayIn);
+    const id = requestIdFor(await storage.buddyRequests.personTokenFor(userId), signUp.wayIn);
     const now = new Date().toISOString();
     const existing = await storage.buddyRequests.get(id);
     if (existing && (existing.request.status === 'approved' || existing.request.status === 'matched')) {

@@ -1,9 +1,9 @@
 import { TableServiceClient, TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { requestIdFor } from '../../../src/buddy/buddyScheme.js';
 import { toTableKey } from '../../../src/storage/tableKeys.js';
 import { VERBS } from '../../../src/bot/verbs.js';
 import { cardAction, installationUpdate, LEAD, message, personalChatId, type Person } from '../../support/activities.js';
+import { requestIdOf } from '../../support/buddyRequests.js';
 import { startTestBot, type TestBot } from '../../support/testBot.js';
 import { waitFor } from '../../support/waitFor.js';
 
@@ -57,10 +57,10 @@ beforeAll(async () => {
   await bot.post(message('I work at Leeds Teaching Hospitals', { serviceUrl, from: ERASED }));
   // A mentor, approved; the person signs up, and the lead approves them with that mentor.
   await signUp(MENTOR, { wayIn: 'mentor', capacity: '2', email: 'robin.keeper@example.org', note: '' });
-  const mentorId = requestIdFor(MENTOR.aadObjectId, 'mentor');
+  const mentorId = await requestIdOf(bot.storage, MENTOR, 'mentor');
   await press(LEAD, VERBS.decideBuddyRequest, { requestId: mentorId, decision: 'approve' });
   await signUp(ERASED, { wayIn: 'newToPost', email: ERASED_EMAIL, note: ERASED_NOTE });
-  await press(LEAD, VERBS.decideBuddyRequest, { requestId: requestIdFor(ERASED.aadObjectId, 'newToPost'), decision: 'approve', mentor: mentorId });
+  await press(LEAD, VERBS.decideBuddyRequest, { requestId: await requestIdOf(bot.storage, ERASED, 'newToPost'), decision: 'approve', mentor: mentorId });
   // A reminder went to everyone, so the outbox has a row for the person's chat.
   bot.connector.clear();
   await bot.post(message('send webinar reminder now', { serviceUrl, from: LEAD }));
@@ -121,7 +121,7 @@ describe('"delete my data"', () => {
     expect(told).toContain('Your buddy scheme pairing has ended');
     expect(told).not.toContain(ERASED.name);
 
-    const mentor = await bot.storage.buddyRequests.get(requestIdFor(MENTOR.aadObjectId, 'mentor'));
+    const mentor = await bot.storage.buddyRequests.get(await requestIdOf(bot.storage, MENTOR, 'mentor'));
     expect(mentor?.request).toMatchObject({ pairedWith: [], capacityLeft: 2 });
   });
 

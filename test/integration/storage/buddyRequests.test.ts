@@ -74,4 +74,35 @@ describe('BuddyRequests (Azurite)', () => {
     expect((await requests.list({ userId: 'user-newToPost.e' })).map((stored) => stored.request.id)).toEqual(['newToPost.e']);
     expect((await requests.list({ status: 'approved', wayIn: 'mentor' })).map((stored) => stored.request.id)).not.toContain('newToPost.e');
   });
+
+  it("erases a person from other people's requests by exact ids, leaving those whose ids begin with theirs", async () => {
+    const copy = (teamsId: string) => ({ reference: { conversation: { id: `a:chat-${teamsId}` }, user: { id: teamsId } }, activityId: `card-${teamsId}` });
+    await requests.create(request('newToPost.prefix1', { decision: { by: 'lead-1', byName: 'Example Lead', at: '2026-11-26T10:00:00.000Z', reason: undefined }, pairedWith: ['mentor.p1'] }));
+    await requests.create(request('newToPost.prefix2', { decision: { by: 'lead-10', byName: 'Another Lead', at: '2026-11-26T10:00:00.000Z', reason: undefined }, pairedWith: ['mentor.p10'] }));
+    await requests.addCardCopies('newToPost.prefix1', [copy('29:lead-1'), copy('29:lead-10')]);
+    await requests.addCardCopies('newToPost.prefix2', [copy('29:lead-10'), copy('29:lead-100')]);
+
+    await requests.forgetPerson(new Set(['lead-1', '29:lead-1', 'a:chat-29:lead-1', 'mentor.p1']), 'erased-000000000001');
+
+    const first = await requests.get('newToPost.prefix1');
+    expect(first?.request.decision).toMatchObject({ by: 'erased-000000000001' });
+    expect(first?.request.pairedWith).toEqual([]);
+    expect(first?.cardCopies.map((kept) => kept.activityId)).toEqual(['card-29:lead-10']);
+    const second = await requests.get('newToPost.prefix2');
+    expect(second?.request.decision).toMatchObject({ by: 'lead-10', byName: 'Another Lead' });
+    expect(second?.request.pairedWith).toEqual(['mentor.p10']);
+    expect(second?.cardCopies.map((kept) => kept.activityId)).toEqual(['card-29:lead-10', 'card-29:lead-100']);
+  });
+
+  it('gives each person one random token for their request ids, and forgets it on erasure', async () => {
+    const [first, again] = await Promise.all([requests.personTokenFor('aaaaaaaa-0000-4000-8000-000000000077'), requests.personTokenFor('aaaaaaaa-0000-4000-8000-000000000077')]);
+    const other = await requests.personTokenFor('aaaaaaaa-0000-4000-8000-000000000078');
+
+    expect(again).toBe(first);
+    expect(other).not.toBe(first);
+    expect(first).toMatch(/^[\w-]{22}$/);
+    await requests.forgetPersonToken('aaaaaaaa-0000-4000-8000-000000000077');
+    expect(await requests.personTokenFor('aaaaaaaa-0000-4000-8000-000000000077')).not.toBe(first);
+    expect((await requests.list()).map((stored) => stored.request.id)).not.toContain(first);
+  });
 });

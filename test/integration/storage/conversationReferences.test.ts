@@ -88,4 +88,26 @@ describe('ConversationReferences (Azurite)', () => {
     expect(channels).toContain('19:team@thread.tacv2');
     expect(channels).not.toContain('a:lead-chat');
   });
+
+  it('erases a person by their exact ids, never the people whose ids begin with theirs', async () => {
+    // The red-team trial: erasing 29:user-102 also removed 29:user-102000 to 29:user-102999.
+    const person = (n: string) => ({ teamsId: `29:user-${n}`, aadObjectId: `aaaaaaaa-0000-4000-8000-${n.padStart(12, '0')}`, chat: `a:chat-${n}` });
+    const erased = person('102');
+    const others = ['1020', '102000', '102999', '10'].map(person);
+    for (const { teamsId, aadObjectId, chat } of [erased, ...others]) {
+      await storage.conversations.save(record(chat, { userAadObjectId: aadObjectId, reference: { conversation: { id: chat }, user: { id: teamsId, aadObjectId } } }));
+    }
+    const channel = 'a:prefix-channel';
+    await storage.conversations.save(record(channel, { kind: 'channel', userAadObjectId: undefined, reference: { conversation: { id: channel }, user: { id: others[1]?.teamsId } } }));
+
+    await storage.conversations.forgetPerson([erased.aadObjectId, erased.teamsId, erased.chat]);
+
+    expect(await storage.conversations.get(erased.chat)).toBeUndefined();
+    expect(await storage.conversations.findPersonalChat(erased.aadObjectId)).toBeUndefined();
+    for (const other of others) {
+      expect(await storage.conversations.get(other.chat), other.teamsId).toMatchObject({ conversationId: other.chat, reference: { user: { id: other.teamsId } } });
+      expect((await storage.conversations.findPersonalChat(other.aadObjectId))?.conversationId, other.teamsId).toBe(other.chat);
+    }
+    expect((await storage.conversations.get(channel))?.reference).toMatchObject({ user: { id: '29:user-102000' } });
+  });
 });
