@@ -27,6 +27,8 @@ const webinarStart = /^(?:(\d{4}-\d{2}-\d{2})T)?([01]\d|2[0-3]):([0-5]\d)$/;
 export const DEFAULT_BROADCAST_RPS = 48;
 const MAX_BROADCAST_RPS = 50;
 const MIN_JOB_SECRET_LENGTH = 32;
+/** Where the public Bot Framework publishes the keys its tokens are signed with. */
+const BOT_FRAMEWORK_OPENID_METADATA_URL = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
 
 /** A whole number from `min` to `max` (with `unit` in the message, such as "minutes "), or `fallback` when unset. */
 const wholeNumber = (min: number, max: number, fallback: number, unit = '') => {
@@ -68,6 +70,11 @@ const envSchema = z
       z.enum(appTypes, { error: `must be one of ${appTypes.join(', ')}` }).default('MultiTenant'),
     ),
     MicrosoftAppTenantId: optionalGuid,
+    // The SDK's own setting: where the Bot Framework publishes its signing keys (tests point it at a stand-in).
+    BotOpenIdMetadata: z.preprocess(
+      blankToUndefined,
+      z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of an OpenID metadata document' }).default(BOT_FRAMEWORK_OPENID_METADATA_URL),
+    ),
     TABLES_CONNECTION_STRING: optionalText,
     TABLES_ACCOUNT_URL: z.preprocess(
       blankToUndefined,
@@ -124,6 +131,7 @@ const envSchema = z
       z.string().trim().max(100).regex(/^[\w.:-]+$/, { error: 'must be letters, digits, . : _ or -' }).optional(),
     ),
     RETENTION_MONTHS: wholeNumber(1, 120, 12, 'of months '),
+    MESSAGES_PER_MINUTE: wholeNumber(1, 10_000, 10, 'of messages '),
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
     PUBLIC_BASE_URL: z.preprocess(
       blankToUndefined,
@@ -183,11 +191,25 @@ export type StorageConfig =
   | { kind: 'accountUrl'; accountUrl: string }
   | { kind: 'embedded'; dataDir: string };
 
+/** The setting to look at when the storage it configures cannot be opened. */
+export function storageSettingOf(storage: StorageConfig): string {
+  switch (storage.kind) {
+    case 'connectionString':
+      return 'TABLES_CONNECTION_STRING';
+    case 'accountUrl':
+      return 'TABLES_ACCOUNT_URL and the app\u2019s managed identity (Storage Table Data Contributor)';
+    case 'embedded':
+      return 'DATA_DIR';
+  }
+}
+
 export interface BotCredentials {
   appId: string;
   appPassword: string | undefined;
   appType: BotAppType;
   appTenantId: string | undefined;
+  /** The OpenID metadata document that leads to the Bot Framework's signing keys. */
+  openIdMetadataUrl: string;
 }
 
 export interface Config {
@@ -220,14 +242,18 @@ export interface Config {
     /** Names this instance in the lease and in outbox claims; stable across restarts. */
     instanceId: string;
   };
+  /** Messages one conversation may send in a minute; the first beyond is asked to slow down, the rest ignored. */
+  messagesPerMinute: number;
   /** Declined and withdrawn buddy requests, and reminder delivery rows, are removed after this many months. */
   retentionMonths: number;
   /** Application Insights (Azure Monitor) for traces and metrics; undefined: telemetry off. */
   applicationInsightsConnectionString: string | undefined;
   /** No app id and the embedded store: auth off, the Playground's lead, listening on this machine only. */
   localMode: boolean;
-  /** Local mode listens on loopback only; otherwise every interface (App Service). */
+  /** Without credentials (nothing is authenticated) loopback only, whatever else is set; otherwise every interface (App Service). */
   host: string;
+  /** ALLOW_UNAUTHENTICATED=true with configured storage: a test on this machine, said at start-up. */
+  unauthenticatedTest: boolean;
 }
 
 export class ConfigError extends Error {
@@ -256,6 +282,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
           appPassword: e.MicrosoftAppPassword,
           appType: e.MicrosoftAppType,
           appTenantId: e.MicrosoftAppTenantId,
+          openIdMetadataUrl: e.BotOpenIdMetadata,
         }
       : undefined,
     storage: e.TABLES_CONNECTION_STRING
@@ -277,10 +304,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       instanceId: e.INSTANCE_ID ?? e.WEBSITE_INSTANCE_ID ?? `${hostname()}:${String(e.PORT)}`,
     },
     retentionMonths: e.RETENTION_MONTHS,
+    messagesPerMinute: e.MESSAGES_PER_MINUTE,
     applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? (localMode ? `http://localhost:${e.PORT}` : undefined),
     localMode,
-    host: localMode ? '127.0.0.1' : '0.0.0.0',
+    host: e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1',
+    unauthenticatedTest: !e.MicrosoftAppId && !localMode,
   };
 }
 

@@ -9,15 +9,25 @@ import { describeProblems, incomingActivitySchema, tenantIdOf, type IncomingActi
 /** Teams' own limit for a message with a card is about 100 KB; anything far beyond is not an activity. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** A request's token checked: a turn to run, or the refusal to send instead. */
+export type AuthenticatedActivity =
+  | { ok: true; run(): Promise<{ status: number; body?: unknown }> }
+  | { ok: false; status: number; body: { error: string; message: string }; retryAfterSeconds?: number };
+
 export interface ServerDeps {
-  /** Authenticates and runs one activity (the Bot Framework lives behind this). */
-  processActivity(activity: IncomingActivity, authorization: string): Promise<{ status: number; body?: unknown }>;
+  /** Checks the activity's token (the Bot Framework lives behind this); never throws. */
+  authenticate(activity: IncomingActivity, authorization: string): Promise<AuthenticatedActivity>;
   /** Resolves when storage answers, rejects when it does not. */
   checkStorage: () => Promise<void>;
   logger: Logger;
   /** Undefined lets every tenant in (local mode). */
   allowedTenantIds: ReadonlySet<string> | undefined;
+  /** How long a client may take to send its headers, and its whole request; slower ones are cut. */
+  timeouts?: { headersMs: number; requestMs: number };
 }
+
+/** Teams sends an activity in well under a second; a client this slow is holding a connection open. */
+export const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000 };
 
 export interface AppServer {
   server: Server;
@@ -30,6 +40,12 @@ export interface AppServer {
 export function createServer(deps: ServerDeps): AppServer {
   const { logger } = deps;
   const server = restify.createServer({ name: 'mso-network-bot', handleUncaughtExceptions: false });
+  cutSlowClients(server, deps.timeouts ?? DEFAULT_TIMEOUTS);
+  // Every answer is what its Content-Type says, never sniffed as something else.
+  server.pre((_req: Request, res: Response, next: () => void) => {
+    res.header('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   const inFlight = new Set<Promise<unknown>>();
   let closing = false;
 
@@ -71,13 +87,21 @@ export function createServer(deps: ServerDeps): AppServer {
       return sendError(res, 400, 'invalid_activity', describeProblems(parsed.error));
     }
     const activity = parsed.data;
+    const started = performance.now();
+    // Authentication first: an unauthenticated caller learns nothing, not even which tenant is allowed.
+    const authenticated = await deps.authenticate(activity, req.header('authorization', ''));
+    if (!authenticated.ok) {
+      recordTurn({ activityType: activity.type, status: authenticated.status, durationMs: performance.now() - started });
+      if (authenticated.retryAfterSeconds !== undefined) res.header('Retry-After', String(authenticated.retryAfterSeconds));
+      res.send(authenticated.status, authenticated.body);
+      return;
+    }
     const tenantId = tenantIdOf(activity);
     if (deps.allowedTenantIds && (!tenantId || !deps.allowedTenantIds.has(tenantId.toLowerCase()))) {
       logger.warn({ route: '/api/messages', outcome: 'refused', reason: 'tenant_not_allowed', tenantId: tenantId ?? null }, 'request refused');
       return sendError(res, 403, 'tenant_not_allowed', 'This bot serves its own organisation only.');
     }
-    const started = performance.now();
-    const turn = deps.processActivity(activity, req.header('authorization', ''));
+    const turn = authenticated.run();
     inFlight.add(turn);
     try {
       const { status, body } = await turn;
@@ -139,6 +163,14 @@ export function createServer(deps: ServerDeps): AppServer {
       await Promise.race([stopped, delay(1000)]);
     },
   };
+}
+
+/** Node checks these timeouts every 30 s by default; checked each second, a slow client is cut on time. */
+function cutSlowClients(server: Server, { headersMs, requestMs }: { headersMs: number; requestMs: number }): void {
+  const http = server.server;
+  http.headersTimeout = headersMs;
+  http.requestTimeout = requestMs;
+  (http as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = Math.min(1000, headersMs);
 }
 
 function delay(ms: number): Promise<void> {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { StorageConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { startEmbeddedAzurite } from './embeddedAzurite.js';
+import { openStorage, type Storage } from './storage.js';
 import type { TableEndpoint } from './tableClientFactory.js';
 
 export interface RunningTableEndpoint {
@@ -23,4 +24,18 @@ export async function startTableEndpoint(config: StorageConfig, logger: Logger):
     endpoint: { kind: 'connectionString', connectionString: azurite.connectionString },
     stop: () => azurite.close(),
   };
+}
+
+/** Every storage call at start-up is bounded: an endpoint that never answers must not hang the start. */
+const OPEN_TIMEOUT_MS = 10_000;
+
+/** The configured (or embedded) tables, opened; throws a StorageUnavailableError saying what storage answered. */
+export async function openConfiguredStorage(config: StorageConfig, logger: Logger): Promise<{ tables: RunningTableEndpoint; storage: Storage }> {
+  const tables = await startTableEndpoint(config, logger);
+  try {
+    return { tables, storage: await openStorage(tables.endpoint, { timeoutMs: OPEN_TIMEOUT_MS }) };
+  } catch (error) {
+    await tables.stop();
+    throw error;
+  }
 }

@@ -39,16 +39,32 @@ export interface Storage {
 export interface OpenStorageOptions {
   /** Letters only; keeps several test suites apart in one Azurite. */
   tablePrefix?: string;
+  /** How long opening may take before it gives up with a StorageUnavailableError. */
+  timeoutMs?: number;
 }
 
-/** Connects to the tables, creating any that are missing. */
+/** The tables could not be opened; `answer` is what storage said (or that it said nothing), in a few words. */
+export class StorageUnavailableError extends Error {
+  override name = 'StorageUnavailableError';
+  constructor(readonly answer: string) {
+    super(`table storage could not be opened: ${answer}`);
+  }
+}
+
+/** Connects to the tables, creating any that are missing; throws a StorageUnavailableError saying what storage answered. */
 export async function openStorage(endpoint: TableEndpoint, options: OpenStorageOptions = {}): Promise<Storage> {
   const tableFor = createTableClientFactory(endpoint);
   const prefix = options.tablePrefix ?? '';
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const clients = Object.fromEntries(
     Object.entries(TABLES).map(([role, name]) => [role, tableFor(`${prefix}${name}`)]),
   ) as Record<keyof typeof TABLES, TableClient>;
-  await Promise.all(Object.values(clients).map((client) => client.createTable()));
+  const abortSignal = AbortSignal.timeout(timeoutMs);
+  try {
+    await Promise.all(Object.values(clients).map((client) => client.createTable({ abortSignal })));
+  } catch (error) {
+    throw new StorageUnavailableError(abortSignal.aborted ? `no answer within ${String(timeoutMs / 1000)} s` : storageAnswerOf(error));
+  }
 
   return {
     conversations: new ConversationReferences(clients.conversations),
@@ -69,4 +85,13 @@ async function pingTable(table: TableClient, timeoutMs: number): Promise<void> {
     .listEntities({ queryOptions: { select: ['PartitionKey'] }, abortSignal })
     .byPage({ maxPageSize: 1 });
   await page.next();
+}
+
+/** "403 AuthorizationFailure", "ECONNREFUSED", "CredentialUnavailableError": enough to know what to fix. */
+function storageAnswerOf(error: unknown): string {
+  if (!(error instanceof Error)) return 'an unknown error';
+  const { statusCode, code, details } = error as { statusCode?: unknown; code?: unknown; details?: { errorCode?: unknown; odataError?: { code?: unknown } } };
+  const named = [details?.errorCode, details?.odataError?.code, code].find((value) => typeof value === 'string' && !/^\d+$/.test(value));
+  const parts = [typeof statusCode === 'number' ? String(statusCode) : undefined, typeof named === 'string' ? named : undefined].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : error.name;
 }

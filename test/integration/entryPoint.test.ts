@@ -2,7 +2,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, createServer as createTcpServer, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { installationUpdate, MSO, personalChatId } from '../support/activities.js';
 import { FakeConnector } from '../support/fakeConnector.js';
 import { waitFor } from '../support/waitFor.js';
@@ -97,4 +98,68 @@ describe('the entry point with bad configuration', () => {
     expect(bot.output()).toContain(`Cannot read the directory file ${file}`);
     await rm(dir, { recursive: true, force: true });
   });
+});
+
+/** Whether a TCP connection to this address and port is accepted. */
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket: Socket = connect({ host, port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('the entry point without credentials but with configured storage (ALLOW_UNAUTHENTICATED=true)', () => {
+  let bot: RunningBot;
+  let port: number;
+  beforeAll(async () => {
+    bot = startEntryPoint({ PORT: '0', TABLES_CONNECTION_STRING: inject('tablesConnectionString'), ALLOW_UNAUTHENTICATED: 'true' });
+    port = await waitFor(() => {
+      const listening = /"port":(\d+)[^}]*listening/.exec(bot.output());
+      return listening ? Number(listening[1]) : undefined;
+    }, 'the bot to listen', 20_000);
+  }, 30_000);
+  afterAll(() => bot.child.kill('SIGKILL'));
+
+  it('listens on 127.0.0.1 only, so no other address reaches it', async () => {
+    expect(await accepts('127.0.0.1', port)).toBe(true);
+    // 127.0.0.2 is this machine too, but not the address it bound: a server on every interface would accept it.
+    expect(await accepts('127.0.0.2', port)).toBe(false);
+  });
+
+  it('warns that requests are not authenticated, naming the setting', () => {
+    const warning = bot.output().split('\n').find((line) => line.includes('ALLOW_UNAUTHENTICATED'));
+    expect(JSON.parse(warning ?? '{}')).toMatchObject({ level: 40, setting: 'ALLOW_UNAUTHENTICATED' });
+  });
+});
+
+describe('the entry point with storage it cannot open', () => {
+  const withAppId = { MicrosoftAppId: '0f0e0d0c-0b0a-4908-8706-050403020100', MicrosoftAppPassword: 'not-a-real-secret', PORT: '0' };
+
+  it('ends with one line naming the setting and what storage answered when the key is wrong', async () => {
+    const wrongKey = inject('tablesConnectionString').replace(/AccountKey=[^;]+/, `AccountKey=${Buffer.from('not the key').toString('base64')}`);
+    const bot = startEntryPoint({ ...withAppId, TABLES_CONNECTION_STRING: wrongKey });
+
+    expect(await bot.exited).toBe(1);
+    expect(bot.output().trim().split('\n').at(-1)).toBe('Cannot open table storage: 403 AuthorizationFailure; check TABLES_CONNECTION_STRING');
+    expect(bot.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('gives up after 10 s on an endpoint that accepts connections and never answers', async () => {
+    const silent = createTcpServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    const started = Date.now();
+    const bot = startEntryPoint({
+      ...withAppId,
+      TABLES_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${Buffer.from('key').toString('base64')};TableEndpoint=http://127.0.0.1:${String(port)}/devstoreaccount1;`,
+    });
+
+    expect(await bot.exited).toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(bot.output().trim().split('\n').at(-1)).toBe('Cannot open table storage: no answer within 10 s; check TABLES_CONNECTION_STRING');
+    silent.close();
+  }, 30_000);
 });

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       appPassword: production.MicrosoftAppPassword,
       appType: 'MultiTenant',
       appTenantId: undefined,
+      openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
     });
   });
 
@@ -73,7 +74,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', ALLOW_UNAUTHENTICATED: 'true' })).toMatchObject({
       localMode: false,
       botCredentials: undefined,
-      host: '0.0.0.0',
+      // Nothing is authenticated, so nothing but this machine may reach it.
+      host: '127.0.0.1',
+      unauthenticatedTest: true,
     });
     expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', ALLOW_UNAUTHENTICATED: 'true' }).leadAadObjectIds.size).toBe(0);
   });
