@@ -133,7 +133,7 @@ console.log(`bench:chat — ${USERS} simulated MSOs at once: each says where the
 const mso = await startServer(
   'MSO bot',
   ['--import', 'tsx', 'src/index.ts'],
-  { PORT: '0', LOG_LEVEL: 'info', TABLES_CONNECTION_STRING: tables, ALLOW_UNAUTHENTICATED: 'true' },
+  { PORT: '0', LOG_LEVEL: 'info', TABLES_CONNECTION_STRING: tables, ALLOW_UNAUTHENTICATED: 'true', MESSAGES_PER_MINUTE: '10000' },
   /"port":(\d+)[^\n]*listening/,
 );
 const msoResult = await run(mso, connector, 0);

@@ -1,4 +1,5 @@
 import { createBotRuntime } from './bot/botRuntime.js';
+import { ConversationRateLimit } from './bot/conversationRateLimit.js';
 import { MsoBot } from './bot/msoBot.js';
 import type { Config } from './config.js';
 import type { Directory } from './directory/directory.js';
@@ -54,22 +55,25 @@ export function createApp(config: Config, { storage, directory, understand, now 
     now,
   });
   const retention = createRetentionJob({ storage, months: config.retentionMonths, instanceId: config.reminders.instanceId, logger });
-  runtime.setBot(new MsoBot({ storage, logger, directory, understand, messenger, leadAadObjectIds, webinars, webinarCalendarUrl, reminders }));
+  const messageRate = new ConversationRateLimit(config.messagesPerMinute);
+  runtime.setBot(new MsoBot({ storage, logger, directory, understand, messenger, leadAadObjectIds, webinars, webinarCalendarUrl, reminders, messageRate }));
   const server = createServer({
-    processActivity: (activity, authorization) => runtime.processActivity(activity, authorization),
+    authenticate: (activity, authorization) => runtime.authenticate(activity, authorization),
     checkStorage: () => storage.ping(),
     logger,
     allowedTenantIds: config.allowedTenantIds,
   });
+  // Anyone can read the public routes: with authentication on, the joining link stays in the bot's cards.
+  const withJoinLink = config.botCredentials === undefined;
   registerTabRoutes(server.server, {
     directory,
     logger,
     nextWebinar: async () => {
       const next = await webinars.next();
-      return next && nextWebinarOf(next);
+      return next && nextWebinarOf(next, { withJoinLink });
     },
   });
-  registerWebinarRoutes(server.server, { webinars, logger });
+  registerWebinarRoutes(server.server, { webinars, logger, withJoinLink });
   registerJobRoutes(server.server, { reminders, secret: config.reminders.jobSecret, logger });
   return {
     ...server,

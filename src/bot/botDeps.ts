@@ -4,6 +4,7 @@ import type { Understand } from '../nlu/understand.js';
 import type { Storage } from '../storage/storage.js';
 import type { Webinars } from '../webinar/index.js';
 import type { ReminderJob } from '../webinar/reminderJob.js';
+import type { ConversationRateLimit } from './conversationRateLimit.js';
 import type { Messenger } from './messenger.js';
 
 /** What the bot's handlers may use; passed in once by the composition root. */
@@ -19,6 +20,8 @@ export interface BotDeps {
   webinars: Webinars;
   /** Starts a broadcast the lead asked for. */
   reminders: Pick<ReminderJob, 'broadcastNow'>;
+  /** Messages each conversation may send in a minute. */
+  messageRate: Pick<ConversationRateLimit, 'check'>;
   /** The calendar file's address for cards (`<PUBLIC_BASE_URL>/webinar.ics`); undefined leaves the link out. */
   webinarCalendarUrl: string | undefined;
 }

@@ -7,6 +7,8 @@ import { conversationRecordFrom } from './conversationRecord.js';
 import { dispatchCardAction } from './dispatchCardAction.js';
 import { sendCard } from './sendCard.js';
 
+const SLOW_DOWN = 'That is a lot of messages in one minute, so I am taking a short pause. Wait a minute, then ask again.';
+
 /**
  * Turns Teams activities into calls on the domain and cards back. Installs and uninstalls are
  * recorded so that the bot can write to the conversation later.
@@ -17,6 +19,13 @@ export class MsoBot extends TeamsActivityHandler {
   }
 
   protected override async onMessageActivity(turn: TurnContext): Promise<void> {
+    // Over the limit nothing is stored or understood: one polite word, then silence for the minute.
+    const rate = this.deps.messageRate.check(turn.activity.conversation.id);
+    if (rate !== 'answer') {
+      if (rate === 'slowDown') await turn.sendActivity(SLOW_DOWN);
+      this.log(turn).warn({ outcome: 'rate_limited', told: rate === 'slowDown' }, 'message not handled');
+      return;
+    }
     // The conversation may predate our records (installed before a data reset): keep it known,
     // alongside answering rather than before it.
     const recorded = this.deps.storage.conversations.ensure(conversationRecordFrom(turn.activity));

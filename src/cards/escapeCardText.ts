@@ -4,7 +4,17 @@
  * Also cuts it to a length that fits a card.
  */
 export function escapeCardText(text: string, maxLength = 200): string {
-  const trimmed = text.replace(/\s+/g, ' ').trim();
+  const trimmed = stripInvisible(text).replace(/\s+/g, ' ').trim();
   const cut = trimmed.length > maxLength ? `${trimmed.slice(0, maxLength - 1)}…` : trimmed;
   return cut.replace(/[\\`*_[\]()#<>~|]/g, (character) => `\\${character}`);
+}
+
+/**
+ * Direction overrides and isolates (U+202A-U+202E, U+2066-U+2069, the marks U+200E, U+200F, U+061C)
+ * can make text read backwards ("gpj.exe" shown as "exe.jpg"); control characters have no place
+ * in a card. Both are removed.
+ */
+export function stripInvisible(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return text.replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
 }

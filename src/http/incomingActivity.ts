@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stripInvisible } from '../cards/escapeCardText.js';
 
 /**
  * Teams ids are printable ASCII and well under 256 characters. Anything else could not go back
@@ -10,10 +11,19 @@ const id = z
   .max(256)
   .regex(/^[\x21-\x7e]+$/, { error: 'must be printable ASCII without spaces' });
 
+/** Longer display names are cut: they reach buttons, suggestion lists and other people's cards. */
+export const MAX_DISPLAY_NAME_LENGTH = 100;
+
+/** A display name fit for a card: no direction overrides or control characters, at most 100 characters. */
+const displayName = z
+  .string()
+  .max(1024)
+  .transform((name) => Array.from(stripInvisible(name).replace(/\s+/g, ' ').trim()).slice(0, MAX_DISPLAY_NAME_LENGTH).join('').trim());
+
 /** Fields the SDK copies into its reply are checked for type: a wrong one would fail the reply, not the request. */
 const channelAccount = z.looseObject({
   id,
-  name: z.string().max(1024).optional(),
+  name: displayName.optional(),
   aadObjectId: z.string().max(128).optional(),
   role: z.string().max(32).optional(),
 });
@@ -32,7 +42,7 @@ export const incomingActivitySchema = z.looseObject({
     conversationType: z.string().max(64).optional(),
     tenantId: z.string().max(128).optional(),
     isGroup: z.boolean().optional(),
-    name: z.string().max(1024).optional(),
+    name: displayName.optional(),
     aadObjectId: z.string().max(128).optional(),
     role: z.string().max(32).optional(),
   }),

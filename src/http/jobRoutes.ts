@@ -27,8 +27,9 @@ export function registerJobRoutes(server: Server, { reminders, secret, logger }:
       res.send(404, { error: 'not_found', message: 'The reminder job route is off: set REMINDER_JOB_SECRET to use it.' });
       return;
     }
-    const [scheme, token] = req.header('authorization', '').split(' ');
-    if (scheme !== 'Bearer' || !token || !sameSecret(token, secret)) {
+    // Exactly `Bearer <secret>`: nothing before, after or between.
+    const token = /^Bearer (\S+)$/.exec(req.header('authorization', ''))?.[1];
+    if (!token || !sameSecret(token, secret)) {
       logger.warn({ route: REMINDER_JOB_PATH, outcome: 'refused', status: 401 }, 'job request refused');
       res.header('WWW-Authenticate', 'Bearer');
       res.send(401, { error: 'unauthorized', message: 'Send Authorization: Bearer <REMINDER_JOB_SECRET>.' });

@@ -10,22 +10,24 @@ const CALENDAR_FILE_NAME = 'mso-webinar.ics';
 export interface WebinarRouteDeps {
   webinars: Webinars;
   logger: Logger;
+  /** False when authentication is on: these routes are public, the joining link is not. */
+  withJoinLink: boolean;
 }
 
 /** The `next` of `/api/webinar` (the tab's contract) for an occurrence; the tab links the calendar file on this server. */
-export function nextWebinarOf({ occurrence }: NextOccurrence): NextWebinar {
+export function nextWebinarOf({ occurrence }: NextOccurrence, { withJoinLink }: { withJoinLink: boolean }): NextWebinar {
   return {
     start: occurrence.start.toISOString(),
     end: occurrence.end.toISOString(),
     timeZone: WEBINAR_TIME_ZONE,
     ...(occurrence.topic === undefined ? {} : { topic: occurrence.topic }),
-    ...(occurrence.joinUrl === undefined ? {} : { joinUrl: occurrence.joinUrl }),
+    ...(occurrence.joinUrl === undefined || !withJoinLink ? {} : { joinUrl: occurrence.joinUrl }),
     icsUrl: WEBINAR_CALENDAR_PATH,
   };
 }
 
 /** `GET /webinar.ics`: the next webinar as a calendar file to add, or 404 when none is scheduled. */
-export function registerWebinarRoutes(server: Server, { webinars, logger }: WebinarRouteDeps): void {
+export function registerWebinarRoutes(server: Server, { webinars, logger, withJoinLink }: WebinarRouteDeps): void {
   const handler = async (req: Request, res: Response) => {
     try {
       const next = await webinars.next();
@@ -34,7 +36,7 @@ export function registerWebinarRoutes(server: Server, { webinars, logger }: Webi
         res.send(404, { error: 'not_scheduled', message: 'No webinar is scheduled at the moment: ask the national MSO network lead for the invitation.' });
         return;
       }
-      const body = webinarCalendar([next.occurrence]);
+      const body = webinarCalendar([withJoinLink ? next.occurrence : { ...next.occurrence, joinUrl: undefined }]);
       const headers = {
         'Content-Type': 'text/calendar; charset=utf-8',
         'Content-Disposition': `attachment; filename="${CALENDAR_FILE_NAME}"`,

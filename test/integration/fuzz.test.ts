@@ -2,14 +2,16 @@ import { TableClient } from '@azure/data-tables';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { VERBS } from '../../src/bot/verbs.js';
-import { BOT, cardAction, installationUpdate, LEAD, message, MSO, personalChatId, type Activity, type Person } from '../support/activities.js';
+import { BOT, cardAction, installationUpdate, LEAD, message, MSO, personalChatId, TEST_TENANT_ID, type Activity, type Person } from '../support/activities.js';
 import {
   anyJson,
   anyVerb,
+  awkwardName,
   awkwardText,
   broadcastId,
   cardData,
   conversationKind,
+  forgedAuthorization,
   FUZZ_MENTOR,
   INJECTIONS,
   invalidOccurrenceChange,
@@ -32,7 +34,9 @@ import {
   type RawRequest,
   type SpoiledSubmission,
 } from '../support/arbitraries.js';
+import { LoginService } from '../support/loginService.js';
 import { cardProblems } from '../support/validateCard.js';
+import { requestIdOf } from '../support/buddyRequests.js';
 import { startTestBot, type TestBot } from '../support/testBot.js';
 
 /*
@@ -54,6 +58,8 @@ const RUNS = {
   schedules: 120,
   occurrenceChanges: 80,
   remindersNow: 120,
+  tokens: 400,
+  names: 150,
 };
 const PROPERTY_TIMEOUT_MS = 60_000;
 
@@ -226,6 +232,11 @@ async function rowsIn(bot: TestBot, table: string): Promise<Record<string, unkno
   return rows;
 }
 
+/** The buddy requests themselves (the table also keeps each applicant's request-id token). */
+async function requestRowsIn(bot: TestBot): Promise<Record<string, unknown>[]> {
+  return (await rowsIn(bot, 'BuddyRequests')).filter((row) => row.partitionKey === 'request');
+}
+
 const explain = (submission: SpoiledSubmission, reply: Reply) => `spoiled ${submission.spoiled.join(', ')}; ${told(reply)}`;
 
 // ---- the properties ----------------------------------------------------------------------------
@@ -234,6 +245,7 @@ describe('the server, fuzzed', () => {
   let bot: TestBot;
   let serviceUrl: string;
   let occurrenceIds: string[];
+  let realRequestIds: string[];
 
   beforeAll(async () => {
     bot = await startTestBot(LEAD_ENV);
@@ -242,7 +254,8 @@ describe('the server, fuzzed', () => {
     // Requests for the leads' card actions to find.
     await postActivity(bot.url, cardAction(VERBS.submitBuddySignUp, { ...NEW_TO_POST_SIGN_UP }, { serviceUrl, from: MSO }));
     await postActivity(bot.url, cardAction(VERBS.submitBuddySignUp, { ...MENTOR_SIGN_UP }, { serviceUrl, from: FUZZ_MENTOR }));
-    expect(await rowsIn(bot, 'BuddyRequests'), 'the seeded sign-ups').toHaveLength(2);
+    expect(await requestRowsIn(bot), 'the seeded sign-ups').toHaveLength(2);
+    realRequestIds = [await requestIdOf(bot.storage, MSO, 'newToPost'), await requestIdOf(bot.storage, FUZZ_MENTOR, 'mentor')];
     // Real webinar dates, so card data can name one now and then.
     await bot.post(message('webinar settings', { serviceUrl, from: LEAD }));
     occurrenceIds = [...new Set(JSON.stringify(bot.connector.sentCards(personalChatId(LEAD))).match(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?=")/g) ?? [])];
@@ -312,7 +325,7 @@ describe('the server, fuzzed', () => {
   }, 2 * PROPERTY_TIMEOUT_MS);
 
   it('never answers 5xx to a card action, for any verb, any data, from anyone, anywhere', async () => {
-    const plausible = plausibleFieldValues(occurrenceIds);
+    const plausible = plausibleFieldValues(occurrenceIds, realRequestIds);
     const clicks = fc
       .record({
         verb: anyVerb,
@@ -444,7 +457,7 @@ describe('an invalid submission, fuzzed', () => {
   it('does store the same submissions once they are valid', async () => {
     await press(VERBS.submitBuddySignUp, { ...NEW_TO_POST_SIGN_UP }, { id: '29:fuzz-valid-1', name: 'Valid Example', aadObjectId: 'bbbbbbbb-0000-4000-8000-000000000001' });
     await press(VERBS.submitBuddySignUp, { ...MENTOR_SIGN_UP }, { id: '29:fuzz-valid-2', name: 'Valid Example', aadObjectId: 'bbbbbbbb-0000-4000-8000-000000000002' });
-    expect(await rowsIn(bot, 'BuddyRequests')).toHaveLength(2);
+    expect(await requestRowsIn(bot)).toHaveLength(2);
 
     await press(VERBS.confirmReminderNow, { occurrenceId, broadcastId: 'n0123456789abcdef' }, LEAD);
     expect(await rowsIn(bot, 'Broadcasts')).not.toEqual([]);
@@ -456,4 +469,62 @@ describe('an invalid submission, fuzzed', () => {
     await press(VERBS.saveWebinarSchedule, { ...UNSAVED_SCHEDULE }, LEAD);
     expect((await bot.storage.webinarSettings.load()).schedule?.topic).toBe(UNSAVED_SCHEDULE.topic);
   });
+});
+
+describe('the server with authentication on, fuzzed with forged tokens', () => {
+  const APP_ID = '0f0e0d0c-0b0a-4908-8706-050403020100';
+  let login: LoginService;
+  let bot: TestBot;
+  beforeAll(async () => {
+    login = await new LoginService().start();
+    bot = await startTestBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', BotOpenIdMetadata: login.metadataUrl, ALLOWED_TENANT_IDS: TEST_TENANT_ID });
+  });
+  afterAll(async () => {
+    await bot.close();
+    await login.stop();
+  });
+
+  it('answers every forged token with 401 (431 when the header is too large), never 5xx, and runs no turn', async () => {
+    const where = { serviceUrl: bot.connector.serviceUrl };
+    await fc.assert(
+      fc.asyncProperty(forgedAuthorization(login.keyId, APP_ID, bot.connector.serviceUrl), fc.constantFrom(message('help', where), installationUpdate('add', where)), async (authorization, activity) => {
+        const reply = await send(bot.url, { method: 'POST', path: '/api/messages', headers: { 'content-type': 'application/json', authorization }, body: new TextEncoder().encode(JSON.stringify(activity)) });
+        // 431: a header past Node's 16 KB limit is refused before anything reads it.
+        expect([401, 431], told(reply)).toContain(reply.status);
+      }),
+      { numRuns: RUNS.tokens },
+    );
+    expect(bot.connector.calls).toEqual([]);
+    expect(await bot.storage.conversations.get(personalChatId(MSO))).toBeUndefined();
+  }, PROPERTY_TIMEOUT_MS);
+});
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+describe('display names, fuzzed', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot(LEAD_ENV);
+    await bot.post(installationUpdate('add', { serviceUrl: bot.connector.serviceUrl, from: LEAD }));
+  });
+  afterAll(() => bot.close());
+
+  it('reach cards and records at most 100 characters long, without direction overrides or control characters', async () => {
+    const serviceUrl = bot.connector.serviceUrl;
+    await fc.assert(
+      fc.asyncProperty(stranger, awkwardName, async (person, name) => {
+        bot.connector.clear();
+        const from = { ...person, name };
+        const reply = await postActivity(bot.url, cardAction(VERBS.submitBuddySignUp, { ...NEW_TO_POST_SIGN_UP }, { serviceUrl, from }));
+        await expectStillWell(bot, reply);
+        const stored = (await bot.storage.buddyRequests.list({ userId: person.aadObjectId }))[0]?.request.name ?? '';
+        const shown = stringsIn([bot.connector.sentActivities(personalChatId(LEAD)), parsedOrText(reply.text)]).map(({ text }) => text);
+        expect(Array.from(stored).length, told(reply)).toBeLessThanOrEqual(100);
+        expect(stored, 'the stored name').not.toMatch(INVISIBLE);
+        expect(shown.filter((text) => INVISIBLE.test(text)), 'what the cards show').toEqual([]);
+      }),
+      { numRuns: RUNS.names },
+    );
+  }, PROPERTY_TIMEOUT_MS);
 });

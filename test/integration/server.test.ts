@@ -1,8 +1,9 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { MAX_BODY_BYTES } from '../../src/server.js';
+import { createServer, MAX_BODY_BYTES } from '../../src/server.js';
 import { startEmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
 import { openStorage } from '../../src/storage/storage.js';
 import { message, MSO, OTHER_TENANT_ID, personalChatId, TEST_TENANT_ID } from '../support/activities.js';
@@ -63,6 +64,20 @@ describe('the HTTP server', () => {
     const response = await bot.post({ type: 'message', text: secret });
 
     expect(JSON.stringify(response.body)).not.toContain('943');
+  });
+
+  it('tells browsers never to sniff any answer as another type', async () => {
+    const answers = await Promise.all([
+      fetch(`${bot.url}/api/health`),
+      fetch(`${bot.url}/api/nothing-here`),
+      fetch(`${bot.url}/api/directory`),
+      fetch(`${bot.url}/api/webinar`),
+      fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }),
+      fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message('help', { serviceUrl: bot.connector.serviceUrl })) }),
+    ]);
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 404, 200, 200, 400, 200]);
+    for (const answer of answers) expect(answer.headers.get('x-content-type-options'), answer.url).toBe('nosniff');
   });
 
   it('answers an unknown address with 404 JSON', async () => {
@@ -158,5 +173,51 @@ describe('with a Microsoft app id configured', () => {
 
     expect(response.status).toBe(401);
     expect(bot.connector.calls).toHaveLength(0);
+  });
+});
+
+describe('a client that sends its request slowly', () => {
+  const server = createServer({
+    authenticate: () => Promise.resolve({ ok: true, run: () => Promise.resolve({ status: 200 }) }),
+    checkStorage: () => Promise.resolve(),
+    logger: createLogger('silent'),
+    allowedTenantIds: undefined,
+    timeouts: { headersMs: 500, requestMs: 1500 },
+  });
+  let port: number;
+  beforeAll(async () => {
+    ({ port } = await server.listen(0, '127.0.0.1'));
+  });
+  afterAll(() => server.close(100));
+
+  /** Opens a connection, writes `first`, then one more line every 100 ms; resolves with when the server cut it and what it said. */
+  function dribble(first: string, line: string): Promise<{ afterMs: number; answer: string }> {
+    return new Promise((resolve) => {
+      const started = Date.now();
+      let answer = '';
+      const socket = connect({ host: '127.0.0.1', port }, () => socket.write(first));
+      const drip = setInterval(() => socket.writable && socket.write(line), 100);
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearInterval(drip);
+        resolve({ afterMs: Date.now() - started, answer });
+      });
+    });
+  }
+
+  it('is cut once its headers take longer than the headers limit', async () => {
+    const { afterMs, answer } = await dribble('POST /api/messages HTTP/1.1\r\nHost: bot\r\n', 'X-Slow: 1\r\n');
+
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(afterMs).toBeLessThan(3000);
+  });
+
+  it('is cut once its body takes longer than the request limit', async () => {
+    const headers = 'POST /api/messages HTTP/1.1\r\nHost: bot\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n';
+    const { afterMs, answer } = await dribble(headers, ' ');
+
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(afterMs).toBeLessThan(4000);
   });
 });

@@ -62,6 +62,24 @@ describe('GET /webinar.ics with a schedule', () => {
   });
 });
 
+describe('the public webinar routes with authentication on', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ ...configured, MicrosoftAppId: '0f0e0d0c-0b0a-4908-8706-050403020100', MicrosoftAppPassword: 'not-a-real-secret' });
+  });
+  afterAll(() => app.close());
+
+  it('leave the joining link out of the calendar file and /api/webinar, which anyone can read', async () => {
+    const calendar = await (await fetch(`${app.url}/webinar.ics`)).text();
+    const api = webinarResponseSchema.parse(await (await fetch(`${app.url}/api/webinar`)).json());
+
+    expect(veventsOf(calendar)).toHaveLength(1);
+    expect(calendar).not.toContain(JOIN_URL);
+    expect(api.next).toMatchObject({ topic: 'Insulin safety', icsUrl: '/webinar.ics' });
+    expect(api.next?.joinUrl).toBeUndefined();
+  });
+});
+
 describe('GET /webinar.ics with nothing scheduled', () => {
   it.each([
     ['no WEBINAR_RRULE', {}],

@@ -1,6 +1,6 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc, { type Arbitrary } from 'fast-check';
-import { FOCUS_AREA_IDS, requestIdFor, WAYS_IN } from '../../src/buddy/buddyScheme.js';
+import { FOCUS_AREA_IDS, WAYS_IN } from '../../src/buddy/buddyScheme.js';
 import { VERBS } from '../../src/bot/verbs.js';
 import { REGION_CODES } from '../../src/directory/referenceData.js';
 import { INTENTS } from '../../src/nlu/intents.js';
@@ -386,13 +386,18 @@ export function rawRequest(jsonBodies: Arbitrary<string>): Arbitrary<RawRequest>
 /** A mentor the fuzzing suites sign up first, so that decisions and matches find real requests. */
 export const FUZZ_MENTOR: Person = { id: '29:fuzz-mentor', name: 'Mentor Example', aadObjectId: 'aaaaaaaa-0000-4000-8000-0000000000f1' };
 
-const requestIds = [
-  requestIdFor(FUZZ_MENTOR.aadObjectId, 'mentor'), requestIdFor(MSO.aadObjectId, 'newToPost'), requestIdFor(MSO.aadObjectId, 'mentor'), requestIdFor(LEAD.aadObjectId, 'develop'),
+/** Request ids that are well formed but belong to nobody, and ids that are not well formed. */
+const madeUpRequestIds = [
+  `mentor.${'A'.repeat(22)}`, 'newToPost.aaaaaaaa-0000-4000-8000-000000000001',
   'mentor.x', `develop.${'A'.repeat(300)}`, 'newToPost.', 'boss.abc', 'mentor.a/b', "newToPost.x' or 'a' eq 'a",
 ];
 
-/** Values a real card could send for each field, so handlers get past their first check now and then. */
-export function plausibleFieldValues(occurrenceIds: readonly string[]): Record<string, readonly string[]> {
+/**
+ * Values a real card could send for each field, so handlers get past their first check now and then:
+ * real webinar dates and the ids of real requests among made-up ones.
+ */
+export function plausibleFieldValues(occurrenceIds: readonly string[], realRequestIds: readonly string[]): Record<string, readonly string[]> {
+  const requestIds = [...realRequestIds, ...madeUpRequestIds];
   const occurrences = [...occurrenceIds, '2031-01-01T10:00', '2020-01-09T13:00', '2031-01-01 10:00'];
   return {
     intent: INTENTS,
@@ -596,3 +601,44 @@ export function invalidReminderNow(occurrenceId: string): Arbitrary<SpoiledSubmi
     }),
   );
 }
+
+// ---- tokens and names --------------------------------------------------------------------------
+
+const base64url = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+/**
+ * `Authorization` headers an attacker could write: JWTs with any algorithm (none, HS256, RS256 with
+ * a made-up signature), the right or a made-up key id, any issuer, audience and dates; broken
+ * segments; other schemes. None carries a signature by the real key.
+ */
+export function forgedAuthorization(keyId: string, appId: string, serviceUrl: string): Arbitrary<string> {
+  const header = fc.record(
+    { alg: fc.constantFrom('none', 'None', 'HS256', 'RS256', 'RS384', 'RS512', 'ES256', 'PS256', ''), kid: fc.oneof(fc.constant(keyId), shortText()), typ: fc.constant('JWT') },
+    { requiredKeys: ['alg'] },
+  );
+  const claims = fc.record(
+    {
+      iss: fc.constantFrom('https://api.botframework.com', 'https://sts.windows.net/x/', 'https://issuer.example.org', ''),
+      aud: fc.constantFrom(appId, '11111111-2222-4333-8444-555555555555'),
+      serviceurl: fc.constantFrom(serviceUrl, 'https://smba.example.org/'),
+      exp: fc.oneof(fc.integer(), fc.constant(Math.floor(Date.now() / 1000) + 3600)),
+      nbf: fc.integer(),
+    },
+    { requiredKeys: [] },
+  );
+  const signature = fc.oneof(fc.constant(''), fc.uint8Array({ minLength: 1, maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('base64url')));
+  const jwt = fc.tuple(fc.oneof(header.map(base64url), fc.string().map(base64url)), fc.oneof(claims.map(base64url), anyJson.map(base64url)), signature).map((parts) => parts.join('.'));
+  return fc.oneof(
+    { arbitrary: jwt.map((token) => `Bearer ${token}`), weight: 6 },
+    { arbitrary: jwt, weight: 1 },
+    // Header values are visible ASCII: anything else never leaves the client.
+    { arbitrary: fc.tuple(fc.constantFrom('Bearer ', 'bearer ', 'Basic ', 'Bearer  ', ''), fc.string({ unit: printableAscii, maxLength: 200 })).map(([scheme, rest]) => `${scheme}${rest}`.trim()), weight: 2 },
+  );
+}
+
+/** Display names as Teams might pass them on: long, right-to-left overrides and isolates, control characters, Markdown. */
+export const awkwardName: Arbitrary<string> = fc.oneof(
+  shortText(40),
+  fc.string({ unit: fc.oneof(printableAscii, fc.constantFrom('\u202e', '\u202d', '\u2066', '\u2067', '\u2069', '\u200f', '\u061c', '\u0000', '\u001b', '*', '[', ']')), maxLength: 120 }),
+  fc.string({ unit: textUnit, minLength: 101, maxLength: 1024 }),
+);

@@ -79,7 +79,8 @@ export interface TestAppOptions {
 
 /** The real app (config read from `env` as in production) on a free port, with test storage. */
 export async function startTestApp(env: Record<string, string> = {}, { logs }: TestAppOptions = {}): Promise<TestApp> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  // Tests talk faster than people: the per-conversation message limit has its own test.
+  const config = loadConfig({ LOG_LEVEL: 'silent', MESSAGES_PER_MINUTE: '10000', ...env });
   const tablePrefix = uniqueTablePrefix();
   const storage = await openTestStorage(tablePrefix);
   const destination = logs && new Writable({ write: (chunk: Buffer, _encoding, done) => (logs.push(chunk.toString().trim()), done()) });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { requestIdFor } from '../../../src/buddy/buddyScheme.js';
 import { VERBS } from '../../../src/bot/verbs.js';
 import { cardAction, installationUpdate, message, personalChatId, teamChannel, type Person } from '../../support/activities.js';
+import { requestIdOf } from '../../support/buddyRequests.js';
 import { startTestBot, type TestBot } from '../../support/testBot.js';
 
 const LEAD_A: Person = { id: '29:lead-a', name: 'Example Lead', aadObjectId: 'eeeeeeee-0000-4000-8000-00000000000a' };
@@ -48,7 +48,7 @@ async function signUp(person: Person, fields: Partial<typeof validSignUp> = {}):
   await bot.post(installationUpdate('add', { serviceUrl, from: person }));
   const result = await press(person, VERBS.submitBuddySignUp, { ...validSignUp, ...fields }, `sign-up-card-${person.id}`);
   expect(result.text).toContain('Waiting for the national lead');
-  return requestIdFor(person.aadObjectId, (fields.wayIn ?? 'newToPost') as 'newToPost');
+  return requestIdOf(bot.storage, person, (fields.wayIn ?? 'newToPost') as 'newToPost');
 }
 
 const sentTo = (person: Person) => JSON.stringify(bot.connector.sentCards(personalChatId(person)));
@@ -121,14 +121,40 @@ describe('signing up', () => {
     expect(updated[0]).toContain('5 months');
   });
 
-  it('shows someone who is neither a lead nor the applicant only the status of a request', async () => {
-    const id = await signUp(newPerson(), { note: 'Private note' });
+  it('answers someone who is neither a lead nor the applicant as if the request did not exist', async () => {
+    const applicant = newPerson();
+    const id = await signUp(applicant, { note: 'Private note' });
 
     const seen = await press(newPerson('Nosy Example'), VERBS.refreshBuddyRequest, { requestId: id });
+    const missing = await press(newPerson('Nosy Example'), VERBS.refreshBuddyRequest, { requestId: `newToPost.${'A'.repeat(22)}` });
 
-    expect(seen.text).toContain('Waiting for the national lead');
-    expect(seen.text).not.toContain('sam.example@example.org');
+    expect(seen.status).toBe(404);
+    expect(seen.text).toBe(missing.text);
+    expect(seen.text).not.toContain(applicant.name);
     expect(seen.text).not.toContain('Private note');
+    expect((await press(applicant, VERBS.refreshBuddyRequest, { requestId: id })).text).toContain('Waiting for the national lead');
+  });
+
+  it('gives request ids that cannot be worked out from the person\'s id', async () => {
+    const applicant = newPerson();
+    const id = await signUp(applicant);
+
+    expect(id).not.toContain(Buffer.from(applicant.aadObjectId).toString('base64url'));
+    expect(id).not.toContain(applicant.aadObjectId);
+    expect(id).toMatch(/^newToPost\.[\w-]{22}$/);
+  });
+
+  it('cuts a display name to 100 characters and drops direction overrides before it reaches a card', async () => {
+    const person = { ...newPerson(), name: `\u202eRobin\u2066 ${'Example'.repeat(140)}` };
+    const id = await signUp(person);
+
+    const stored = await bot.storage.buddyRequests.get(id);
+    expect(stored?.request.name).toMatch(/^Robin Example/);
+    expect(Array.from(stored?.request.name ?? '').length).toBeLessThanOrEqual(100);
+    const card = sentTo(LEAD_A);
+    expect(card).not.toMatch(/[\u202e\u2066]/);
+    expect(card).toContain('Robin Example');
+    expect(card).not.toContain('Example'.repeat(15));
   });
 
   it('shows names and notes as typed, never as formatting or links', async () => {

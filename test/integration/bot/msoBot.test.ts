@@ -154,3 +154,34 @@ describe('card actions', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('a conversation that sends more messages in a minute than the limit', () => {
+  let limited: TestBot;
+  let serviceUrl: string;
+  const HASTY = { id: '29:hasty-example', name: 'Hasty Example', aadObjectId: 'aaaaaaaa-0000-4000-8000-0000000000a7' };
+  beforeAll(async () => {
+    limited = await startTestBot({ MESSAGES_PER_MINUTE: '3' });
+    serviceUrl = limited.connector.serviceUrl;
+  });
+  afterAll(() => limited.close());
+
+  it('answers up to the limit, asks once to slow down, then stores and answers nothing', async () => {
+    for (const text of ['help', 'who is the national lead', 'help']) await limited.post(message(text, { serviceUrl, from: HASTY }));
+    const answered = limited.connector.sentActivities(personalChatId(HASTY)).length;
+    await limited.post(message('I work at Leeds Teaching Hospitals', { serviceUrl, from: HASTY }));
+    await limited.post(message('I work at Leeds Teaching Hospitals', { serviceUrl, from: HASTY }));
+
+    const after = limited.connector.sentActivities(personalChatId(HASTY)).slice(answered);
+    expect(answered).toBe(3);
+    expect(after).toHaveLength(1);
+    expect(after[0]?.text).toMatch(/Wait a minute, then ask again/);
+    expect(await limited.storage.profiles.get(HASTY.aadObjectId)).toBeUndefined();
+  });
+
+  it('still answers everyone else', async () => {
+    const response = await limited.post(message('help', { serviceUrl, from: MSO }));
+
+    expect(response.status).toBe(200);
+    expect(limited.connector.sentCards(personalChatId(MSO))).toHaveLength(1);
+  });
+});

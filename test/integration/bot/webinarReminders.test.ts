@@ -135,6 +135,10 @@ describe('POST /api/jobs/reminders', () => {
     expect((await tick()).status).toBe(401);
     expect((await tick('Bearer not-the-secret')).status).toBe(401);
     expect((await tick(`Basic ${JOB_SECRET}`)).status).toBe(401);
+    // Exactly `Bearer <secret>`: nothing after it, nothing doubled.
+    expect((await tick(`Bearer ${JOB_SECRET} extra`)).status).toBe(401);
+    expect((await tick(`Bearer  ${JOB_SECRET}`)).status).toBe(401);
+    expect((await tick(`Bearer ${JOB_SECRET}\tBearer`)).status).toBe(401);
   });
 
   it('runs a tick with the secret', async () => {
