@@ -4,12 +4,12 @@
  * local server), card rendering, and memory. Loopback only, bounded counts.
  */
 import { performance } from 'node:perf_hooks';
-import { helpCard } from '../src/bot/botCards.js';
+import { helpCard } from '../src/features/questions/botCards.js';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
-import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
-import { openStorage } from '../src/storage/storage.js';
+import { createLogger } from '../src/platform/logger.js';
+import { startEmbeddedAzurite } from '../src/platform/storage/embeddedAzurite.js';
+import { openStorage } from '../src/storage.js';
 import { installationUpdate, message, type Person } from '../test/support/activities.js';
 import { FakeConnector } from '../test/support/fakeConnector.js';
 import { knowledge } from '../test/support/testBot.js';

@@ -1,22 +1,22 @@
-import { createBotRuntime } from './bot/botRuntime.js';
-import { ConversationRateLimit } from './bot/conversationRateLimit.js';
-import { MsoBot } from './bot/msoBot.js';
+import { createBotRuntime } from './teams/botRuntime.js';
+import { ConversationRateLimit } from './teams/conversationRateLimit.js';
+import { MsoBot } from './teams/msoBot.js';
 import type { Config } from './config.js';
-import type { Directory } from './directory/directory.js';
+import type { Directory } from './features/directory/directory.js';
 import { registerTabRoutes } from './http/tabRoutes.js';
 import { nextWebinarOf, registerWebinarRoutes, WEBINAR_CALENDAR_PATH } from './http/webinarCalendar.js';
-import type { Logger } from './logger.js';
-import type { Understand } from './nlu/understand.js';
-import { createServer, type AppServer } from './server.js';
-import type { Storage } from './storage/storage.js';
-import { createWebinars } from './webinar/index.js';
-import { Dispatcher } from './webinar/dispatcher.js';
-import { createReminderJob } from './webinar/reminderJob.js';
-import { createReminderSender, reportToLeads } from './bot/reminderDelivery.js';
+import type { Logger } from './platform/logger.js';
+import type { Understand } from './features/questions/understand.js';
+import { createServer, type AppServer } from './http/server.js';
+import type { Storage } from './storage.js';
+import { createWebinars } from './features/webinar/index.js';
+import { Dispatcher } from './features/reminders/dispatcher.js';
+import { createReminderJob } from './features/reminders/reminderJob.js';
+import { createReminderSender, reportToLeads } from './features/reminders/reminderDelivery.js';
 import { registerJobRoutes } from './http/jobRoutes.js';
-import { reminderTargets } from './storage/reminderTargets.js';
-import { createRetentionJob } from './storage/retention.js';
-import { errorSummary } from './errorSummary.js';
+import { reminderTargets } from './features/reminders/reminderTargets.js';
+import { createRetentionJob } from './features/privacy/retention.js';
+import { errorSummary } from './platform/errorSummary.js';
 
 export interface AppParts {
   storage: Storage;

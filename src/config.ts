@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { checkWebinarRule, EXAMPLE_WEBINAR_RULE, type WebinarSchedule } from './webinar/index.js';
-import { DEFAULT_REMINDER_OFFSETS, parseReminderOffsets, type ReminderOffset } from './webinar/reminderPlan.js';
-import { MAX_WEBINAR_MINUTES, MIN_WEBINAR_MINUTES } from './webinar/settingsForm.js';
+import { checkWebinarRule, EXAMPLE_WEBINAR_RULE, type WebinarSchedule } from './features/webinar/index.js';
+import { DEFAULT_REMINDER_OFFSETS, parseReminderOffsets, type ReminderOffset } from './features/reminders/reminderPlan.js';
+import { MAX_WEBINAR_MINUTES, MIN_WEBINAR_MINUTES } from './features/webinar/settingsForm.js';
 
 /** The Playground's tenant and lead (see .m365agentsplayground.yml), used only in local mode. */
 export const LOCAL_TENANT_ID = '00000000-0000-0000-0000-0000000000a1';

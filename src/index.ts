@@ -1,9 +1,9 @@
 import { ConfigError, loadConfig, storageSettingOf, type Config } from './config.js';
-import { DirectoryError } from './directory/networkDirectory.js';
-import { errorSummary } from './errorSummary.js';
+import { DirectoryError } from './features/directory/networkDirectory.js';
+import { errorSummary } from './platform/errorSummary.js';
 import { loadKnowledge, type Knowledge } from './knowledge.js';
-import { createLogger } from './logger.js';
-import { startTelemetry } from './telemetry.js';
+import { createLogger } from './platform/logger.js';
+import { startTelemetry } from './platform/telemetry.js';
 
 // Composition root: config -> directory and classifier -> telemetry -> storage -> bot -> server.
 // Nothing imported above loads `http`; storage and the app are imported once telemetry has started,
@@ -28,8 +28,8 @@ if (knowledge.directory.network.sample) {
 if (!config.webinar) logger.info({ webinar: 'not scheduled' }, 'no webinar schedule: set WEBINAR_RRULE to answer "when is the next webinar?" with a date');
 if (config.webinar && !config.publicBaseUrl) logger.warn({ webinar: 'no calendar link' }, 'PUBLIC_BASE_URL is not set: webinar answers leave out the calendar link');
 const telemetry = await startTelemetry(config.applicationInsightsConnectionString, logger);
-const { openConfiguredStorage } = await import('./storage/startTableEndpoint.js');
-const { StorageUnavailableError } = await import('./storage/storage.js');
+const { openConfiguredStorage } = await import('./platform/storage/startTableEndpoint.js');
+const { StorageUnavailableError } = await import('./storage.js');
 const { createApp } = await import('./app.js');
 const { tables, storage } = await openConfiguredStorage(config.storage, logger).catch((error: unknown) => {
   // One line that names the setting, never a stack trace.

@@ -1,8 +1,8 @@
-import { createDirectory, type Directory } from './directory/directory.js';
-import { loadNetworkDirectory } from './directory/networkDirectory.js';
-import { loadReferenceData } from './directory/referenceData.js';
-import { trainIntentClassifier } from './nlu/intentClassifier.js';
-import { createUnderstand, featuresOf, type Understand } from './nlu/understand.js';
+import { createDirectory, type Directory } from './features/directory/directory.js';
+import { loadNetworkDirectory } from './features/directory/networkDirectory.js';
+import { loadReferenceData } from './features/directory/referenceData.js';
+import { trainIntentClassifier } from './features/questions/intentClassifier.js';
+import { createUnderstand, featuresOf, type Understand } from './features/questions/understand.js';
 
 export interface Knowledge {
   directory: Directory;

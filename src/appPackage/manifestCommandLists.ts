@@ -1,5 +1,5 @@
-import { COMMANDS, type CommandInfo } from '../bot/commands.js';
-import type { Intent } from '../nlu/intents.js';
+import { COMMANDS, type CommandInfo } from '../features/questions/commands.js';
+import type { Intent } from '../features/questions/intents.js';
 import { PackagingError } from './packagingError.js';
 
 /** Teams shows at most 10 commands per list (the documented limit; older schemas enforce it). */
@@ -57,7 +57,7 @@ export function manifestCommandLists(
       commands: intents.map((intent) => {
         const command = commands.find((candidate) => candidate.intent === intent);
         if (!command) {
-          throw new PackagingError(`No command in src/bot/commands.ts has the intent "${intent}" listed for the ${scopes.join('/')} command list`);
+          throw new PackagingError(`No command in src/features/questions/commands.ts has the intent "${intent}" listed for the ${scopes.join('/')} command list`);
         }
         return { title: command.title, description: command.description };
       }),

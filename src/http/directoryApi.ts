@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { teamsChatLink } from '../directory/answers.js';
-import type { Directory } from '../directory/directory.js';
-import type { DirectoryPerson } from '../directory/networkDirectory.js';
-import { REGION_CODES } from '../directory/referenceData.js';
+import { teamsChatLink } from '../features/directory/answers.js';
+import type { Directory } from '../features/directory/directory.js';
+import type { DirectoryPerson } from '../features/directory/networkDirectory.js';
+import { REGION_CODES } from '../features/directory/referenceData.js';
 
 // The tab's read-only contract: published contacts only. Strict objects, so a field added to the
 // directory file (or a person's sign-in name) cannot leak out without a change here.

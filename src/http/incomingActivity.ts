@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stripInvisible } from '../cards/escapeCardText.js';
+import { stripInvisible } from '../platform/cards/escapeCardText.js';
 
 /**
  * Teams ids are printable ASCII and well under 256 characters. Anything else could not go back

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
-import type { Logger } from '../logger.js';
-import type { ReminderJob, TickResult } from '../webinar/reminderJob.js';
+import type { Logger } from '../platform/logger.js';
+import type { ReminderJob, TickResult } from '../features/reminders/reminderJob.js';
 
 export const REMINDER_JOB_PATH = '/api/jobs/reminders';
 /** An external timer gets the tick's result when it is quick; a long broadcast goes on after the answer. */

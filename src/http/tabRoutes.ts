@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
-import type { Directory } from '../directory/directory.js';
-import { errorSummary } from '../errorSummary.js';
-import type { Logger } from '../logger.js';
+import type { Directory } from '../features/directory/directory.js';
+import { errorSummary } from '../platform/errorSummary.js';
+import type { Logger } from '../platform/logger.js';
 import { directoryResponse, parseOrganisationQuery, searchOrganisations, webinarResponse, type NextWebinar } from './directoryApi.js';
 import { loadTabAssets, type TabAssets } from './tabAssets.js';
 import type { TabFileName } from './tabBundle.js';

@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
-import { errorSummary } from '../errorSummary.js';
-import type { Logger } from '../logger.js';
-import { webinarCalendar, WEBINAR_TIME_ZONE, type NextOccurrence, type Webinars } from '../webinar/index.js';
+import { errorSummary } from '../platform/errorSummary.js';
+import type { Logger } from '../platform/logger.js';
+import { webinarCalendar, WEBINAR_TIME_ZONE, type NextOccurrence, type Webinars } from '../features/webinar/index.js';
 import type { NextWebinar } from './directoryApi.js';
 
 export const WEBINAR_CALENDAR_PATH = '/webinar.ics';

@@ -4,7 +4,7 @@ import { createServer as createNetServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { createLogger } from '../logger.js';
+import { createLogger } from '../platform/logger.js';
 
 // `npm start`: the built bot with the Microsoft 365 Agents Playground in front of it, for trying
 // the bot on this machine. One command starts both; one Ctrl-C stops both.

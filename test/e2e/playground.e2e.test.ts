@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_TENANT_ID } from '../../src/config.js';
-import type { Storage } from '../../src/storage/storage.js';
+import type { Storage } from '../../src/storage.js';
 import { startTestApp } from '../support/testBot.js';
 import { browserTestsSkipped, launchChromium, type Chromium } from './chromium.js';
 import { RESULTS_DIR, startPlayground, type Playground } from './playground.js';

@@ -1,7 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { VERBS } from '../../src/bot/verbs.js';
+import { VERBS } from '../../src/features/verbs.js';
 import { BOT, cardAction, installationUpdate, LEAD, message, MSO, personalChatId, TEST_TENANT_ID, type Activity, type Person } from '../support/activities.js';
 import {
   anyJson,

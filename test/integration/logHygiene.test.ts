@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VERBS } from '../../src/bot/verbs.js';
+import { VERBS } from '../../src/features/verbs.js';
 import { cardAction, installationUpdate, LEAD, message, personalChatId, teamChannel, type Person } from '../support/activities.js';
 import { requestIdOf } from '../support/buddyRequests.js';
 import { startTestBot, type TestBot } from '../support/testBot.js';

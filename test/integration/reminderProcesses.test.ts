@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed, onTestFinished } from 'vitest';
 import { z } from 'zod';
 import { REMINDER_JOB_PATH } from '../../src/http/jobRoutes.js';
-import { openStorage, type Storage } from '../../src/storage/storage.js';
+import { openStorage, type Storage } from '../../src/storage.js';
 import { cardAction, installationUpdate, message, personalChatId, type Person } from '../support/activities.js';
 import { startBotProcess, type BotProcess } from '../support/botProcess.js';
 import { FakeConnector } from '../support/fakeConnector.js';
@@ -21,7 +21,7 @@ const REPORT = 'Webinar reminder report';
 /** 81 reminders at 15 a second: over 5 s, long enough to kill the sender part-way. */
 const CRASH_RPS = 15;
 const THREE_RPS = 20;
-/** src/webinar/reminderJob.ts: the timer's first tick comes 5 s after the server starts. */
+/** src/features/reminders/reminderJob.ts: the timer's first tick comes 5 s after the server starts. */
 const FIRST_TICK_MS = 5_000;
 
 const cardShape = z.object({

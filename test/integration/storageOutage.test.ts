@@ -1,12 +1,12 @@
 import { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { VERBS } from '../../src/bot/verbs.js';
+import { VERBS } from '../../src/features/verbs.js';
 import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
-import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
-import { openStorage, type Storage } from '../../src/storage/storage.js';
-import type { AppServer } from '../../src/server.js';
+import { createLogger } from '../../src/platform/logger.js';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/platform/storage/embeddedAzurite.js';
+import { openStorage, type Storage } from '../../src/storage.js';
+import type { AppServer } from '../../src/http/server.js';
 import { cardAction, installationUpdate, LEAD, message, personalChatId, type Person } from '../support/activities.js';
 import { FakeConnector } from '../support/fakeConnector.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy.js';

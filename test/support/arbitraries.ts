@@ -1,9 +1,9 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc, { type Arbitrary } from 'fast-check';
-import { FOCUS_AREA_IDS, WAYS_IN } from '../../src/buddy/buddyScheme.js';
-import { VERBS } from '../../src/bot/verbs.js';
-import { REGION_CODES } from '../../src/directory/referenceData.js';
-import { INTENTS } from '../../src/nlu/intents.js';
+import { FOCUS_AREA_IDS, WAYS_IN } from '../../src/features/buddy/buddyScheme.js';
+import { VERBS } from '../../src/features/verbs.js';
+import { REGION_CODES } from '../../src/features/directory/referenceData.js';
+import { INTENTS } from '../../src/features/questions/intents.js';
 import { BOT, botAddedToConversation, cardAction, installationUpdate, LEAD, message, MSO, type Activity, type Person } from './activities.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { WayIn } from '../../src/buddy/buddyScheme.js';
-import type { Storage } from '../../src/storage/storage.js';
+import type { WayIn } from '../../src/features/buddy/buddyScheme.js';
+import type { Storage } from '../../src/storage.js';
 import type { Person } from './activities.js';
 
 /** The id of the request a person made one way in, as stored (ids are random, so tests look them up). */

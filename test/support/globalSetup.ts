@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import { startEmbeddedAzurite } from '../../src/platform/storage/embeddedAzurite.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

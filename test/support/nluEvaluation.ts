@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { OrganisationFinder } from '../../src/directory/organisations.js';
-import { REGION_CODES } from '../../src/directory/referenceData.js';
-import type { Understand } from '../../src/nlu/understand.js';
-import { INTENTS } from '../../src/nlu/intents.js';
+import type { OrganisationFinder } from '../../src/features/directory/organisations.js';
+import { REGION_CODES } from '../../src/features/directory/referenceData.js';
+import type { Understand } from '../../src/features/questions/understand.js';
+import { INTENTS } from '../../src/features/questions/intents.js';
 
 const intentExamples = z.object({
   examples: z.array(z.object({ text: z.string(), intent: z.enum([...INTENTS, 'None']) })),
@@ -12,7 +12,7 @@ const organisationExamples = z.object({
   examples: z.array(z.object({ text: z.string(), region: z.enum(REGION_CODES), code: z.string().optional() })),
 });
 
-const nluDir = new URL('../../src/nlu/', import.meta.url);
+const nluDir = new URL('../../src/features/questions/corpus/', import.meta.url);
 
 /** The held-out sets: the first was written before tuning, the second after, by someone who saw neither corpus nor first set. */
 export const INTENT_EVALUATIONS = ['evaluation.json', 'evaluation2.json'] as const;

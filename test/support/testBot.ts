@@ -4,8 +4,8 @@ import { inject } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadKnowledge, type Knowledge } from '../../src/knowledge.js';
 import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
-import { openStorage, type Storage } from '../../src/storage/storage.js';
+import { createLogger } from '../../src/platform/logger.js';
+import { openStorage, type Storage } from '../../src/storage.js';
 import { FakeConnector } from './fakeConnector.js';
 
 export interface TestApp {

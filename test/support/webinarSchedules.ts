@@ -1,4 +1,4 @@
-import type { WebinarSchedule } from '../../src/webinar/index.js';
+import type { WebinarSchedule } from '../../src/features/webinar/index.js';
 
 /** An example schedule for tests: the second Thursday of each month, 13:00 to 14:00 UK time. */
 export const SECOND_THURSDAY_AT_ONE: WebinarSchedule = {

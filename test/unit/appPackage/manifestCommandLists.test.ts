@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../../src/bot/commands.js';
+import { COMMANDS } from '../../../src/features/questions/commands.js';
 import { manifestCommandLists, MAX_COMMANDS_PER_LIST } from '../../../src/appPackage/manifestCommandLists.js';
 import { PackagingError } from '../../../src/appPackage/packagingError.js';
 import { loadKnowledge, type Knowledge } from '../../../src/knowledge.js';
@@ -36,7 +36,7 @@ describe('the manifest command lists', () => {
 
   it('refuses an intent no command has, naming it', () => {
     expect(() => manifestCommandLists([{ scopes: ['personal'], intents: ['dataDelete'] }], [])).toThrow(
-      new PackagingError('No command in src/bot/commands.ts has the intent "dataDelete" listed for the personal command list'),
+      new PackagingError('No command in src/features/questions/commands.ts has the intent "dataDelete" listed for the personal command list'),
     );
   });
 

@@ -1,0 +1,27 @@
+import type { Directory } from './directory/directory.js';
+import type { Logger } from '../platform/logger.js';
+import type { Understand } from './questions/understand.js';
+import type { Storage } from '../storage.js';
+import type { Webinars } from './webinar/index.js';
+import type { ReminderJob } from './reminders/reminderJob.js';
+import type { ConversationRateLimit } from '../teams/conversationRateLimit.js';
+import type { Messenger } from '../teams/messenger.js';
+
+/** What the bot's handlers may use; passed in once by the composition root. */
+export interface BotDeps {
+  storage: Storage;
+  logger: Logger;
+  directory: Directory;
+  understand: Understand;
+  messenger: Messenger;
+  /** Entra object ids of the national network lead and deputies. */
+  leadAadObjectIds: ReadonlySet<string>;
+  /** The webinar's dates: the lead's saved schedule, else the configured one. */
+  webinars: Webinars;
+  /** Starts a broadcast the lead asked for. */
+  reminders: Pick<ReminderJob, 'broadcastNow'>;
+  /** Messages each conversation may send in a minute. */
+  messageRate: Pick<ConversationRateLimit, 'check'>;
+  /** The calendar file's address for cards (`<PUBLIC_BASE_URL>/webinar.ics`); undefined leaves the link out. */
+  webinarCalendarUrl: string | undefined;
+}

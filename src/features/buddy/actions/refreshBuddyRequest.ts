@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { REQUEST_ID_PATTERN } from '../buddyScheme.js';
+import { requestCardFor } from '../buddyNotices.js';
+import { isLead } from '../../leads/isLead.js';
+import { VERBS } from '../../verbs.js';
+import type { CardAction } from '../../cardAction.js';
+
+const data = z.object({ requestId: z.string().regex(REQUEST_ID_PATTERN) });
+
+/**
+ * Teams refreshes a request card for the leads (they get the card they can act on) and for the
+ * applicant. Anyone else is answered exactly as for a request that does not exist.
+ */
+export const refreshBuddyRequest: CardAction = {
+  verb: VERBS.refreshBuddyRequest,
+  async handle({ deps, data: raw, invoker }) {
+    const parsed = data.safeParse(raw);
+    if (!parsed.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'This card is out of date.' };
+    const stored = await deps.storage.buddyRequests.get(parsed.data.requestId);
+    const viewer = !stored ? undefined : isLead(deps, invoker.aadObjectId) ? 'lead' : stored.request.userId === (invoker.aadObjectId ?? invoker.id) ? 'applicant' : undefined;
+    if (!stored || !viewer) return { kind: 'error', status: 404, code: 'NotFound', message: 'That request no longer exists.' };
+    return { kind: 'card', card: await requestCardFor(deps, stored.request, viewer) };
+  },
+};

@@ -1,0 +1,80 @@
+import type { BuddyRequest } from './buddyScheme.js';
+import { decide, type Decision } from './decisions.js';
+import { errorSummary } from '../../platform/errorSummary.js';
+import type { CardActionRequest, CardActionResult } from '../cardAction.js';
+import { formatTime } from './buddyCards.js';
+import { introduce, refreshCardCopies, requestCardFor, tellApplicant } from './buddyNotices.js';
+import { isLead } from '../leads/isLead.js';
+
+const ATTEMPTS = 3;
+
+/**
+ * A lead's decision on a request, shared by the approve/decline and match verbs. Only a lead may
+ * decide, by Entra object id. The applicant and mentor are written together, each on the ETag
+ * that was read; when a write loses to another change, the rows are read again: a decision made
+ * meanwhile wins ("already approved by X at T"), anything else (a card copy recorded, the mentor
+ * changed) is decided again on the fresh rows.
+ */
+export async function applyDecision(
+  { turn, deps, invoker }: CardActionRequest,
+  requestId: string,
+  mentorId: string | undefined,
+  makeDecision: (mentor: BuddyRequest | undefined) => Decision | string,
+): Promise<CardActionResult> {
+  if (!isLead(deps, invoker.aadObjectId)) {
+    deps.logger.warn({ outcome: 'forbidden', requestId }, 'buddy decision refused');
+    return { kind: 'error', status: 403, code: 'Forbidden', message: 'Only the national MSO network lead can decide buddy requests.' };
+  }
+  const { buddyRequests, audit } = deps.storage;
+  const lead = { id: invoker.aadObjectId ?? invoker.id, name: turn.activity.from.name || 'A lead' };
+
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const stored = await buddyRequests.get(requestId);
+    if (!stored) return { kind: 'error', status: 404, code: 'NotFound', message: 'That request no longer exists.' };
+    const again = async (message: string) => ({ kind: 'card' as const, card: await requestCardFor(deps, stored.request, 'lead', message) });
+    const mentorStored = mentorId ? await buddyRequests.get(mentorId) : undefined;
+    if (mentorId && !mentorStored) return again('That buddy is no longer in the scheme. Choose another.');
+
+    const decision = makeDecision(mentorStored?.request);
+    if (typeof decision === 'string') return again(decision);
+    const outcome = decide(stored.request, decision, lead, new Date());
+    if (outcome.kind === 'refused') return again(outcome.message);
+    if (outcome.kind === 'alreadyDecided') return alreadyDecided(deps, stored.request);
+
+    const changes = [{ request: outcome.request, etag: stored.etag, cardCopies: stored.cardCopies }];
+    if (outcome.mentor && mentorStored) changes.push({ request: outcome.mentor, etag: mentorStored.etag, cardCopies: mentorStored.cardCopies });
+    if (!(await buddyRequests.replaceTogether(changes))) continue;
+
+    const { request, mentor } = outcome;
+    const action = request.status === 'declined' ? 'buddy.decline' : request.status === 'matched' ? 'buddy.match' : 'buddy.approve';
+    // The decision is stored: what follows must not turn it into an error for the lead.
+    await settle(deps, requestId, async () => {
+      await audit.record({ at: request.updatedAt, actor: lead.id, action, subject: requestId, related: mentor?.id });
+    });
+    deps.logger.info({ requestId, outcome: request.status, mentor: mentor?.id ?? null }, 'buddy decision');
+    const invokedCopy = turn.activity.replyToId;
+    await settle(deps, requestId, () => refreshCardCopies(deps, request, stored.cardCopies.filter((copy) => copy.activityId !== invokedCopy)));
+    if (stored.request.status === 'pending') await settle(deps, requestId, () => tellApplicant(deps, request));
+    if (mentor) await settle(deps, requestId, () => introduce(deps, request, mentor));
+    return { kind: 'card', card: await requestCardFor(deps, request, 'lead') };
+  }
+  const current = await buddyRequests.get(requestId);
+  const message = 'The request kept changing while it was being decided. Here it is as it stands: try again.';
+  return current ? { kind: 'card', card: await requestCardFor(deps, current.request, 'lead', message) } : { kind: 'error', status: 404, code: 'NotFound', message: 'That request no longer exists.' };
+}
+
+async function settle(deps: CardActionRequest['deps'], requestId: string, step: () => Promise<unknown>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    deps.logger.error({ requestId, outcome: 'follow_up_failed', error: errorSummary(error) }, 'buddy decision');
+  }
+}
+
+/** The other click lost: show who decided, and when. */
+async function alreadyDecided(deps: CardActionRequest['deps'], request: BuddyRequest): Promise<CardActionResult> {
+  const { decision, status } = request;
+  const verb = status === 'declined' ? 'declined' : status === 'withdrawn' ? 'withdrawn' : 'approved';
+  const message = decision ? `Already ${verb} by ${decision.byName} at ${formatTime(decision.at)}.` : `This request is ${status}.`;
+  return { kind: 'card', card: await requestCardFor(deps, request, 'lead', message) };
+}

@@ -1,0 +1,138 @@
+import { focusAreaTitle, wantsBuddy, type BuddyRequest } from './buddyScheme.js';
+import { rankMentors } from './matching.js';
+import { escapeCardText } from '../../platform/cards/escapeCardText.js';
+import { teamsChatLink } from '../directory/answers.js';
+import { errorSummary } from '../../platform/errorSummary.js';
+import type { CardCopy } from './buddyRequests.js';
+import type { BotDeps } from '../botDeps.js';
+import { answerCard } from '../answerCard.js';
+import { requestCard, type Viewer } from './buddyCards.js';
+import { leadChats, type LeadChats } from '../leads/leadChats.js';
+
+
+/** The leads' Teams user ids, for the card's refresh. */
+function mrisOf(chats: LeadChats): string[] {
+  return chats
+    .map((chat) => (chat.reference.user as { id?: unknown } | undefined)?.id)
+    .filter((id): id is string => typeof id === 'string');
+}
+
+/**
+ * The request card for one viewer, with ranked buddy suggestions for a lead. Callers making
+ * several cards at once pass the leads' chats they already looked up.
+ */
+export async function requestCardFor(deps: BotDeps, request: BuddyRequest, viewer: Viewer, message?: string, chats?: LeadChats) {
+  const suggestions =
+    viewer === 'lead' && wantsBuddy(request)
+      ? rankMentors(
+          request,
+          (await deps.storage.buddyRequests.list({ wayIn: 'mentor', status: 'approved' })).map((stored) => stored.request),
+          (code) => deps.directory.reference.region(code).name,
+        ).slice(0, 5)
+      : [];
+  const leadMris = mrisOf(chats ?? (await leadChats(deps)));
+  return requestCard(deps.directory, request, { viewer, suggestions, leadMris, ...(message ? { message } : {}) });
+}
+
+/** Sends a new request to every lead with a personal chat, and remembers where each copy went. */
+export async function sendToLeads(deps: BotDeps, request: BuddyRequest): Promise<number> {
+  const chats = await leadChats(deps);
+  const card = await requestCardFor(deps, request, 'lead', undefined, chats);
+  const copies: CardCopy[] = [];
+  for (const chat of chats) {
+    try {
+      const activityId = await deps.messenger.send(chat.reference, card);
+      if (activityId) copies.push({ reference: chat.reference, activityId });
+    } catch (error) {
+      deps.logger.warn({ requestId: request.id, outcome: 'lead_card_not_sent', error: errorSummary(error) }, 'buddy request');
+    }
+  }
+  await deps.storage.buddyRequests.addCardCopies(request.id, copies);
+  return copies.length;
+}
+
+/**
+ * After a change, every copy of the request's card shows it: the leads' copies and the
+ * applicant's own (the copy that was clicked is updated by the invoke reply instead).
+ */
+export async function refreshCardCopies(deps: BotDeps, request: BuddyRequest, copies: readonly CardCopy[]): Promise<void> {
+  const chats = await leadChats(deps);
+  const [leadCard, applicantCard] = await Promise.all([
+    requestCardFor(deps, request, 'lead', undefined, chats),
+    requestCardFor(deps, request, 'applicant', undefined, chats),
+  ]);
+  await Promise.all(
+    copies.map(async (copy) => {
+      try {
+        await deps.messenger.update(copy.reference, copy.activityId, copy.viewer === 'applicant' ? applicantCard : leadCard);
+      } catch (error) {
+        deps.logger.warn({ requestId: request.id, outcome: 'lead_card_not_updated', error: errorSummary(error) }, 'buddy request');
+      }
+    }),
+  );
+}
+
+/** Tells a person something in their personal chat, if the bot can reach them. */
+export async function tell(deps: BotDeps, userId: string, card: ReturnType<typeof answerCard>): Promise<boolean> {
+  const chat = await deps.storage.conversations.findPersonalChat(userId);
+  if (!chat) return false;
+  try {
+    await deps.messenger.send(chat.reference, card);
+    return true;
+  } catch (error) {
+    deps.logger.warn({ outcome: 'notice_not_sent', error: errorSummary(error) }, 'buddy notice');
+    return false;
+  }
+}
+
+export async function tellApplicant(deps: BotDeps, request: BuddyRequest): Promise<void> {
+  const { decision } = request;
+  const declined = request.status === 'declined';
+  await tell(
+    deps,
+    request.userId,
+    answerCard({
+      title: declined ? 'Your buddy scheme request was declined' : 'Your buddy scheme request was approved',
+      paragraphs: declined
+        ? [`${byName(decision)} declined your request.`, ...(decision?.reason ? [`Reason: ${escapeCardText(decision.reason, 300)}`] : [])]
+        : [
+            `${byName(decision)} approved your request.`,
+            request.status === 'matched' ? 'You have been matched with a buddy: see the introduction.' : 'The lead will introduce you to a buddy.',
+          ],
+      facts: [],
+      links: [],
+      asks: [],
+      source: deps.directory.network.source,
+      note: undefined,
+    }),
+  );
+}
+
+function byName(decision: BuddyRequest['decision']): string {
+  return decision ? escapeCardText(decision.byName, 80) : 'The national lead';
+}
+
+/** Introduces a matched pair to each other: name, organisation, focus areas and a way to get in touch. */
+export async function introduce(deps: BotDeps, mentee: BuddyRequest, mentor: BuddyRequest): Promise<void> {
+  const about = (person: BuddyRequest, role: string) => {
+    const name = escapeCardText(person.name, 80);
+    return answerCard({
+      title: `Meet your ${role}: ${name}`,
+      paragraphs: [`The national MSO network lead has matched you through the buddy scheme. ${name} is expecting to hear from you.`],
+      facts: [
+        { title: 'Organisation', value: (person.organisationCode && deps.directory.organisations.byCode(person.organisationCode)?.name) || 'Not given' },
+        { title: 'Region', value: deps.directory.reference.region(person.region).name },
+        { title: 'Focus areas', value: person.focusAreas.map(focusAreaTitle).join(', ') },
+        { title: 'Prefers', value: person.preferredContact === 'teams' ? 'a chat in Teams' : 'email' },
+      ],
+      links: [
+        { title: `Chat with ${person.name} in Teams`, url: teamsChatLink({ name: person.name, email: person.email }) },
+        { title: `Email ${person.name}`, url: `mailto:${person.email}` },
+      ],
+      asks: [],
+      source: deps.directory.network.source,
+      note: undefined,
+    });
+  };
+  await Promise.all([tell(deps, mentee.userId, about(mentor, 'buddy')), tell(deps, mentor.userId, about(mentee, 'new buddy'))]);
+}

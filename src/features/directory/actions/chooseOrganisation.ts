@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { INTENTS } from '../../questions/intents.js';
+import { saveProfileAndAnswer } from '../../questions/answerQuestion.js';
+import { userIdOf } from '../../../teams/userIdOf.js';
+import { VERBS } from '../../verbs.js';
+import type { CardAction } from '../../cardAction.js';
+
+const data = z.object({
+  code: z.string().regex(/^[A-Za-z0-9]{3,5}$/),
+  then: z.enum(INTENTS).catch('regionalNetwork'),
+});
+
+/** One of the organisations offered on the "Which of these do you mean?" card: saved, then answered in place. */
+export const chooseOrganisation: CardAction = {
+  verb: VERBS.chooseOrganisation,
+  async handle({ turn, deps, data: raw }) {
+    const parsed = data.safeParse(raw);
+    const organisation = parsed.success ? deps.directory.organisations.byCode(parsed.data.code) : undefined;
+    if (!parsed.success || !organisation) {
+      return { kind: 'error', status: 400, code: 'BadRequest', message: 'That organisation is not one I know. Type where you work instead.' };
+    }
+    const card = await saveProfileAndAnswer(deps, userIdOf(turn), organisation, undefined, parsed.data.then);
+    return { kind: 'card', card };
+  },
+};

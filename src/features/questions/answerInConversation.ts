@@ -1,0 +1,49 @@
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
+import type { IntentOrNone } from './intents.js';
+import type { Understanding } from './understand.js';
+import { answerQuestion } from './answerQuestion.js';
+import type { BotDeps } from '../botDeps.js';
+import { answerCard } from '../answerCard.js';
+import { switchReminders } from '../reminders/switchReminders.js';
+import { userIdOf } from '../../teams/userIdOf.js';
+
+/** Questions whose answers show people's details: never in a channel or group chat. */
+const PERSONAL_CHAT_ONLY: ReadonlySet<IntentOrNone> = new Set([
+  'buddyJoin',
+  'buddyStatus',
+  'buddyPending',
+  'buddySummary',
+  'webinarSettings',
+  'reminderNow',
+  'reminderReport',
+  'dataShow',
+  'dataDelete',
+  'auditLog',
+]);
+
+/**
+ * The cards that answer a question where it was asked: personal details stay in personal chats,
+ * and the reminder switches act on the conversation they are typed in.
+ */
+export async function answerInConversation(deps: BotDeps, turn: TurnContext, question: Understanding): Promise<AdaptiveCardJson[]> {
+  const { conversationType } = turn.activity.conversation as { conversationType?: string };
+  if (conversationType && conversationType !== 'personal' && PERSONAL_CHAT_ONLY.has(question.intent)) {
+    const botId = turn.activity.recipient.id;
+    return [
+      answerCard({
+        title: 'Ask me in our personal chat',
+        paragraphs: ['The buddy scheme and the leads\' tools involve personal details, so I only deal with them in a one-to-one chat.'],
+        facts: [],
+        links: [{ title: 'Open a chat with me', url: `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(botId)}` }],
+        asks: [],
+        source: deps.directory.network.source,
+        note: undefined,
+      }),
+    ];
+  }
+  if (question.intent === 'remindersStop' || question.intent === 'remindersStart') {
+    return [await switchReminders(deps, turn, question.intent === 'remindersStart')];
+  }
+  return answerQuestion(deps, userIdOf(turn), question);
+}

@@ -1,0 +1,338 @@
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import {
+  emptyCounts,
+  type Broadcast,
+  type BroadcastState,
+  type BroadcastStore,
+  type Delivery,
+  type DeliveryCounts,
+  type DeliveryStatus,
+  type FinalDeliveryStatus,
+  type ReminderTarget,
+} from './broadcast.js';
+import type { ConversationKind } from '../conversations/conversationReferences.js';
+import { isConflict, isNotFound, isPreconditionFailed } from '../../platform/storage/tableErrors.js';
+import { toTableKey } from '../../platform/storage/tableKeys.js';
+
+interface BroadcastEntity {
+  partitionKey: string;
+  rowKey: string;
+  occurrenceId: string;
+  start: string;
+  end: string;
+  topic: string;
+  joinUrl: string;
+  /** -1 for a broadcast a lead sent by hand. */
+  offsetMinutes: number;
+  requestedBy: string;
+  state: BroadcastState;
+  createdAt: string;
+  total: number;
+  delivered: number;
+  unreachable: number;
+  failed: number;
+  finishedAt: string;
+  /** Absent on rows written before reports were tracked. */
+  reported?: boolean;
+}
+
+interface DeliveryEntity {
+  partitionKey: string;
+  rowKey: string;
+  conversationId: string;
+  kind: string;
+  reference: string;
+  status: DeliveryStatus;
+  attempts: number;
+  claimedBy: string;
+  claimedUntil: string;
+  reason: string;
+  updatedAt: string;
+}
+
+const PARTITION = 'broadcast';
+/** Table Storage's limit on one transaction. */
+const BATCH = 100;
+const BY_HAND = -1;
+
+/**
+ * Tables `Broadcasts` (one row per reminder) and `Outbox` (one partition per broadcast, one row
+ * per conversation). Every change to an outbox row is written over the ETag it was read with.
+ */
+export class Broadcasts implements BroadcastStore {
+  constructor(
+    private readonly broadcasts: TableClient,
+    private readonly outbox: TableClient,
+  ) {}
+
+  async create(broadcast: Broadcast): Promise<boolean> {
+    try {
+      await this.broadcasts.createEntity(toBroadcastEntity(broadcast));
+      return true;
+    } catch (error) {
+      if (isConflict(error)) return false;
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<Broadcast | undefined> {
+    try {
+      return fromBroadcastEntity(await this.broadcasts.getEntity<BroadcastEntity>(PARTITION, id));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async unfinished(): Promise<Broadcast[]> {
+    return (await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state ne ${'done'}`)).filter((broadcast) => broadcast.state !== 'done');
+  }
+
+  async lastFinished(): Promise<Broadcast | undefined> {
+    const done = (await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state eq ${'done'}`)).filter((broadcast) => broadcast.state === 'done');
+    return done.sort((a, b) => (b.finishedAt?.getTime() ?? 0) - (a.finishedAt?.getTime() ?? 0))[0];
+  }
+
+  async plannedTargets(broadcastId: string): Promise<Set<string>> {
+    const ids = new Set<string>();
+    const rows = this.outbox.listEntities<Pick<DeliveryEntity, 'conversationId'>>({
+      queryOptions: { filter: odata`PartitionKey eq ${broadcastId}`, select: ['PartitionKey', 'conversationId'] },
+    });
+    for await (const row of rows) if (row.partitionKey === broadcastId) ids.add(row.conversationId);
+    return ids;
+  }
+
+  async addDeliveries(broadcastId: string, targets: readonly ReminderTarget[], now: Date): Promise<void> {
+    for (let first = 0; first < targets.length; first += BATCH) {
+      const entities = targets.slice(first, first + BATCH).map((target) => pendingEntity(broadcastId, target, now));
+      try {
+        await this.outbox.submitTransaction(entities.map((entity): TransactionAction => ['create', { ...entity }]));
+      } catch (error) {
+        // Some rows were already there (planning resumed after a crash): add the rest one by one.
+        if (!isConflict(error)) throw error;
+        for (const entity of entities) await this.createIfAbsent(entity);
+      }
+    }
+  }
+
+  async startSending(broadcastId: string, total: number): Promise<void> {
+    await this.broadcasts.updateEntity({ partitionKey: PARTITION, rowKey: broadcastId, state: 'sending', total }, 'Merge');
+  }
+
+  async unsettled(broadcastId: string): Promise<Delivery[]> {
+    const rows = this.outbox.listEntities<DeliveryEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${broadcastId} and (status eq ${'pending'} or status eq ${'sending'})` },
+    });
+    const deliveries: Delivery[] = [];
+    for await (const row of rows) {
+      if (isOwnRow(row, broadcastId) && (row.status === 'pending' || row.status === 'sending')) deliveries.push(fromDeliveryEntity(row));
+    }
+    return deliveries;
+  }
+
+  async claim(delivery: Delivery, claimant: string, until: Date, now: Date): Promise<Delivery | undefined> {
+    const changes = {
+      status: 'sending' as const,
+      attempts: delivery.attempts,
+      claimedBy: claimant,
+      claimedUntil: until.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    try {
+      const { etag } = await this.outbox.updateEntity(
+        { partitionKey: delivery.broadcastId, rowKey: toTableKey(delivery.conversationId), ...changes },
+        'Merge',
+        { etag: delivery.etag },
+      );
+      return { ...delivery, status: 'sending', claimedBy: claimant, claimedUntil: until, updatedAt: now, etag: etag ?? '' };
+    } catch (error) {
+      if (isPreconditionFailed(error) || isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async settle(delivery: Delivery, status: FinalDeliveryStatus, reason: string | undefined, now: Date): Promise<boolean> {
+    try {
+      await this.outbox.updateEntity(
+        {
+          partitionKey: delivery.broadcastId,
+          rowKey: toTableKey(delivery.conversationId),
+          status,
+          attempts: delivery.attempts,
+          claimedBy: '',
+          claimedUntil: '',
+          reason: reason ?? '',
+          updatedAt: now.toISOString(),
+        },
+        'Merge',
+        { etag: delivery.etag },
+      );
+      return true;
+    } catch (error) {
+      if (isPreconditionFailed(error) || isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  async tally(broadcastId: string): Promise<Record<DeliveryStatus, number>> {
+    const counts: Record<DeliveryStatus, number> = { pending: 0, sending: 0, ...emptyCounts() };
+    const rows = this.outbox.listEntities<Pick<DeliveryEntity, 'status'>>({
+      queryOptions: { filter: odata`PartitionKey eq ${broadcastId}`, select: ['PartitionKey', 'status'] },
+    });
+    for await (const row of rows) if (isOwnRow(row, broadcastId)) counts[row.status] += 1;
+    return counts;
+  }
+
+  async finish(broadcastId: string, counts: DeliveryCounts, now: Date): Promise<boolean> {
+    try {
+      const current = await this.broadcasts.getEntity<BroadcastEntity>(PARTITION, broadcastId);
+      if (current.state === 'done') return false;
+      await this.broadcasts.updateEntity(
+        { partitionKey: PARTITION, rowKey: broadcastId, state: 'done', ...counts, finishedAt: now.toISOString(), reported: false },
+        'Merge',
+        { etag: current.etag },
+      );
+      return true;
+    } catch (error) {
+      if (isPreconditionFailed(error) || isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  async unreported(): Promise<Broadcast[]> {
+    const done = await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state eq ${'done'} and reported eq false`);
+    return done.filter((broadcast) => broadcast.state === 'done' && !broadcast.reported);
+  }
+
+  async markReported(broadcastId: string): Promise<void> {
+    await this.broadcasts.updateEntity({ partitionKey: PARTITION, rowKey: broadcastId, reported: true }, 'Merge');
+  }
+
+  /** Erasure: the conversation's rows in every broadcast's outbox, and the person as the lead who sent one. */
+  async forgetPerson(userId: string, conversationIds: readonly string[], pseudonym: string): Promise<void> {
+    for (const broadcast of await this.listBroadcasts(odata`PartitionKey eq ${PARTITION}`)) {
+      for (const conversationId of conversationIds) {
+        await this.outbox.deleteEntity(broadcast.id, toTableKey(conversationId)).catch((error: unknown) => {
+          if (!isNotFound(error)) throw error;
+        });
+      }
+      if (broadcast.requestedBy === userId) {
+        await this.broadcasts.updateEntity({ partitionKey: PARTITION, rowKey: broadcast.id, requestedBy: pseudonym }, 'Merge');
+      }
+    }
+  }
+
+  /** Retention: deletes the outbox rows of broadcasts that finished before `cutoff`; the counts stay. */
+  async removeDeliveriesBefore(cutoff: Date): Promise<number> {
+    let removed = 0;
+    for (const broadcast of await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state eq ${'done'}`)) {
+      if (broadcast.state !== 'done' || !broadcast.finishedAt || broadcast.finishedAt.getTime() >= cutoff.getTime()) continue;
+      const keys: string[] = [];
+      const rows = this.outbox.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${broadcast.id}`, select: ['PartitionKey', 'RowKey'] } });
+      for await (const row of rows) if (isOwnRow(row, broadcast.id)) keys.push(row.rowKey ?? '');
+      for (let first = 0; first < keys.length; first += BATCH) {
+        await this.outbox.submitTransaction(keys.slice(first, first + BATCH).map((rowKey): TransactionAction => ['delete', { partitionKey: broadcast.id, rowKey }]));
+      }
+      removed += keys.length;
+    }
+    return removed;
+  }
+
+  private async listBroadcasts(filter: string): Promise<Broadcast[]> {
+    const found: Broadcast[] = [];
+    for await (const entity of this.broadcasts.listEntities<BroadcastEntity>({ queryOptions: { filter } })) {
+      if (entity.partitionKey === PARTITION) found.push(fromBroadcastEntity(entity));
+    }
+    return found;
+  }
+
+  private async createIfAbsent(entity: DeliveryEntity): Promise<void> {
+    try {
+      await this.outbox.createEntity(entity);
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
+  }
+}
+
+/**
+ * Rows are checked against the query in code as well: Azurite has been seen to return rows
+ * its filter should have left out (after connections were cut mid-request).
+ */
+function isOwnRow(row: { partitionKey?: string }, broadcastId: string): boolean {
+  return row.partitionKey === broadcastId;
+}
+
+function toBroadcastEntity(broadcast: Broadcast): BroadcastEntity {
+  return {
+    partitionKey: PARTITION,
+    rowKey: broadcast.id,
+    occurrenceId: broadcast.occurrenceId,
+    start: broadcast.start.toISOString(),
+    end: broadcast.end.toISOString(),
+    topic: broadcast.topic ?? '',
+    joinUrl: broadcast.joinUrl ?? '',
+    offsetMinutes: broadcast.offsetMinutes ?? BY_HAND,
+    requestedBy: broadcast.requestedBy ?? '',
+    state: broadcast.state,
+    createdAt: broadcast.createdAt.toISOString(),
+    total: broadcast.total,
+    ...broadcast.counts,
+    finishedAt: broadcast.finishedAt?.toISOString() ?? '',
+    reported: broadcast.reported,
+  };
+}
+
+function fromBroadcastEntity(entity: BroadcastEntity): Broadcast {
+  return {
+    id: entity.rowKey,
+    occurrenceId: entity.occurrenceId,
+    start: new Date(entity.start),
+    end: new Date(entity.end),
+    topic: entity.topic || undefined,
+    joinUrl: entity.joinUrl || undefined,
+    offsetMinutes: entity.offsetMinutes === BY_HAND ? undefined : entity.offsetMinutes,
+    requestedBy: entity.requestedBy || undefined,
+    state: entity.state,
+    createdAt: new Date(entity.createdAt),
+    total: entity.total,
+    counts: { delivered: entity.delivered, unreachable: entity.unreachable, failed: entity.failed },
+    finishedAt: entity.finishedAt ? new Date(entity.finishedAt) : undefined,
+    // Rows from before the flag existed were reported when they finished.
+    reported: entity.reported ?? entity.state === 'done',
+  };
+}
+
+function pendingEntity(broadcastId: string, target: ReminderTarget, now: Date): DeliveryEntity {
+  // A channel's or group chat's reminder is not about whoever installed the bot there (older records still name them).
+  const { user: _user, ...shared } = target.reference;
+  return {
+    partitionKey: broadcastId,
+    rowKey: toTableKey(target.conversationId),
+    conversationId: target.conversationId,
+    kind: target.kind,
+    reference: JSON.stringify(target.kind === 'personal' ? target.reference : shared),
+    status: 'pending',
+    attempts: 0,
+    claimedBy: '',
+    claimedUntil: '',
+    reason: '',
+    updatedAt: now.toISOString(),
+  };
+}
+
+function fromDeliveryEntity(entity: DeliveryEntity & { etag: string }): Delivery {
+  return {
+    broadcastId: entity.partitionKey,
+    conversationId: entity.conversationId,
+    kind: entity.kind as ConversationKind,
+    reference: JSON.parse(entity.reference) as Record<string, unknown>,
+    status: entity.status,
+    attempts: entity.attempts,
+    claimedBy: entity.claimedBy || undefined,
+    claimedUntil: entity.claimedUntil ? new Date(entity.claimedUntil) : undefined,
+    reason: entity.reason || undefined,
+    updatedAt: new Date(entity.updatedAt),
+    etag: entity.etag,
+  };
+}

@@ -1,0 +1,181 @@
+import { escapeCardText } from '../../platform/cards/escapeCardText.js';
+import { registerCardTemplates, renderCard, type AdaptiveCardJson } from '../../platform/cards/renderCard.js';
+import type { Broadcast } from '../reminders/broadcast.js';
+import { describeOffset } from '../reminders/reminderPlan.js';
+import { describeSchedule } from './schedule.js';
+import { scheduleValuesOf, type Errors, type OccurrenceValues, type ScheduleValues } from './settingsForm.js';
+import { formatUkDateTime, formatWebinarTime, NO_JOIN_LINK_YET, type WebinarOccurrence } from './index.js';
+import type { BotDeps } from '../botDeps.js';
+import { answerCard } from '../answerCard.js';
+import { VERBS } from '../verbs.js';
+
+declare module '../../platform/cards/renderCard.js' {
+  interface CardData {
+    webinarSettings: {
+      /** Saved, or what to fix; '' for none. */
+      message: string;
+      messageColour: 'Default' | 'Good' | 'Attention';
+      /** The schedule in words, or that none is set. */
+      summary: string;
+      /** The next dates as they stand, changes shown. */
+      coming: readonly { title: string; value: string }[];
+      schedule: ScheduleValues;
+      change: OccurrenceValues;
+      errors: Record<keyof ScheduleValues | keyof OccurrenceValues, string>;
+      /** The dates a change can be made to. */
+      occurrences: readonly { title: string; value: string }[];
+      verbs: { saveSchedule: string; changeOccurrence: string };
+    };
+  }
+}
+
+registerCardTemplates('webinar', ['webinarSettings']);
+
+/** Dates a lead can change on the settings card. */
+const CHANGEABLE_DATES = 6;
+
+export interface SettingsCardState {
+  /** What the lead typed, kept when something needs fixing; the saved schedule otherwise. */
+  schedule?: ScheduleValues;
+  change?: OccurrenceValues;
+  errors?: Errors<ScheduleValues & OccurrenceValues>;
+  message?: string;
+  good?: boolean;
+}
+
+const NO_ERRORS: Record<keyof ScheduleValues | keyof OccurrenceValues, string> = {
+  rule: '',
+  firstDate: '',
+  startTime: '',
+  durationMinutes: '',
+  topic: '',
+  joinUrl: '',
+  occurrenceId: '',
+  occurrenceTopic: '',
+  occurrenceJoinUrl: '',
+  cancelled: '',
+};
+
+/** The settings card's lists say UK time once, in the summary, not on every line. */
+const dateLine = (occurrence: WebinarOccurrence) => formatWebinarTime(occurrence).replace(' (UK time)', '');
+
+function occurrenceLine(occurrence: WebinarOccurrence): string {
+  if (occurrence.cancelled) return 'Cancelled';
+  // Topics are typed by the lead: shown as typed, never as Markdown.
+  return [occurrence.topic && escapeCardText(occurrence.topic), occurrence.joinUrl ? 'joining link set' : 'no joining link yet'].filter(Boolean).join('; ');
+}
+
+/** The lead's settings card: the schedule with its next dates, and changes to one date. */
+export async function settingsCard(deps: Pick<BotDeps, 'webinars'>, state: SettingsCardState = {}): Promise<AdaptiveCardJson> {
+  const schedule = await deps.webinars.schedule();
+  const coming = await deps.webinars.upcoming(CHANGEABLE_DATES, { includeCancelled: true });
+  const errors = { ...NO_ERRORS, ...state.errors };
+  return renderCard('webinarSettings', {
+    message: state.message ?? '',
+    messageColour: state.message ? (state.good ? 'Good' : 'Attention') : 'Default',
+    summary: schedule
+      ? `Now: ${describeSchedule(schedule)}. Reminders go to every subscribed chat and channel before each webinar.`
+      : 'No schedule is set yet. Give the rule, time and link below; the bot then answers "when is the next webinar" and sends reminders.',
+    coming: coming.map((occurrence) => ({ title: dateLine(occurrence), value: occurrenceLine(occurrence) })),
+    schedule: state.schedule ?? scheduleValuesOf(schedule),
+    change: state.change ?? { occurrenceId: coming[0]?.id ?? '', occurrenceTopic: '', occurrenceJoinUrl: '', cancelled: 'false' },
+    errors,
+    occurrences: coming.map((occurrence) => ({ title: dateLine(occurrence), value: occurrence.id })),
+    verbs: { saveSchedule: VERBS.saveWebinarSchedule, changeOccurrence: VERBS.changeWebinarOccurrence },
+  });
+}
+
+/**
+ * Whether a scheduled reminder was made when it fell due. One made late (the service was down,
+ * or the schedule changed days before) does not say "in 7 days"; the date on the card says when.
+ */
+function onTime(broadcast: Broadcast): boolean {
+  if (broadcast.offsetMinutes === undefined) return false;
+  const offsetMs = broadcast.offsetMinutes * 60_000;
+  const leadTimeMs = broadcast.start.getTime() - broadcast.createdAt.getTime();
+  return leadTimeMs >= offsetMs - Math.max(5 * 60_000, offsetMs * 0.05);
+}
+
+/** The reminder every subscriber gets; the same card for all, made once per broadcast. */
+export function reminderCard(deps: Pick<BotDeps, 'directory' | 'webinarCalendarUrl'>, broadcast: Broadcast): AdaptiveCardJson {
+  const when = formatWebinarTime(broadcast);
+  const links = [
+    ...(broadcast.joinUrl ? [{ title: 'Join the webinar', url: broadcast.joinUrl }] : []),
+    ...(deps.webinarCalendarUrl ? [{ title: 'Add to calendar', url: deps.webinarCalendarUrl }] : []),
+  ];
+  return answerCard({
+    title: onTime(broadcast) && broadcast.offsetMinutes !== undefined ? `The MSO webinar is in ${describeOffset(broadcast.offsetMinutes)}` : 'Reminder: the MSO webinar',
+    paragraphs: [
+      when,
+      ...(broadcast.topic ? [`Topic: ${escapeCardText(broadcast.topic)}`] : []),
+      ...(broadcast.joinUrl ? [] : [NO_JOIN_LINK_YET]),
+    ],
+    facts: [],
+    links,
+    asks: [{ title: 'Stop these reminders', intent: 'remindersStop' }],
+    source: deps.directory.network.source,
+    note: 'You get this because the MSO Network bot is installed here. Type "stop reminders" to stop them.',
+  });
+}
+
+/** The lead's delivery report: the three outcomes add up to the subscribers it was planned for. */
+export function reportCard(deps: Pick<BotDeps, 'directory'>, broadcast: Broadcast): AdaptiveCardJson {
+  const { delivered, unreachable, failed } = broadcast.counts;
+  const paragraphs = [`For the webinar on ${formatWebinarTime(broadcast)}.`];
+  if (unreachable > 0) paragraphs.push('Unreachable chats and channels have removed the bot; they get no more reminders until it is installed again.');
+  if (failed > 0) paragraphs.push('Failed sends were tried several times; Teams kept refusing them or the webinar had begun.');
+  return answerCard({
+    title: 'Webinar reminder report',
+    paragraphs,
+    facts: [
+      { title: 'Subscribers', value: String(delivered + unreachable + failed) },
+      { title: 'Delivered', value: String(delivered) },
+      { title: 'Unreachable', value: String(unreachable) },
+      { title: 'Failed', value: String(failed) },
+      { title: 'Reminder', value: broadcast.offsetMinutes === undefined ? 'sent by a lead' : `${describeOffset(broadcast.offsetMinutes)} before` },
+      ...(broadcast.finishedAt ? [{ title: 'Finished', value: `${formatUkDateTime(broadcast.finishedAt)} (UK time)` }] : []),
+    ],
+    links: [],
+    asks: [],
+    source: deps.directory.network.source,
+    note: 'Counts are of chats and channels: a channel reaches everyone in it.',
+  });
+}
+
+export interface ConfirmCardOptions {
+  occurrence: WebinarOccurrence | undefined;
+  broadcastId: string;
+  subscribers: number;
+  /** Shown once the lead has confirmed, or when there is nothing to send. */
+  done?: string;
+}
+
+/** "Send webinar reminder now": what would go, to how many, and one button. */
+export function confirmCard({ occurrence, broadcastId, subscribers, done }: ConfirmCardOptions): AdaptiveCardJson {
+  if (!occurrence) {
+    return renderCard('confirm', {
+      title: 'No webinar to remind people of',
+      paragraphs: ['No webinar is scheduled. Type "webinar settings" to set the schedule first.'],
+      facts: [],
+      confirmable: false,
+      confirmTitle: 'Send it now',
+      confirmStyle: 'positive',
+      verb: VERBS.confirmReminderNow,
+      data: {},
+    });
+  }
+  return renderCard('confirm', {
+    title: done ? 'Webinar reminder on its way' : 'Send a webinar reminder now?',
+    paragraphs: [done ?? 'Every subscribed chat and channel gets a reminder of the next webinar. You get a delivery report when it has gone.'],
+    facts: [
+      { title: 'Webinar', value: formatWebinarTime(occurrence) },
+      ...(occurrence.topic ? [{ title: 'Topic', value: escapeCardText(occurrence.topic) }] : []),
+      { title: 'Subscribers now', value: String(subscribers) },
+    ],
+    confirmable: done === undefined,
+    confirmTitle: 'Send it now',
+    confirmStyle: 'positive',
+    verb: VERBS.confirmReminderNow,
+    data: { occurrenceId: occurrence.id, broadcastId },
+  });
+}

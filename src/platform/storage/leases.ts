@@ -1,0 +1,52 @@
+import type { TableClient } from '@azure/data-tables';
+import type { LeaseStore } from '../../features/reminders/broadcast.js';
+import { isConflict, isNotFound, isPreconditionFailed } from './tableErrors.js';
+
+interface LeaseEntity {
+  partitionKey: string;
+  rowKey: string;
+  holder: string;
+  until: string;
+}
+
+const PARTITION = 'lease';
+
+/**
+ * Table `Leases`: one row per piece of scheduled work. Taking it is a create (nobody held it) or
+ * an update over the ETag read (it had expired, or we hold it): two instances cannot both win.
+ */
+export class Leases implements LeaseStore {
+  constructor(private readonly table: TableClient) {}
+
+  async acquire(name: string, holder: string, until: Date, now: Date): Promise<boolean> {
+    const entity: LeaseEntity = { partitionKey: PARTITION, rowKey: name, holder, until: until.toISOString() };
+    let current: (LeaseEntity & { etag: string }) | undefined;
+    try {
+      current = await this.table.getEntity<LeaseEntity>(PARTITION, name);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+    try {
+      if (!current) {
+        await this.table.createEntity(entity);
+        return true;
+      }
+      if (current.holder !== holder && Date.parse(current.until) > now.getTime()) return false;
+      await this.table.updateEntity(entity, 'Replace', { etag: current.etag });
+      return true;
+    } catch (error) {
+      if (isConflict(error) || isPreconditionFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async release(name: string, holder: string): Promise<void> {
+    try {
+      const current = await this.table.getEntity<LeaseEntity>(PARTITION, name);
+      if (current.holder !== holder) return;
+      await this.table.updateEntity({ partitionKey: PARTITION, rowKey: name, holder: '', until: new Date(0).toISOString() }, 'Replace', { etag: current.etag });
+    } catch (error) {
+      if (!(isNotFound(error) || isPreconditionFailed(error))) throw error;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
+import type { AdaptiveCardJson } from '../platform/cards/renderCard.js';
+import type { ConversationReferenceJson } from '../features/conversations/conversationReferences.js';
+
+/** Writes to conversations outside a turn: approval cards to leads, decisions and introductions. */
+export interface Messenger {
+  /** Posts a card in the conversation; returns the new activity's id. */
+  send(reference: ConversationReferenceJson, card: AdaptiveCardJson): Promise<string | undefined>;
+  /** Replaces a card the bot posted earlier. */
+  update(reference: ConversationReferenceJson, activityId: string, card: AdaptiveCardJson): Promise<void>;
+  /**
+   * Posts a card with one HTTP request and no retries of the SDK's own: the reminder dispatcher
+   * decides about retries itself, within Teams' limits. Throws the connector's error.
+   */
+  sendOnce(reference: ConversationReferenceJson, card: AdaptiveCardJson): Promise<void>;
+}
+
+/** The SDK's HTTP pipeline retries 429 and 5xx three times by itself; the dispatcher must see each answer. */
+const SDK_RETRY_POLICY = 'defaultRetryPolicy';
+
+interface PipelineHolder {
+  client?: { pipeline?: { removePolicy(options: { name: string }): unknown } };
+}
+
+export function createMessenger(adapter: CloudAdapter, appId: string | undefined): Messenger {
+  type Work = (turn: TurnContext) => Promise<void>;
+  // The adapter hands a turn's error to onTurnError (which logs it and carries on); a proactive
+  // send's caller needs it instead, to count, retry or mark the conversation unreachable.
+  const within = async (reference: ConversationReferenceJson, work: Work) => {
+    let failure: { error: unknown } | undefined;
+    await adapter.continueConversationAsync(appId ?? '', reference, async (turn) => {
+      try {
+        await work(turn);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
+  };
+  return {
+    async send(reference, card) {
+      let id: string | undefined;
+      await within(reference, async (turn) => {
+        id = (await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id;
+      });
+      return id;
+    },
+    async sendOnce(reference, card) {
+      await within(reference, async (turn) => {
+        // A connector client is made for each proactive turn, so this changes no other send.
+        const connector = turn.turnState.get<PipelineHolder | undefined>(adapter.ConnectorClientKey);
+        connector?.client?.pipeline?.removePolicy({ name: SDK_RETRY_POLICY });
+        await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      });
+    },
+    async update(reference, activityId, card) {
+      await within(reference, async (turn) => {
+        await turn.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: activityId });
+      });
+    },
+  };
+}

@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { VERBS } from '../../../../src/features/verbs.js';
+import { cardAction, message, type Person } from '../../../support/activities.js';
+import { startTestBot, type TestBot } from '../../../support/testBot.js';
+
+let bot: TestBot;
+let serviceUrl: string;
+let people = 0;
+
+/** A new fictional MSO for each test, so that profiles do not carry over. */
+function newPerson(): Person {
+  people += 1;
+  const n = String(people).padStart(12, '0');
+  return { id: `29:mso-${n}`, name: `Test Example ${n}`, aadObjectId: `cccccccc-0000-4000-8000-${n}` };
+}
+
+beforeAll(async () => {
+  bot = await startTestBot();
+  serviceUrl = bot.connector.serviceUrl;
+});
+afterAll(() => bot.close());
+beforeEach(() => bot.connector.clear());
+
+async function ask(person: Person, text: string): Promise<string> {
+  const response = await bot.post(message(text, { serviceUrl, from: person }));
+  expect(response.status).toBe(200);
+  const cards = bot.connector.sentCards();
+  expect(cards).toHaveLength(1);
+  bot.connector.clear();
+  return JSON.stringify(cards[0]);
+}
+
+async function press(person: Person, verb: string, data: Record<string, unknown>) {
+  const response = await bot.post(cardAction(verb, data, { serviceUrl, from: person }));
+  return { status: response.status, body: response.body as { type?: string; value?: unknown }, text: JSON.stringify(response.body) };
+}
+
+describe('asking about regional networks', () => {
+  it('asks where a person works before answering "who is my regional lead" the first time', async () => {
+    const card = await ask(newPerson(), 'who is my regional lead?');
+
+    expect(card).toContain('Where do you work?');
+    expect(card).toContain('"id":"organisation"');
+    expect(card).toContain(`"verb":"${VERBS.saveOrganisation}"`);
+  });
+
+  it('remembers "I work at Leeds Teaching Hospitals" and answers "who is my lead" from it next time', async () => {
+    const person = newPerson();
+    const saved = await ask(person, 'I work at Leeds Teaching Hospitals');
+    expect(saved).toContain('I have saved Leeds Teaching Hospitals NHS Trust (North East and Yorkshire)');
+    expect(await bot.storage.profiles.get(person.aadObjectId)).toMatchObject({ region: 'Y63', organisationCode: 'RR8' });
+
+    const answer = await ask(person, 'who is my lead');
+
+    expect(answer).toContain('North East and Yorkshire Example Lead');
+    expect(answer).toContain('Based on your organisation, Leeds Teaching Hospitals NHS Trust.');
+    expect(answer).toContain('mailto:ney.mso.lead@example.org');
+    expect(answer).toContain('https://teams.microsoft.com/l/chat/0/0?users=ney.mso.lead%40example.org');
+  });
+
+  it('reads an ODS code on its own as where the person works', async () => {
+    const person = newPerson();
+    const card = await ask(person, 'RR8');
+
+    expect(card).toContain('North East and Yorkshire');
+    expect((await bot.storage.profiles.get(person.aadObjectId))?.organisationCode).toBe('RR8');
+  });
+
+  it('answers about a named region without needing a profile', async () => {
+    const card = await ask(newPerson(), 'who leads the North West network?');
+
+    expect(card).toContain('North West Example Lead');
+    expect(card).not.toContain('Where do you work?');
+  });
+
+  it('answers about the region of an organisation named in the question', async () => {
+    const card = await ask(newPerson(), "who's the regional lead for GSTT");
+
+    expect(card).toContain('London Example Lead');
+    expect(card).toContain("Guy's and St Thomas' NHS Foundation Trust is in NHS England London.");
+  });
+
+  it('offers choices when a short form fits several organisations, and saves the one chosen', async () => {
+    const person = newPerson();
+    const card = await ask(person, 'I work at QEH');
+    expect(card).toContain('Which of these do you mean?');
+    expect(card).toContain(`"verb":"${VERBS.chooseOrganisation}"`);
+
+    const chosen = await press(person, VERBS.chooseOrganisation, { code: 'RCX', then: 'regionalLead' });
+
+    expect(chosen.status).toBe(200);
+    expect(chosen.text).toContain('East of England Example Lead');
+    expect((await bot.storage.profiles.get(person.aadObjectId))?.organisationCode).toBe('RCX');
+  });
+
+  it('remembers a region given without an organisation', async () => {
+    const person = newPerson();
+    await ask(person, 'my region is London');
+
+    expect(await bot.storage.profiles.get(person.aadObjectId)).toMatchObject({ region: 'Y56', organisationCode: undefined });
+    expect(await ask(person, 'who is my regional lead')).toContain('Based on your region, London.');
+  });
+
+  it('lets a person change their organisation', async () => {
+    const person = newPerson();
+    await ask(person, 'I work at Leeds Teaching Hospitals');
+    await ask(person, "I've moved to Manchester University NHS Foundation Trust");
+
+    expect(await bot.storage.profiles.get(person.aadObjectId)).toMatchObject({ region: 'Y62', organisationCode: 'R0A' });
+    expect(await ask(person, 'who is my regional lead')).toContain('North West Example Lead');
+  });
+});
+
+describe('the "where do you work?" card', () => {
+  it('saves a region chosen without an organisation', async () => {
+    const person = newPerson();
+    const result = await press(person, VERBS.saveOrganisation, { organisation: '', region: 'Y56', then: 'regionalLead' });
+
+    expect(result.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(result.text).toContain('London Example Lead');
+    expect(await bot.storage.profiles.get(person.aadObjectId)).toMatchObject({ region: 'Y56', organisationCode: undefined });
+  });
+
+  it('comes back with a message at the field when nothing was filled in, and saves nothing', async () => {
+    const person = newPerson();
+    const result = await press(person, VERBS.saveOrganisation, { then: 'regionalNetwork' });
+
+    expect(result.text).toContain('Type your trust or ICB, or choose your region.');
+    expect(await bot.storage.profiles.get(person.aadObjectId)).toBeUndefined();
+  });
+
+  it('says which name it could not find, shown as typed rather than as formatting, and keeps it in the box', async () => {
+    const person = newPerson();
+    const result = await press(person, VERBS.saveOrganisation, { organisation: '**Nowhere** [General](https://evil.example)', region: '' });
+
+    expect(result.text).toContain('I could not find “\\\\*\\\\*Nowhere\\\\*\\\\* \\\\[General\\\\]\\\\(https://evil.example\\\\)”');
+    expect(result.text).toContain('"value":"**Nowhere** [General](https://evil.example)"');
+    expect(await bot.storage.profiles.get(person.aadObjectId)).toBeUndefined();
+  });
+
+  it('refuses a region that does not exist', async () => {
+    const result = await press(newPerson(), VERBS.saveOrganisation, { organisation: '', region: 'Y99' });
+
+    expect(result.text).toContain('Choose one of the seven NHS England regions from the list.');
+  });
+
+  it('refuses a 10,000-character organisation with a clear message', async () => {
+    const result = await press(newPerson(), VERBS.saveOrganisation, { organisation: 'x'.repeat(10_000), region: '' });
+
+    expect(result.status).toBe(200);
+    expect(result.text).toContain('Keep the name under 200 characters');
+  });
+
+  it('refuses a choice that is not an organisation it knows', async () => {
+    const result = await press(newPerson(), VERBS.chooseOrganisation, { code: 'ZZZZ' });
+
+    expect(result.status).toBe(400);
+  });
+});
+
+describe('other questions', () => {
+  it('answers "who do I contact for support" with the national lead and ways to reach them', async () => {
+    const card = await ask(newPerson(), 'who do I contact for support?');
+
+    expect(card).toContain('The national MSO network lead');
+    expect(card).toContain('The voice for all MSOs nationally');
+    expect(card).toContain('mailto:national.mso.lead@example.org');
+    expect(card).toContain('Source: [SPS');
+  });
+
+  it.each([
+    ['what is the buddy scheme', 'The MSO buddy scheme'],
+    ['is there any formal training for MSOs', 'There is no formal MSO training'],
+    ['who is on the steering group', 'The MSO network steering group'],
+    ['where can I find RPS guidance', 'Royal Pharmaceutical Society resources'],
+    ['why was the MSO network set up', 'NHS/PSA/D/2014/005'],
+    ['how do I report a medication error', 'LFPSE'],
+    ['stop reminders', 'Webinar reminders are off'],
+    ['delete my data', 'Delete everything the bot holds about you?'],
+    ['what do you hold about me', 'What the bot holds about you'],
+  ])('answers %j on its topic', async (question, expected) => {
+    expect(await ask(newPerson(), question)).toContain(expected);
+  });
+
+  it('answers a question button with a new message', async () => {
+    const result = await press(newPerson(), VERBS.askQuestion, { intent: 'nationalLead' });
+
+    expect(result.body.type).toBe('application/vnd.microsoft.activity.message');
+    expect(JSON.stringify(bot.connector.sentCards())).toContain('The national MSO network lead');
+  });
+
+  it('refuses a question button for a question it does not have', async () => {
+    expect((await press(newPerson(), VERBS.askQuestion, { intent: 'launchRockets' })).status).toBe(400);
+  });
+});
+
+describe('what it does not understand', () => {
+  it.each([
+    ['a clinical question', 'what is the max dose of paracetamol in adults'],
+    ['an empty message', ''],
+    ['a 10,000-character message', 'lorem ipsum '.repeat(834)],
+  ])('answers %s with the menu of what it can do', async (_kind, text) => {
+    const card = await ask(newPerson(), text);
+
+    expect(card).toContain('Sorry, I did not understand that.');
+    expect(card).toContain(`"verb":"${VERBS.askQuestion}"`);
+  });
+
+  it('answers markdown and HTML without putting any of it into the card', async () => {
+    const card = await ask(newPerson(), '<script>x()</script> **bold** [x](https://evil.example)');
+
+    expect(card).not.toContain('<script>');
+    expect(card).not.toContain('evil.example');
+  });
+});

@@ -1,0 +1,272 @@
+import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, LEAD_COMMANDS, MENU_QUESTIONS } from '../../../../src/features/questions/commands.js';
+import { readSignUpValues } from '../../../../src/features/buddy/signUpForm.js';
+import { VERBS } from '../../../../src/features/verbs.js';
+import { REGION_CODES } from '../../../../src/features/directory/referenceData.js';
+// The app loads every feature, and with it every card module's templates.
+import '../../../../src/app.js';
+import { registeredCardNames, renderCard, type CardData, type CardName } from '../../../../src/platform/cards/renderCard.js';
+import { cardProblems } from '../../../support/validateCard.js';
+import { readOccurrenceValues, scheduleValuesOf } from '../../../../src/features/webinar/settingsForm.js';
+
+const BLANK_SIGN_UP = readSignUpValues({});
+
+/** Sample data for every template; the type makes a new template without samples a compile error. */
+const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
+  welcome: [{ verbs: { showHelp: VERBS.showHelp } }],
+  help: [
+    { notUnderstood: false, commands: COMMANDS, leadCommands: [], questions: MENU_QUESTIONS, verbs: { askQuestion: VERBS.askQuestion } },
+    { notUnderstood: true, commands: COMMANDS, leadCommands: LEAD_COMMANDS, questions: MENU_QUESTIONS, verbs: { askQuestion: VERBS.askQuestion } },
+  ],
+  apology: [{ reference: 'incoming-1234' }],
+  answer: [
+    {
+      title: 'North West: North West MSO network',
+      paragraphs: ['The regional MSO network for NHS England North West.'],
+      facts: [{ title: 'Lead', value: 'North West Example Lead' }],
+      links: [
+        { title: 'Email the lead', url: 'mailto:nw.lead@example.org' },
+        { title: 'Chat with the lead in Teams', url: 'https://teams.microsoft.com/l/chat/0/0?users=nw.lead%40example.org' },
+      ],
+      asks: [{ title: 'Who is the national lead?', intent: 'nationalLead' }],
+      source: { title: 'SPS', url: 'https://www.sps.nhs.uk/' },
+      note: 'Based on your organisation.',
+      verbs: { askQuestion: VERBS.askQuestion },
+    },
+    {
+      title: 'Training for MSOs',
+      paragraphs: ['There is no formal MSO training.'],
+      facts: [],
+      links: [],
+      asks: [],
+      source: { title: 'SPS', url: 'https://www.sps.nhs.uk/' },
+      note: '',
+      verbs: { askQuestion: VERBS.askQuestion },
+    },
+  ],
+  buddySignUp: [
+    {
+      intro: 'The national MSO network lead runs the buddy scheme.',
+      message: '',
+      values: BLANK_SIGN_UP,
+      errors: BLANK_SIGN_UP,
+      wayIns: [{ title: 'I am new to post and would like a buddy', value: 'newToPost' }],
+      regions: REGION_CODES.map((code) => ({ title: code, value: code })),
+      focusAreas: [{ title: 'Safety alerts', value: 'safetyAlerts' }],
+      verbs: { submit: VERBS.submitBuddySignUp },
+    },
+    {
+      intro: 'The national MSO network lead runs the buddy scheme.',
+      message: 'Please check the 2 fields marked below.',
+      values: { wayIn: 'mentor', organisation: 'RR8', region: 'Y63', monthsInRole: 'ten', focusAreas: 'safetyAlerts,data', capacity: '', preferredContact: 'teams', email: 'x@example.org', note: 'Hello', consent: 'true' },
+      errors: { ...BLANK_SIGN_UP, monthsInRole: 'Give the months as a number.', capacity: 'Say how many.' },
+      wayIns: [{ title: 'I am an experienced MSO and would like to mentor', value: 'mentor' }],
+      regions: REGION_CODES.map((code) => ({ title: code, value: code })),
+      focusAreas: [
+        { title: 'Safety alerts', value: 'safetyAlerts' },
+        { title: 'Data and dashboards', value: 'data' },
+      ],
+      verbs: { submit: VERBS.submitBuddySignUp },
+    },
+  ],
+  buddyRequest: [
+    {
+      requestId: 'newToPost.abc',
+      title: 'Buddy scheme request: Sam Example',
+      statusLine: 'Waiting for the national lead',
+      statusColour: 'Accent',
+      message: '',
+      facts: [{ title: 'Region', value: 'London' }],
+      note: 'Keen to learn',
+      decidable: true,
+      matchable: false,
+      suggestions: [{ title: 'Robin Example: same region', value: 'mentor.xyz' }],
+      noSuggestions: '',
+      withdrawable: false,
+      refreshUserIds: ['29:lead'],
+      verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, match: VERBS.matchBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },
+    },
+    {
+      requestId: 'newToPost.abc',
+      title: 'Buddy scheme request: Sam Example',
+      statusLine: 'Declined by Example Lead on 26 Nov 2026, 09:00',
+      statusColour: 'Attention',
+      message: 'Already declined by Example Lead at 26 Nov 2026, 09:00.',
+      facts: [{ title: 'Reason', value: 'The scheme is full this quarter.' }],
+      note: '',
+      decidable: false,
+      matchable: false,
+      suggestions: [],
+      noSuggestions: '',
+      withdrawable: false,
+      refreshUserIds: [],
+      verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, match: VERBS.matchBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },
+    },
+  ],
+  organisationForm: [
+    {
+      heading: 'Where do you work?',
+      message: 'Which of these do you mean?',
+      choices: [
+        { title: 'Oxford Health NHS Foundation Trust (South East)', code: 'RNU' },
+        { title: 'Oxford University Hospitals NHS Foundation Trust (South East)', code: 'RTH' },
+      ],
+      organisation: 'oxford',
+      organisationError: '',
+      region: '',
+      regionError: '',
+      regions: REGION_CODES.map((code) => ({ title: code, value: code })),
+      then: 'regionalLead',
+      verbs: { chooseOrganisation: VERBS.chooseOrganisation, saveOrganisation: VERBS.saveOrganisation },
+    },
+    {
+      heading: 'Where do you work?',
+      message: '',
+      choices: [],
+      organisation: 'Nowhere General',
+      organisationError: 'I could not find it.',
+      region: 'Y99',
+      regionError: 'Choose one of the seven NHS England regions from the list.',
+      regions: REGION_CODES.map((code) => ({ title: code, value: code })),
+      then: 'regionalNetwork',
+      verbs: { chooseOrganisation: VERBS.chooseOrganisation, saveOrganisation: VERBS.saveOrganisation },
+    },
+  ],
+  webinarSettings: [
+    {
+      message: '',
+      messageColour: 'Default',
+      summary: 'No schedule is set yet.',
+      coming: [],
+      schedule: scheduleValuesOf(undefined),
+      change: readOccurrenceValues({}),
+      errors: { ...scheduleValuesOf(undefined), ...readOccurrenceValues({}), durationMinutes: '' },
+      occurrences: [],
+      verbs: { saveSchedule: VERBS.saveWebinarSchedule, changeOccurrence: VERBS.changeWebinarOccurrence },
+    },
+    {
+      message: 'Nothing was saved: check the fields marked below.',
+      messageColour: 'Attention',
+      summary: 'Now: every month on the 2nd Thursday, 13:00 UK time, 60 minutes.',
+      coming: [{ title: 'Thursday 10 December 2026, 13:00 to 14:00', value: 'Cancelled' }],
+      schedule: { rule: 'FREQ=MONTHLY;BYDAY=XX', firstDate: '', startTime: '25:00', durationMinutes: '60', topic: 'Opioid safety', joinUrl: 'http://example.org' },
+      change: { occurrenceId: '2026-12-10T13:00', occurrenceTopic: '', occurrenceJoinUrl: '', cancelled: 'true' },
+      errors: {
+        rule: 'This rule has a BYDAY value that is not a weekday.',
+        firstDate: '',
+        startTime: 'Give the start time as HH:MM.',
+        durationMinutes: '',
+        topic: '',
+        joinUrl: 'Give the joining link as an https address.',
+        occurrenceId: '',
+        occurrenceTopic: '',
+        occurrenceJoinUrl: '',
+        cancelled: '',
+      },
+      occurrences: [{ title: 'Thursday 10 December 2026, 13:00 to 14:00', value: '2026-12-10T13:00' }],
+      verbs: { saveSchedule: VERBS.saveWebinarSchedule, changeOccurrence: VERBS.changeWebinarOccurrence },
+    },
+  ],
+  confirm: [
+    {
+      title: 'Send a webinar reminder now?',
+      paragraphs: ['Every subscribed chat and channel gets a reminder of the next webinar.'],
+      facts: [{ title: 'Subscribers now', value: '42' }],
+      confirmable: true,
+      confirmTitle: 'Send it now',
+      confirmStyle: 'positive',
+      verb: VERBS.confirmReminderNow,
+      data: { occurrenceId: '2026-12-10T13:00', broadcastId: 'n0123456789abcdef' },
+    },
+    {
+      title: 'Your data has been deleted',
+      paragraphs: ['Nothing the bot held about you is left.'],
+      facts: [],
+      confirmable: false,
+      confirmTitle: 'Delete my data',
+      confirmStyle: 'destructive',
+      verb: VERBS.eraseMyData,
+      data: {},
+    },
+  ],
+  myData: [
+    {
+      intro: 'Everything the MSO Network bot holds about you.',
+      sections: [
+        { heading: 'Where you work', facts: [{ title: 'Region', value: 'London' }] },
+        { heading: 'Buddy scheme', facts: [] },
+      ],
+      verbs: { askQuestion: VERBS.askQuestion },
+    },
+  ],
+};
+
+const CARD_NAMES = registeredCardNames();
+
+function render<N extends CardName>(name: N, data: CardData[N]) {
+  return renderCard(name, data);
+}
+
+describe('card templates', () => {
+  it('are exactly the templates in cards/', () => {
+    const files = readdirSync(new URL('../../../../cards/', import.meta.url), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json'));
+
+    expect(files.map((file) => basename(file).replace(/\.json$/, '')).sort()).toEqual([...CARD_NAMES].sort());
+    expect([...CARD_NAMES].sort()).toEqual(Object.keys(samples).sort());
+  });
+
+  describe.each(CARD_NAMES.flatMap((name: CardName) => samples[name].map((data, index) => ({ name, index, data }))))(
+    '$name (sample $index)',
+    ({ name, data }) => {
+      const card = render(name, data as never);
+
+      it('leaves no template expression unfilled', () => {
+        expect(JSON.stringify(card)).not.toContain('${');
+      });
+
+      it('is a valid Adaptive Card 1.5', () => {
+        expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+        expect(cardProblems(card)).toEqual([]);
+      });
+    },
+  );
+
+  it('shows "did not understand" on the help card only when asked to', () => {
+    expect(JSON.stringify(render('help', { ...samples.help[1] ?? samples.help[0], notUnderstood: true }))).toContain('did not understand');
+    expect(JSON.stringify(render('help', { ...samples.help[0], notUnderstood: false }))).not.toContain('did not understand');
+  });
+
+  it('lists every command on the help card, and offers the menu questions as buttons', () => {
+    const card = JSON.stringify(render('help', samples.help[0]));
+
+    for (const command of COMMANDS) expect(card).toContain(command.description);
+    for (const question of MENU_QUESTIONS) expect(card).toContain(question.title);
+  });
+
+  it('keeps the lead ids in the request card refresh as a list', () => {
+    const card = render('buddyRequest', samples.buddyRequest[0]);
+
+    expect(card.refresh).toMatchObject({ userIds: ['29:lead'], action: { type: 'Action.Execute', verb: VERBS.refreshBuddyRequest } });
+  });
+
+  it('leaves out empty parts of an answer', () => {
+    const card = JSON.stringify(render('answer', samples.answer[1] ?? samples.answer[0]));
+
+    expect(card).not.toContain('FactSet');
+    expect(card).not.toContain('Action.');
+  });
+
+  it('puts the verb constant on the welcome card button', () => {
+    const card = renderCard('welcome', { verbs: { showHelp: VERBS.showHelp } });
+
+    expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', verb: VERBS.showHelp })]);
+  });
+});
+
+describe('the card validator', () => {
+  it('reports an element type that Adaptive Cards does not have', () => {
+    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlok', text: 'x' }] })).not.toEqual([]);
+  });
+});
