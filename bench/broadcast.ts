@@ -11,8 +11,23 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { azuriteProcess, freePort, peakRssMiB } from './processes.js';
-import { cardAction, installationUpdate, LEAD, message, personalChatId, type Activity, type Person } from '../test/support/activities.js';
-import { CONVERSATION_PER_SECOND, TeamsLimitedConnector, TENANT_PER_SECOND, type Card, type PostedActivity, type Wait } from './teamsLimitedConnector.js';
+import {
+  cardAction,
+  installationUpdate,
+  LEAD,
+  message,
+  personalChatId,
+  type Activity,
+  type Person,
+} from '../test/support/activities.js';
+import {
+  CONVERSATION_PER_SECOND,
+  TeamsLimitedConnector,
+  TENANT_PER_SECOND,
+  type Card,
+  type PostedActivity,
+  type Wait,
+} from './teamsLimitedConnector.js';
 
 /** 4,699 people, 300 channels and the lead's own chat: 5,000 subscribers in all. */
 const PEOPLE = 4_699;
@@ -38,7 +53,10 @@ interface Child {
 const children: Child[] = [];
 
 async function startProcess(name: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<Child> {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
   const started: Child = { name, child, port: 0, problems: { count: 0, first: [] } };
   children.push(started);
   let output = '';
@@ -90,9 +108,14 @@ async function stopProcess({ child }: Child): Promise<void> {
 }
 
 async function post(url: string, activity: Activity): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   const text = await response.text();
-  if (response.status !== 200) throw new Error(`${String(activity.type)} answered ${String(response.status)}: ${text.slice(0, 200)}`);
+  if (response.status !== 200)
+    throw new Error(`${String(activity.type)} answered ${String(response.status)}: ${text.slice(0, 200)}`);
   return text ? (JSON.parse(text) as unknown) : undefined;
 }
 
@@ -104,7 +127,10 @@ function person(n: number): Person {
 /** Installs the bot for everyone through /api/messages, as Teams would; returns the subscribed conversation ids. */
 async function installSubscribers(url: string, serviceUrl: string): Promise<Set<string>> {
   const people = [LEAD, ...Array.from({ length: PEOPLE }, (_, n) => person(n + 1))];
-  const channels = Array.from({ length: CHANNELS }, (_, n) => ({ id: `19:bench-channel-${String(n + 1)}@thread.tacv2`, conversationType: 'channel' as const }));
+  const channels = Array.from({ length: CHANNELS }, (_, n) => ({
+    id: `19:bench-channel-${String(n + 1)}@thread.tacv2`,
+    conversationType: 'channel' as const,
+  }));
   const installs = [
     ...people.map((from) => installationUpdate('add', { serviceUrl, from })),
     ...channels.map((conversation) => installationUpdate('add', { serviceUrl, conversation })),
@@ -118,15 +144,21 @@ async function installSubscribers(url: string, serviceUrl: string): Promise<Set<
 async function askForReminderNow(url: string, connector: TeamsLimitedConnector): Promise<Record<string, unknown>> {
   const asked = performance.now();
   await post(url, message('send webinar reminder now', { serviceUrl: connector.serviceUrl, from: LEAD }));
-  const confirm = await connector.nextPosted((posted) => posted.at >= asked && posted.conversationId === personalChatId(LEAD) && posted.card !== undefined, 10_000);
+  const confirm = await connector.nextPosted(
+    (posted) => posted.at >= asked && posted.conversationId === personalChatId(LEAD) && posted.card !== undefined,
+    10_000,
+  );
   const action = (confirm.card?.actions as { verb?: string; data?: Record<string, unknown> }[] | undefined)?.[0];
-  if (action?.verb !== 'confirmReminderNow' || !action.data) throw new Error(`no confirm button on the lead's card "${confirm.title}"`);
+  if (action?.verb !== 'confirmReminderNow' || !action.data)
+    throw new Error(`no confirm button on the lead's card "${confirm.title}"`);
   return action.data;
 }
 
 /** Length of the union of the waits, within [from, to]. */
 function waitedMs(waits: readonly Wait[], from: number, to: number): number {
-  const clipped = waits.map((wait) => ({ from: Math.max(from, wait.from), to: Math.min(to, wait.to) })).filter((wait) => wait.to > wait.from);
+  const clipped = waits
+    .map((wait) => ({ from: Math.max(from, wait.from), to: Math.min(to, wait.to) }))
+    .filter((wait) => wait.to > wait.from);
   clipped.sort((a, b) => a.from - b.from);
   let total = 0;
   let end = from;
@@ -139,7 +171,9 @@ function waitedMs(waits: readonly Wait[], from: number, to: number): number {
 }
 
 function factsOf(card: Card | undefined): Record<string, string> {
-  const body = Array.isArray(card?.body) ? (card.body as { type?: unknown; facts?: { title: string; value: string }[] }[]) : [];
+  const body = Array.isArray(card?.body)
+    ? (card.body as { type?: unknown; facts?: { title: string; value: string }[] }[])
+    : [];
   const factSet = body.find((element) => element.type === 'FactSet');
   return Object.fromEntries((factSet?.facts ?? []).map((fact) => [fact.title, fact.value]));
 }
@@ -176,7 +210,6 @@ function tally(posted: readonly PostedActivity[]): Record<PostedActivity['answer
   for (const activity of posted) counts[activity.answer] += 1;
   return counts;
 }
-
 
 /** Azurite, then the bot on it; `rps` is passed on when set, else the server's default holds. */
 async function startBot(rps: string | undefined): Promise<Child> {
@@ -222,7 +255,9 @@ async function runBroadcast(server: Child, connector: TeamsLimitedConnector, see
   const installStarted = performance.now();
   const subscribers = await installSubscribers(url, connector.serviceUrl);
   const welcomes = connector.posted.filter((activity) => activity.card !== undefined).length;
-  console.log(`installed ${String(subscribers.size)} subscribers in ${((performance.now() - installStarted) / 1000).toFixed(1)} s (${String(welcomes)} welcome cards)`);
+  console.log(
+    `installed ${String(subscribers.size)} subscribers in ${((performance.now() - installStarted) / 1000).toFixed(1)} s (${String(welcomes)} welcome cards)`,
+  );
   const afterInstalls = peakRssMiB(server.child.pid);
 
   const data = await askForReminderNow(url, connector);
@@ -231,7 +266,9 @@ async function runBroadcast(server: Child, connector: TeamsLimitedConnector, see
   const started = performance.now();
   await post(url, cardAction('confirmReminderNow', data, { serviceUrl: connector.serviceUrl, from: LEAD }));
   const report = await connector.nextPosted((posted) => posted.title === REPORT_TITLE, REPORT_TIMEOUT_MS);
-  const accepted = await connector.nextPosted((posted) => posted.title === REPORT_TITLE && posted.answer === 'accepted', REPORT_RETRY_GRACE_MS).catch(() => undefined);
+  const accepted = await connector
+    .nextPosted((posted) => posted.title === REPORT_TITLE && posted.answer === 'accepted', REPORT_RETRY_GRACE_MS)
+    .catch(() => undefined);
   return {
     subscribers,
     during: connector.posted.slice(enforcedFrom),
@@ -251,13 +288,20 @@ function printRun(run: Run, connector: TeamsLimitedConnector, server: Child): vo
   const elapsed = (stopped - started) / 1000;
   const waited = waitedMs(connector.waits, started, stopped) / 1000;
   const perSecond = figures.delivered / elapsed;
-  const firstReminder = figures.firstReminderAt === undefined ? 'none' : `${((figures.firstReminderAt - started) / 1000).toFixed(1)} s`;
-  const duringWaits = during.filter((posted) => connector.waits.some((wait) => posted.at > wait.from && posted.at < wait.to)).length;
-  const facts = Object.entries(factsOf(run.report.card)).filter(([title]) => ['Subscribers', 'Delivered', 'Unreachable', 'Failed'].includes(title));
+  const firstReminder =
+    figures.firstReminderAt === undefined ? 'none' : `${((figures.firstReminderAt - started) / 1000).toFixed(1)} s`;
+  const duringWaits = during.filter((posted) =>
+    connector.waits.some((wait) => posted.at > wait.from && posted.at < wait.to),
+  ).length;
+  const facts = Object.entries(factsOf(run.report.card)).filter(([title]) =>
+    ['Subscribers', 'Delivered', 'Unreachable', 'Failed'].includes(title),
+  );
   const { atStart, afterInstalls, atEnd } = run.peakRss;
 
   console.log(`\nsubscribers                        ${String(run.subscribers.size)}`);
-  console.log(`elapsed                            ${elapsed.toFixed(1)} s (confirm sent to report arrived; first reminder after ${firstReminder})`);
+  console.log(
+    `elapsed                            ${elapsed.toFixed(1)} s (confirm sent to report arrived; first reminder after ${firstReminder})`,
+  );
   console.log(`delivered                          ${String(figures.delivered)} (${perSecond.toFixed(1)}/s)`);
   console.log(`ratio to the 50/s ceiling          ${(perSecond / TENANT_PER_SECOND).toFixed(3)} (goal 0.95 or better)`);
   console.log(
@@ -267,8 +311,12 @@ function printRun(run: Run, connector: TeamsLimitedConnector, server: Child): vo
   console.log(`duplicates                         ${String(figures.duplicates)} (goal 0)`);
   console.log(`lost                               ${String(figures.lost)} (goal 0)`);
   if (figures.strays > 0) console.log(`reminders to non-subscribers       ${String(figures.strays)}`);
-  console.log(`requests                           ${String(figures.reminderRequests)} reminder POSTs, refused or not (${String(during.length)} activity POSTs in all)`);
-  console.log(`POSTs during a Retry-After wait    ${String(duringWaits)} (sent before the bot heard the 429, or not holding back)`);
+  console.log(
+    `requests                           ${String(figures.reminderRequests)} reminder POSTs, refused or not (${String(during.length)} activity POSTs in all)`,
+  );
+  console.log(
+    `POSTs during a Retry-After wait    ${String(duringWaits)} (sent before the bot heard the 429, or not holding back)`,
+  );
   console.log(
     `refused (all POSTs)                429 enforced ${String(refused.tenant429 + refused.conversation429)} (tenant ${String(refused.tenant429)}, conversation ${String(refused.conversation429)})  ` +
       `429 injected ${String(refused.injected429)}  503 injected ${String(refused.injected503)}`,
@@ -277,10 +325,13 @@ function printRun(run: Run, connector: TeamsLimitedConnector, server: Child): vo
     `report                             ${facts.map(([title, value]) => `${title} ${value}`).join(', ')}` +
       ` (${run.reportAccepted ? 'accepted' : 'never accepted'}; ${String(reportAttempts)} attempt${reportAttempts === 1 ? '' : 's'})`,
   );
-  console.log(`peak RSS (server)                  ${atEnd.toFixed(0)} MiB (at start ${atStart.toFixed(0)} MiB, after the installs ${afterInstalls.toFixed(0)} MiB)`);
+  console.log(
+    `peak RSS (server)                  ${atEnd.toFixed(0)} MiB (at start ${atStart.toFixed(0)} MiB, after the installs ${afterInstalls.toFixed(0)} MiB)`,
+  );
   console.log(`server warnings and errors         ${String(server.problems.count)}`);
   for (const line of server.problems.first) console.log(`  ${line}`);
-  if (connector.unexpected.length > 0) console.log(`unexpected connector calls         ${connector.unexpected.slice(0, 5).join('; ')}`);
+  if (connector.unexpected.length > 0)
+    console.log(`unexpected connector calls         ${connector.unexpected.slice(0, 5).join('; ')}`);
 }
 
 async function main(connector: TeamsLimitedConnector): Promise<void> {
@@ -288,8 +339,12 @@ async function main(connector: TeamsLimitedConnector): Promise<void> {
   if (!Number.isInteger(seed)) throw new Error('BENCH_SEED must be a whole number');
   const rps = process.env.BROADCAST_RPS;
   const server = await startBot(rps);
-  console.log(`bench:broadcast — one webinar reminder to ${String(PEOPLE + CHANNELS + 1)} subscribers (${String(PEOPLE)} people's chats, ${String(CHANNELS)} channels, the lead's chat) (node ${process.version})`);
-  console.log(`connector: ${String(TENANT_PER_SECOND)}/s per tenant, ${String(CONVERSATION_PER_SECOND)}/s per conversation, injected ${String(INJECTED_429 * 100)}% 429 (Retry-After: 1) and ${String(INJECTED_503 * 100)}% 503, seed ${String(seed)} (BENCH_SEED)`);
+  console.log(
+    `bench:broadcast — one webinar reminder to ${String(PEOPLE + CHANNELS + 1)} subscribers (${String(PEOPLE)} people's chats, ${String(CHANNELS)} channels, the lead's chat) (node ${process.version})`,
+  );
+  console.log(
+    `connector: ${String(TENANT_PER_SECOND)}/s per tenant, ${String(CONVERSATION_PER_SECOND)}/s per conversation, injected ${String(INJECTED_429 * 100)}% 429 (Retry-After: 1) and ${String(INJECTED_503 * 100)}% 503, seed ${String(seed)} (BENCH_SEED)`,
+  );
   console.log(`BROADCAST_RPS ${rps ? `${rps} (from the environment)` : '48 (the server default)'}\n`);
   printRun(await runBroadcast(server, connector, seed), connector, server);
 }

@@ -17,7 +17,16 @@ const QUESTIONS_PER_USER = 40;
 const WARM_UP_TURNS = 200;
 const root = path.resolve(import.meta.dirname, '..');
 
-const WORKPLACES = ['I work at Leeds Teaching Hospitals', "I'm the MSO at MFT", 'RJ1', 'I work for UHB', 'Oxford University Hospitals', 'Greater Manchester ICB', 'Addenbrookes', 'Royal Devon'];
+const WORKPLACES = [
+  'I work at Leeds Teaching Hospitals',
+  "I'm the MSO at MFT",
+  'RJ1',
+  'I work for UHB',
+  'Oxford University Hospitals',
+  'Greater Manchester ICB',
+  'Addenbrookes',
+  'Royal Devon',
+];
 const QUESTIONS = [
   'who is my regional lead?',
   'who is the national lead',
@@ -60,7 +69,11 @@ async function startServer(name: string, args: string[], env: Record<string, str
 }
 
 async function post(url: string, activity: unknown): Promise<number> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`turn answered ${response.status}`);
   return Number(/dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1]);
@@ -83,12 +96,18 @@ interface Result {
 
 async function run(server: Server, connector: FakeConnector, offset: number): Promise<Result> {
   const serviceUrl = connector.serviceUrl;
-  for (let i = 0; i < WARM_UP_TURNS; i += 1) await post(server.url, message(QUESTIONS[i % QUESTIONS.length] ?? 'help', { serviceUrl, from: person(offset + 10_000 + i) }));
+  for (let i = 0; i < WARM_UP_TURNS; i += 1)
+    await post(
+      server.url,
+      message(QUESTIONS[i % QUESTIONS.length] ?? 'help', { serviceUrl, from: person(offset + 10_000 + i) }),
+    );
   connector.clear();
 
   // Everyone says where they work at once (a new user's first message: storage writes)...
   const firstContact = await Promise.all(
-    Array.from({ length: USERS }, (_, u) => post(server.url, message(WORKPLACES[u % WORKPLACES.length] ?? 'RR8', { serviceUrl, from: person(offset + u) }))),
+    Array.from({ length: USERS }, (_, u) =>
+      post(server.url, message(WORKPLACES[u % WORKPLACES.length] ?? 'RR8', { serviceUrl, from: person(offset + u) })),
+    ),
   );
   // ...then asks question after question, all 50 at once.
   const times: number[] = [];
@@ -97,7 +116,9 @@ async function run(server: Server, connector: FakeConnector, offset: number): Pr
     Array.from({ length: USERS }, async (_, u) => {
       const who = person(offset + u);
       for (let q = 0; q < QUESTIONS_PER_USER; q += 1) {
-        times.push(await post(server.url, message(QUESTIONS[(u + q) % QUESTIONS.length] ?? 'help', { serviceUrl, from: who })));
+        times.push(
+          await post(server.url, message(QUESTIONS[(u + q) % QUESTIONS.length] ?? 'help', { serviceUrl, from: who })),
+        );
       }
     }),
   );
@@ -128,12 +149,20 @@ const azurite = azuriteProcess(await freePort());
 const azuriteServer = await startServer('Azurite', azurite.args, {}, azurite.ready);
 const tables = azurite.connectionString;
 const connector = await new FakeConnector().start();
-console.log(`bench:chat — ${USERS} simulated MSOs at once: each says where they work, then asks ${QUESTIONS_PER_USER} questions (node ${process.version})\n`);
+console.log(
+  `bench:chat — ${USERS} simulated MSOs at once: each says where they work, then asks ${QUESTIONS_PER_USER} questions (node ${process.version})\n`,
+);
 
 const mso = await startServer(
   'MSO bot',
   ['--import', 'tsx', 'src/index.ts'],
-  { PORT: '0', LOG_LEVEL: 'info', TABLES_CONNECTION_STRING: tables, ALLOW_UNAUTHENTICATED: 'true', MESSAGES_PER_MINUTE: '10000' },
+  {
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    TABLES_CONNECTION_STRING: tables,
+    ALLOW_UNAUTHENTICATED: 'true',
+    MESSAGES_PER_MINUTE: '10000',
+  },
   /"port":(\d+)[^\n]*listening/,
 );
 const msoResult = await run(mso, connector, 0);

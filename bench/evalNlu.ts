@@ -20,14 +20,19 @@ for (const file of INTENT_EVALUATIONS) {
   const result = await evaluateIntents(understand, loadIntentEvaluation(file));
   console.log(`\nIntent classification on ${file}\n`);
   for (const row of result.perIntent) {
-    console.log(`${row.intent.padEnd(18)} ${String(row.correct).padStart(3)}/${String(row.total).padEnd(3)} ${percent(row.accuracy).padStart(6)}`);
+    console.log(
+      `${row.intent.padEnd(18)} ${String(row.correct).padStart(3)}/${String(row.total).padEnd(3)} ${percent(row.accuracy).padStart(6)}`,
+    );
   }
   console.log(`overall: ${result.correct}/${result.total} = ${percent(result.accuracy)}`);
-  for (const mistake of result.mistakes) console.log(`  misread "${mistake.text}" -> ${mistake.got} (expected ${mistake.expected})`);
+  for (const mistake of result.mistakes)
+    console.log(`  misread "${mistake.text}" -> ${mistake.got} (expected ${mistake.expected})`);
 }
 
 for (const file of ORGANISATION_EVALUATIONS) {
   const result = evaluateOrganisations(directory.organisations, loadOrganisationEvaluation(file));
-  console.log(`\nOrganisation lookup on ${file}: right organisation and region ${result.rightRegion}/${result.total} = ${percent(result.regionAccuracy)}`);
+  console.log(
+    `\nOrganisation lookup on ${file}: right organisation and region ${result.rightRegion}/${result.total} = ${percent(result.regionAccuracy)}`,
+  );
   for (const miss of result.misses) console.log(`  "${miss.text}" -> ${miss.got} (expected ${miss.expected})`);
 }

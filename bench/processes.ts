@@ -23,7 +23,16 @@ export function peakRssMiB(pid: number | undefined): number {
  */
 export function azuriteProcess(port: number): { args: string[]; ready: RegExp; connectionString: string } {
   return {
-    args: ['node_modules/azurite/dist/src/table/main.js', '--inMemoryPersistence', '--tableHost', '127.0.0.1', '--tablePort', String(port), '--skipApiVersionCheck', '--disableTelemetry'],
+    args: [
+      'node_modules/azurite/dist/src/table/main.js',
+      '--inMemoryPersistence',
+      '--tableHost',
+      '127.0.0.1',
+      '--tablePort',
+      String(port),
+      '--skipApiVersionCheck',
+      '--disableTelemetry',
+    ],
     ready: /successfully started on 127\.0\.0\.1:(\d+)/,
     connectionString:
       'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;' +

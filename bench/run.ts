@@ -41,17 +41,30 @@ async function main(): Promise<void> {
   const azurite = await startEmbeddedAzurite();
   const azuriteMs = performance.now() - t;
   t = performance.now();
-  const storage = await openStorage({ kind: 'connectionString', connectionString: azurite.connectionString }, { tablePrefix: 'bench' });
-  const app = createApp(loadConfig({ LOG_LEVEL: 'silent', MESSAGES_PER_MINUTE: '10000' }), { storage, ...(await knowledge()) }, createLogger('silent'));
+  const storage = await openStorage(
+    { kind: 'connectionString', connectionString: azurite.connectionString },
+    { tablePrefix: 'bench' },
+  );
+  const app = createApp(
+    loadConfig({ LOG_LEVEL: 'silent', MESSAGES_PER_MINUTE: '10000' }),
+    { storage, ...(await knowledge()) },
+    createLogger('silent'),
+  );
   const { port } = await app.listen(0, '127.0.0.1');
   const appMs = performance.now() - t;
-  console.log(`start-up: embedded Azurite ${azuriteMs.toFixed(0)} ms; directory, intent model (trained here), tables, bot and server ${appMs.toFixed(0)} ms`);
+  console.log(
+    `start-up: embedded Azurite ${azuriteMs.toFixed(0)} ms; directory, intent model (trained here), tables, bot and server ${appMs.toFixed(0)} ms`,
+  );
 
   const connector = await new FakeConnector().start();
   const url = `http://127.0.0.1:${port}/api/messages`;
   const post = async (activity: unknown): Promise<number> => {
     const started = performance.now();
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`turn answered ${response.status}`);
     return performance.now() - started;
@@ -72,7 +85,11 @@ async function main(): Promise<void> {
 
   const installs: number[] = [];
   for (let i = 0; i < INSTALLS; i += 1) {
-    const person: Person = { id: `29:bench-${i}`, name: 'Bench Example', aadObjectId: `bbbbbbbb-0000-4000-8000-${String(i).padStart(12, '0')}` };
+    const person: Person = {
+      id: `29:bench-${i}`,
+      name: 'Bench Example',
+      aadObjectId: `bbbbbbbb-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    };
     installs.push(await post(installationUpdate('add', { ...where, from: person })));
   }
   summarise('personal install (store + welcome)', installs);
@@ -94,11 +111,14 @@ async function main(): Promise<void> {
 
   const expectedReplies = SEQUENTIAL_TURNS + SEQUENTIAL_TURNS / 2 + INSTALLS + CONCURRENT_TURNS;
   const replies = connector.sentActivities().length;
-  if (replies !== expectedReplies) throw new Error(`expected ${expectedReplies} replies at the connector, saw ${replies}`);
+  if (replies !== expectedReplies)
+    throw new Error(`expected ${expectedReplies} replies at the connector, saw ${replies}`);
 
   t = performance.now();
   for (let i = 0; i < RENDERS; i += 1) helpCard(i % 2 === 0);
-  console.log(`help card render: ${(((performance.now() - t) * 1000) / RENDERS).toFixed(1)} µs per card (${RENDERS} renders)`);
+  console.log(
+    `help card render: ${(((performance.now() - t) * 1000) / RENDERS).toFixed(1)} µs per card (${RENDERS} renders)`,
+  );
 
   const memoryAfter = process.memoryUsage();
   console.log(

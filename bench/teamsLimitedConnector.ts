@@ -73,7 +73,9 @@ export class TeamsLimitedConnector {
 
   async start(): Promise<this> {
     const server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => reply(res, 400, { error: { code: 'BadRequest', message: String(error) } }));
+      this.handle(req, res).catch((error: unknown) =>
+        reply(res, 400, { error: { code: 'BadRequest', message: String(error) } }),
+      );
     });
     this.server = server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -120,7 +122,10 @@ export class TeamsLimitedConnector {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readJson(req);
     const method = req.method ?? 'GET';
-    const parts = new URL(req.url ?? '/', 'http://localhost').pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const parts = new URL(req.url ?? '/', 'http://localhost').pathname
+      .split('/')
+      .filter(Boolean)
+      .map(decodeURIComponent);
     // /v3/conversations/{conversationId}/activities[/{replyToId}]: a send, or a reply (proactive sends are replies too).
     const [, , conversationId, activities, activityId] = parts;
     if (conversationId === undefined || activities !== 'activities') {
@@ -135,7 +140,14 @@ export class TeamsLimitedConnector {
 
     const at = performance.now();
     const tenantId = tenantOf(body);
-    const posted: PostedActivity = { conversationId, tenantId, card: body && cardsIn(body)[0], title: '', at, answer: this.decide(tenantId, conversationId, at) };
+    const posted: PostedActivity = {
+      conversationId,
+      tenantId,
+      card: body && cardsIn(body)[0],
+      title: '',
+      at,
+      answer: this.decide(tenantId, conversationId, at),
+    };
     posted.title = titleOf(posted.card);
     this.posted.push(posted);
     this.notify(posted);
@@ -147,7 +159,12 @@ export class TeamsLimitedConnector {
         return reply(res, 503, { error: { code: 'ServiceUnavailable', message: 'injected by the bench' } });
       default:
         this.waits.push({ from: at, to: at + RETRY_AFTER_SECONDS * 1000 });
-        return reply(res, 429, { error: { code: 'TooManyRequests', message: posted.answer } }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+        return reply(
+          res,
+          429,
+          { error: { code: 'TooManyRequests', message: posted.answer } },
+          { 'retry-after': String(RETRY_AFTER_SECONDS) },
+        );
     }
   }
 

@@ -27,7 +27,11 @@ export interface AppParts {
 }
 
 /** Wires the bot and its server from config and its loaded parts; shared by index.ts and the tests. */
-export function createApp(config: Config, { storage, directory, understand, now }: AppParts, logger: Logger): AppServer {
+export function createApp(
+  config: Config,
+  { storage, directory, understand, now }: AppParts,
+  logger: Logger,
+): AppServer {
   const webinars = createWebinars({ configured: config.webinar, store: storage.webinarSettings, now });
   const webinarCalendarUrl = config.publicBaseUrl && `${config.publicBaseUrl}${WEBINAR_CALENDAR_PATH}`;
   const leadAadObjectIds = config.leadAadObjectIds;
@@ -39,7 +43,10 @@ export function createApp(config: Config, { storage, directory, understand, now 
     markUnreachable: (conversationId) => storage.subscriptions.markUnreachable(conversationId, new Date()),
     ratePerSecond: config.reminders.broadcastRps,
     onError: (error, delivery) =>
-      logger.warn({ broadcastId: delivery.broadcastId, outcome: 'row_left_claimed', error: errorSummary(error) }, 'reminder row not settled'),
+      logger.warn(
+        { broadcastId: delivery.broadcastId, outcome: 'row_left_claimed', error: errorSummary(error) },
+        'reminder row not settled',
+      ),
   });
   const reminders = createReminderJob({
     webinars,
@@ -54,9 +61,27 @@ export function createApp(config: Config, { storage, directory, understand, now 
     logger,
     now,
   });
-  const retention = createRetentionJob({ storage, months: config.retentionMonths, instanceId: config.reminders.instanceId, logger });
+  const retention = createRetentionJob({
+    storage,
+    months: config.retentionMonths,
+    instanceId: config.reminders.instanceId,
+    logger,
+  });
   const messageRate = new ConversationRateLimit(config.messagesPerMinute);
-  runtime.setBot(new MsoBot({ storage, logger, directory, understand, messenger, leadAadObjectIds, webinars, webinarCalendarUrl, reminders, messageRate }));
+  runtime.setBot(
+    new MsoBot({
+      storage,
+      logger,
+      directory,
+      understand,
+      messenger,
+      leadAadObjectIds,
+      webinars,
+      webinarCalendarUrl,
+      reminders,
+      messageRate,
+    }),
+  );
   const server = createServer({
     authenticate: (activity, authorization) => runtime.authenticate(activity, authorization),
     checkStorage: () => storage.ping(),

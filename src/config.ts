@@ -2,7 +2,11 @@ import { hostname } from 'node:os';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { checkWebinarRule, EXAMPLE_WEBINAR_RULE, type WebinarSchedule } from './features/webinar/index.js';
-import { DEFAULT_REMINDER_OFFSETS, parseReminderOffsets, type ReminderOffset } from './features/reminders/reminderPlan.js';
+import {
+  DEFAULT_REMINDER_OFFSETS,
+  parseReminderOffsets,
+  type ReminderOffset,
+} from './features/reminders/reminderPlan.js';
 import { MAX_WEBINAR_MINUTES, MIN_WEBINAR_MINUTES } from './features/webinar/settingsForm.js';
 
 /** The Playground's tenant and lead (see .m365agentsplayground.yml), used only in local mode. */
@@ -49,7 +53,14 @@ const guidList = z.preprocess(
   z
     .string()
     .optional()
-    .transform((value) => (value === undefined ? [] : value.split(',').map((item) => item.trim()).filter(Boolean)))
+    .transform((value) =>
+      value === undefined
+        ? []
+        : value
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
+    )
     .refine((ids) => ids.every((id) => guid.test(id)), {
       message: 'must be a comma-separated list of GUIDs',
     })
@@ -73,16 +84,23 @@ const envSchema = z
     // The SDK's own setting: where the Bot Framework publishes its signing keys (tests point it at a stand-in).
     BotOpenIdMetadata: z.preprocess(
       blankToUndefined,
-      z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of an OpenID metadata document' }).default(BOT_FRAMEWORK_OPENID_METADATA_URL),
+      z
+        .url({ protocol: /^https?$/, error: 'must be the http(s) URL of an OpenID metadata document' })
+        .default(BOT_FRAMEWORK_OPENID_METADATA_URL),
     ),
     TABLES_CONNECTION_STRING: optionalText,
     TABLES_ACCOUNT_URL: z.preprocess(
       blankToUndefined,
-      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://<account>.table.core.windows.net' }).optional(),
+      z
+        .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://<account>.table.core.windows.net' })
+        .optional(),
     ),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('.data')),
     DIRECTORY_FILE: optionalText,
-    ALLOW_UNAUTHENTICATED: z.preprocess(blankToUndefined, z.enum(['true', 'false'], { error: 'must be true or false' }).default('false')),
+    ALLOW_UNAUTHENTICATED: z.preprocess(
+      blankToUndefined,
+      z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+    ),
     ALLOWED_TENANT_IDS: guidList,
     LEAD_AAD_OBJECT_IDS: guidList,
     // No default rule: the webinar's day is the national lead's to set, never invented here.
@@ -92,8 +110,12 @@ const envSchema = z
       z
         .string()
         .trim()
-        .regex(webinarStart, { error: 'must be a London time HH:MM (such as 13:00), or the first date and time YYYY-MM-DDTHH:MM' })
-        .refine((value) => !value.includes('T') || DateTime.fromISO(value, { zone: 'Europe/London' }).isValid, { error: 'must be a real date' })
+        .regex(webinarStart, {
+          error: 'must be a London time HH:MM (such as 13:00), or the first date and time YYYY-MM-DDTHH:MM',
+        })
+        .refine((value) => !value.includes('T') || DateTime.fromISO(value, { zone: 'Europe/London' }).isValid, {
+          error: 'must be a real date',
+        })
         .default('13:00'),
     ),
     WEBINAR_DURATION_MINUTES: wholeNumber(MIN_WEBINAR_MINUTES, MAX_WEBINAR_MINUTES, 60, 'of minutes '),
@@ -103,7 +125,12 @@ const envSchema = z
     ),
     WEBINAR_TOPIC: z.preprocess(
       blankToUndefined,
-      z.string().trim().max(200, { error: 'must be at most 200 characters' }).regex(/^[^\r\n]*$/, { error: 'must be one line' }).optional(),
+      z
+        .string()
+        .trim()
+        .max(200, { error: 'must be at most 200 characters' })
+        .regex(/^[^\r\n]*$/, { error: 'must be one line' })
+        .optional(),
     ),
     BROADCAST_RPS: wholeNumber(1, MAX_BROADCAST_RPS, DEFAULT_BROADCAST_RPS, 'of sends per second '),
     REMINDER_OFFSETS: z.preprocess(
@@ -121,14 +148,24 @@ const envSchema = z
     ),
     REMINDER_JOB_SECRET: z.preprocess(
       blankToUndefined,
-      z.string().min(MIN_JOB_SECRET_LENGTH, { error: `must be at least ${String(MIN_JOB_SECRET_LENGTH)} characters (a random secret)` }).optional(),
+      z
+        .string()
+        .min(MIN_JOB_SECRET_LENGTH, {
+          error: `must be at least ${String(MIN_JOB_SECRET_LENGTH)} characters (a random secret)`,
+        })
+        .optional(),
     ),
     REMINDER_TICK_SECONDS: wholeNumber(1, 3600, 60, 'of seconds '),
     // App Service names each instance; elsewhere host and port tell instances apart.
     WEBSITE_INSTANCE_ID: optionalText,
     INSTANCE_ID: z.preprocess(
       blankToUndefined,
-      z.string().trim().max(100).regex(/^[\w.:-]+$/, { error: 'must be letters, digits, . : _ or -' }).optional(),
+      z
+        .string()
+        .trim()
+        .max(100)
+        .regex(/^[\w.:-]+$/, { error: 'must be letters, digits, . : _ or -' })
+        .optional(),
     ),
     RETENTION_MONTHS: wholeNumber(1, 120, 12, 'of months '),
     MESSAGES_PER_MINUTE: wholeNumber(1, 10_000, 10, 'of messages '),
@@ -136,14 +173,18 @@ const envSchema = z
     PUBLIC_BASE_URL: z.preprocess(
       blankToUndefined,
       z
-        .url({ protocol: /^https?$/, error: 'must be the bot\'s public https URL, such as https://mso-bot.example.org' })
+        .url({ protocol: /^https?$/, error: "must be the bot's public https URL, such as https://mso-bot.example.org" })
         .refine((value) => !/[?#]/.test(value), { error: 'must be a plain base URL, without ? or #' })
         .optional(),
     ),
   })
   .superRefine((env, ctx) => {
     // Real storage without an app id would be a deployment with authentication forgotten.
-    if (!env.MicrosoftAppId && (env.TABLES_CONNECTION_STRING || env.TABLES_ACCOUNT_URL) && env.ALLOW_UNAUTHENTICATED !== 'true') {
+    if (
+      !env.MicrosoftAppId &&
+      (env.TABLES_CONNECTION_STRING || env.TABLES_ACCOUNT_URL) &&
+      env.ALLOW_UNAUTHENTICATED !== 'true'
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['MicrosoftAppId'],
@@ -161,7 +202,12 @@ const envSchema = z
     if (env.WEBINAR_RRULE) {
       const [, firstDate] = webinarStart.exec(env.WEBINAR_START) ?? [];
       const rule = checkWebinarRule(env.WEBINAR_RRULE, firstDate);
-      if (!rule.ok) ctx.addIssue({ code: 'custom', path: ['WEBINAR_RRULE'], message: `${rule.problem}; for example ${EXAMPLE_WEBINAR_RULE}` });
+      if (!rule.ok)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['WEBINAR_RRULE'],
+          message: `${rule.problem}; for example ${EXAMPLE_WEBINAR_RULE}`,
+        });
     }
     if (!env.MicrosoftAppId) return;
     if (env.PUBLIC_BASE_URL?.startsWith('http:')) {

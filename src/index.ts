@@ -20,13 +20,27 @@ try {
 }
 const logger = createLogger(config.logLevel);
 if (config.unauthenticatedTest) {
-  logger.warn({ setting: 'ALLOW_UNAUTHENTICATED' }, 'ALLOW_UNAUTHENTICATED=true: requests are not authenticated, so the bot listens on 127.0.0.1 only');
+  logger.warn(
+    { setting: 'ALLOW_UNAUTHENTICATED' },
+    'ALLOW_UNAUTHENTICATED=true: requests are not authenticated, so the bot listens on 127.0.0.1 only',
+  );
 }
 if (knowledge.directory.network.sample) {
-  logger[config.localMode ? 'info' : 'warn']({ directory: 'sample' }, 'using the sample network directory (fictional people); set DIRECTORY_FILE for the real one');
+  logger[config.localMode ? 'info' : 'warn'](
+    { directory: 'sample' },
+    'using the sample network directory (fictional people); set DIRECTORY_FILE for the real one',
+  );
 }
-if (!config.webinar) logger.info({ webinar: 'not scheduled' }, 'no webinar schedule: set WEBINAR_RRULE to answer "when is the next webinar?" with a date');
-if (config.webinar && !config.publicBaseUrl) logger.warn({ webinar: 'no calendar link' }, 'PUBLIC_BASE_URL is not set: webinar answers leave out the calendar link');
+if (!config.webinar)
+  logger.info(
+    { webinar: 'not scheduled' },
+    'no webinar schedule: set WEBINAR_RRULE to answer "when is the next webinar?" with a date',
+  );
+if (config.webinar && !config.publicBaseUrl)
+  logger.warn(
+    { webinar: 'no calendar link' },
+    'PUBLIC_BASE_URL is not set: webinar answers leave out the calendar link',
+  );
 const telemetry = await startTelemetry(config.applicationInsightsConnectionString, logger);
 const { openConfiguredStorage } = await import('./platform/storage/startTableEndpoint.js');
 const { StorageUnavailableError } = await import('./storage.js');
@@ -40,7 +54,12 @@ const { tables, storage } = await openConfiguredStorage(config.storage, logger).
 const app = createApp(config, { storage, ...knowledge }, logger);
 const address = await app.listen(config.port, config.host);
 logger.info(
-  { host: address.address, port: address.port, auth: config.botCredentials ? 'on' : 'off', tenantAllowList: config.allowedTenantIds?.size ?? 'off' },
+  {
+    host: address.address,
+    port: address.port,
+    auth: config.botCredentials ? 'on' : 'off',
+    tenantAllowList: config.allowedTenantIds?.size ?? 'off',
+  },
   'MSO Network bot listening on /api/messages',
 );
 

@@ -63,7 +63,9 @@ export async function openStorage(endpoint: TableEndpoint, options: OpenStorageO
   try {
     await Promise.all(Object.values(clients).map((client) => client.createTable({ abortSignal })));
   } catch (error) {
-    throw new StorageUnavailableError(abortSignal.aborted ? `no answer within ${String(timeoutMs / 1000)} s` : storageAnswerOf(error));
+    throw new StorageUnavailableError(
+      abortSignal.aborted ? `no answer within ${String(timeoutMs / 1000)} s` : storageAnswerOf(error),
+    );
   }
 
   return {
@@ -90,8 +92,17 @@ async function pingTable(table: TableClient, timeoutMs: number): Promise<void> {
 /** "403 AuthorizationFailure", "ECONNREFUSED", "CredentialUnavailableError": enough to know what to fix. */
 function storageAnswerOf(error: unknown): string {
   if (!(error instanceof Error)) return 'an unknown error';
-  const { statusCode, code, details } = error as { statusCode?: unknown; code?: unknown; details?: { errorCode?: unknown; odataError?: { code?: unknown } } };
-  const named = [details?.errorCode, details?.odataError?.code, code].find((value) => typeof value === 'string' && !/^\d+$/.test(value));
-  const parts = [typeof statusCode === 'number' ? String(statusCode) : undefined, typeof named === 'string' ? named : undefined].filter(Boolean);
+  const { statusCode, code, details } = error as {
+    statusCode?: unknown;
+    code?: unknown;
+    details?: { errorCode?: unknown; odataError?: { code?: unknown } };
+  };
+  const named = [details?.errorCode, details?.odataError?.code, code].find(
+    (value) => typeof value === 'string' && !/^\d+$/.test(value),
+  );
+  const parts = [
+    typeof statusCode === 'number' ? String(statusCode) : undefined,
+    typeof named === 'string' ? named : undefined,
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : error.name;
 }

@@ -16,7 +16,9 @@ export function decodeIcon(file: string, bytes: Buffer): DecodedIcon {
     const png = PNG.sync.read(bytes);
     return { width: png.width, height: png.height, data: png.data };
   } catch (error) {
-    throw new PackagingError(`${file} is not a readable PNG (${error instanceof Error ? error.message : 'unknown error'})`);
+    throw new PackagingError(
+      `${file} is not a readable PNG (${error instanceof Error ? error.message : 'unknown error'})`,
+    );
   }
 }
 
@@ -49,7 +51,8 @@ export function checkIcons(icons: { color: Buffer; outline: Buffer }): void {
       );
     }
   }
-  if (visible === 0) throw new PackagingError(`${OUTLINE_ICON.file} is fully transparent: it must draw the icon in white`);
+  if (visible === 0)
+    throw new PackagingError(`${OUTLINE_ICON.file} is fully transparent: it must draw the icon in white`);
   if (visible === outline.width * outline.height) {
     throw new PackagingError(`${OUTLINE_ICON.file} must have a transparent background (no pixel is fully transparent)`);
   }

@@ -10,7 +10,11 @@ const WHOLE_PLACEHOLDER = /^\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}$/;
  * takes the value whole (so `"${{COMMAND_LISTS}}"` can become an array); inside a longer string
  * the value must be text. Throws a PackagingError naming every placeholder left unfilled.
  */
-export function fillManifest(template: JsonValue, values: Readonly<Record<string, JsonValue>>, source = 'the manifest template'): JsonValue {
+export function fillManifest(
+  template: JsonValue,
+  values: Readonly<Record<string, JsonValue>>,
+  source = 'the manifest template',
+): JsonValue {
   const unfilled = new Set<string>();
 
   const fillString = (text: string): JsonValue => {
@@ -24,7 +28,10 @@ export function fillManifest(template: JsonValue, values: Readonly<Record<string
       const value = values[name];
       if (typeof value === 'string') return value;
       if (value === undefined) unfilled.add(name);
-      else throw new PackagingError(`Placeholder \${{${name}}} in ${source} stands inside text, but its value is not text`);
+      else
+        throw new PackagingError(
+          `Placeholder \${{${name}}} in ${source} stands inside text, but its value is not text`,
+        );
       return match;
     });
   };

@@ -1,4 +1,9 @@
-export { buildAppPackage, APP_PACKAGE_DIR, type BuildAppPackageOptions, type BuiltAppPackage } from './buildAppPackage.js';
+export {
+  buildAppPackage,
+  APP_PACKAGE_DIR,
+  type BuildAppPackageOptions,
+  type BuiltAppPackage,
+} from './buildAppPackage.js';
 export { checkIcons } from './checkIcons.js';
 export { manifestCommandLists, MANIFEST_COMMAND_INTENTS } from './manifestCommandLists.js';
 export { PackagingError } from './packagingError.js';

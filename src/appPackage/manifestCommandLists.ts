@@ -32,7 +32,17 @@ export const MANIFEST_COMMAND_INTENTS: readonly { scopes: readonly Scope[]; inte
   },
   {
     scopes: ['team', 'groupChat'],
-    intents: ['nationalLead', 'buddyAbout', 'steeringGroup', 'webinar', 'training', 'rps', 'remindersStop', 'remindersStart', 'help'],
+    intents: [
+      'nationalLead',
+      'buddyAbout',
+      'steeringGroup',
+      'webinar',
+      'training',
+      'rps',
+      'remindersStop',
+      'remindersStart',
+      'help',
+    ],
   },
 ];
 
@@ -57,7 +67,9 @@ export function manifestCommandLists(
       commands: intents.map((intent) => {
         const command = commands.find((candidate) => candidate.intent === intent);
         if (!command) {
-          throw new PackagingError(`No command in src/features/questions/commands.ts has the intent "${intent}" listed for the ${scopes.join('/')} command list`);
+          throw new PackagingError(
+            `No command in src/features/questions/commands.ts has the intent "${intent}" listed for the ${scopes.join('/')} command list`,
+          );
         }
         return { title: command.title, description: command.description };
       }),

@@ -4,7 +4,9 @@ import { relative } from 'node:path';
 import { PackagingError } from './packagingError.js';
 import { readPackagingSettings } from './readPackagingSettings.js';
 
-const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version?: unknown;
+};
 
 try {
   const { settings, warnings } = readPackagingSettings(

@@ -41,25 +41,33 @@ const blankToUndefined = (value: unknown): unknown =>
 
 const text = (schema: z.ZodString) => z.preprocess(blankToUndefined, schema.optional());
 const httpsUrl = text(
-  z.string().trim().max(2048).regex(/^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i, {
-    message: 'must be an https:// URL',
-  }),
+  z
+    .string()
+    .trim()
+    .max(2048)
+    .regex(/^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i, {
+      message: 'must be an https:// URL',
+    }),
 );
 
 const envSchema = z.object({
   MicrosoftAppId: z.preprocess(
     blankToUndefined,
     z
-      .string({ error: 'is required: the bot\'s Entra app (client) id' })
+      .string({ error: "is required: the bot's Entra app (client) id" })
       .trim()
-      .regex(guid, { message: 'must be a GUID (the bot\'s Entra app id)' }),
+      .regex(guid, { message: "must be a GUID (the bot's Entra app id)" }),
   ),
   BOT_DOMAIN: z.preprocess(
     blankToUndefined,
     z
-      .string({ error: 'is required: the host name the bot and its tab are served from, such as mso-bot.azurewebsites.net' })
+      .string({
+        error: 'is required: the host name the bot and its tab are served from, such as mso-bot.azurewebsites.net',
+      })
       .trim()
-      .regex(hostName, { message: 'must be a host name such as mso-bot.azurewebsites.net, without https:// or a path' }),
+      .regex(hostName, {
+        message: 'must be a host name such as mso-bot.azurewebsites.net, without https:// or a path',
+      }),
   ),
   TEAMS_APP_ID: text(z.string().trim().regex(guid, { message: 'must be a GUID' })),
   APP_VERSION: text(z.string().trim().regex(appVersion, { message: 'must be MAJOR.MINOR.PATCH, such as 1.0.0' })),
@@ -99,7 +107,9 @@ export function readPackagingSettings(
   const warnings: string[] = [];
   const orStandIn = (name: StandInName, value: string | undefined): string => {
     if (value !== undefined) return value;
-    warnings.push(`${name} is not set: using the stand-in "${STAND_IN_DEVELOPER[name]}"; set the real value before uploading to a real tenant`);
+    warnings.push(
+      `${name} is not set: using the stand-in "${STAND_IN_DEVELOPER[name]}"; set the real value before uploading to a real tenant`,
+    );
     return STAND_IN_DEVELOPER[name];
   };
 

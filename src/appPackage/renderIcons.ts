@@ -19,7 +19,9 @@ function render(svg: string, size: number): Buffer {
  */
 export function renderIcons(appPackageDir: string): { color: Buffer; outline: Buffer } {
   const color = render(readFileSync(join(appPackageDir, ICON_SOURCES.color), 'utf8'), COLOR_ICON.size);
-  const outlinePng = PNG.sync.read(render(readFileSync(join(appPackageDir, ICON_SOURCES.outline), 'utf8'), OUTLINE_ICON.size));
+  const outlinePng = PNG.sync.read(
+    render(readFileSync(join(appPackageDir, ICON_SOURCES.outline), 'utf8'), OUTLINE_ICON.size),
+  );
   for (let offset = 0; offset < outlinePng.data.length; offset += 4) outlinePng.data.fill(255, offset, offset + 3);
   return { color, outline: PNG.sync.write(outlinePng) };
 }

@@ -9,7 +9,10 @@ import { renderIcons } from './renderIcons.js';
 try {
   const icons = renderIcons(APP_PACKAGE_DIR);
   checkIcons(icons);
-  for (const [file, bytes] of [[COLOR_ICON.file, icons.color], [OUTLINE_ICON.file, icons.outline]] as const) {
+  for (const [file, bytes] of [
+    [COLOR_ICON.file, icons.color],
+    [OUTLINE_ICON.file, icons.outline],
+  ] as const) {
     const target = join(APP_PACKAGE_DIR, file);
     writeFileSync(`${target}.tmp`, bytes);
     renameSync(`${target}.tmp`, target);

@@ -7,7 +7,8 @@ import { PackagingError } from './packagingError.js';
 
 type ManifestSchema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
 
-const SCHEMA_URL = /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?json-schemas\/teams\/(v1\.\d+)\/MicrosoftTeams\.schema\.json$/i;
+const SCHEMA_URL =
+  /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?json-schemas\/teams\/(v1\.\d+)\/MicrosoftTeams\.schema\.json$/i;
 
 /**
  * The validator compiles the large schema on every call (about half a second); the same manifest
@@ -39,7 +40,9 @@ export async function validateManifest(manifest: JsonValue): Promise<string[]> {
   }
   const schemaFile = join(shippedSchemasDir(), version, 'MicrosoftTeams.schema.json');
   if (!existsSync(schemaFile)) {
-    throw new PackagingError(`The manifest's $schema names Teams schema ${version}, which @microsoft/app-manifest does not ship offline`);
+    throw new PackagingError(
+      `The manifest's $schema names Teams schema ${version}, which @microsoft/app-manifest does not ship offline`,
+    );
   }
   // The same clean-up the package applies to the schemas it loads itself (\a and \v are not JSON).
   const raw = readFileSync(schemaFile, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b');

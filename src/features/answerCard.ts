@@ -35,5 +35,14 @@ export function answerCard({
   asks = [],
   note,
 }: Pick<Answer, 'title' | 'source'> & Partial<Answer>): AdaptiveCardJson {
-  return renderCard('answer', { title, source, paragraphs, facts, links, asks, note: note ?? '', verbs: { askQuestion: VERBS.askQuestion } });
+  return renderCard('answer', {
+    title,
+    source,
+    paragraphs,
+    facts,
+    links,
+    asks,
+    note: note ?? '',
+    verbs: { askQuestion: VERBS.askQuestion },
+  });
 }

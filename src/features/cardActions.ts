@@ -29,7 +29,5 @@ export const cardActions: ReadonlyMap<string, CardAction> = new Map(
     changeWebinarOccurrence,
     confirmReminderNow,
     eraseMyData,
-  ].map(
-    (action) => [action.verb, action],
-  ),
+  ].map((action) => [action.verb, action]),
 );

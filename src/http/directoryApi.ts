@@ -113,7 +113,11 @@ export function directoryResponse(directory: Directory): DirectoryResponse {
       summary: network.nationalNetwork.summary,
       supportedBy: network.nationalNetwork.supportedBy,
     },
-    nationalLead: { role: network.nationalLead.role, summary: network.nationalLead.summary, contact: contactOf(network.nationalLead.person) },
+    nationalLead: {
+      role: network.nationalLead.role,
+      summary: network.nationalLead.summary,
+      contact: contactOf(network.nationalLead.person),
+    },
     steeringGroup: network.steeringGroup,
     regionalNetworks: network.regionalNetworks.map((entry) => {
       const region = reference.region(entry.region);
@@ -146,7 +150,8 @@ export function parseOrganisationQuery(values: string[]): OrganisationQuery {
   if (values.length !== 1) return { ok: false, message: 'Give one search text as ?q=.' };
   const text = (values[0] ?? '').trim();
   if (text.length < 2) return { ok: false, message: 'Type at least 2 characters.' };
-  if (text.length > MAX_ORGANISATION_QUERY_LENGTH) return { ok: false, message: `Type at most ${MAX_ORGANISATION_QUERY_LENGTH} characters.` };
+  if (text.length > MAX_ORGANISATION_QUERY_LENGTH)
+    return { ok: false, message: `Type at most ${MAX_ORGANISATION_QUERY_LENGTH} characters.` };
   return { ok: true, text };
 }
 

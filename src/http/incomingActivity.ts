@@ -18,7 +18,9 @@ export const MAX_DISPLAY_NAME_LENGTH = 100;
 const displayName = z
   .string()
   .max(1024)
-  .transform((name) => Array.from(stripInvisible(name).replace(/\s+/g, ' ').trim()).slice(0, MAX_DISPLAY_NAME_LENGTH).join('').trim());
+  .transform((name) =>
+    Array.from(stripInvisible(name).replace(/\s+/g, ' ').trim()).slice(0, MAX_DISPLAY_NAME_LENGTH).join('').trim(),
+  );
 
 /** Fields the SDK copies into its reply are checked for type: a wrong one would fail the reply, not the request. */
 const channelAccount = z.looseObject({
@@ -54,13 +56,17 @@ export const incomingActivitySchema = z.looseObject({
   action: z.string().max(64).optional(),
   replyToId: id.optional(),
   timestamp: z.iso.datetime({ offset: true }).optional(),
-  channelData: z
-    .looseObject({ tenant: z.looseObject({ id: z.string().max(128) }).optional() })
-    .optional(),
+  channelData: z.looseObject({ tenant: z.looseObject({ id: z.string().max(128) }).optional() }).optional(),
   membersAdded: z.array(channelAccount).max(1000).optional(),
   membersRemoved: z.array(channelAccount).max(1000).optional(),
-  entities: z.array(z.looseObject({ type: z.string().max(256) })).max(100).optional(),
-  attachments: z.array(z.looseObject({ contentType: z.string().max(256) })).max(50).optional(),
+  entities: z
+    .array(z.looseObject({ type: z.string().max(256) }))
+    .max(100)
+    .optional(),
+  attachments: z
+    .array(z.looseObject({ contentType: z.string().max(256) }))
+    .max(50)
+    .optional(),
   value: z.unknown().optional(),
 });
 

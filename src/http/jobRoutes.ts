@@ -24,7 +24,10 @@ function sameSecret(given: string, expected: string): boolean {
 export function registerJobRoutes(server: Server, { reminders, secret, logger }: JobRouteDeps): void {
   server.post(REMINDER_JOB_PATH, async (req: Request, res: Response) => {
     if (!secret) {
-      res.send(404, { error: 'not_found', message: 'The reminder job route is off: set REMINDER_JOB_SECRET to use it.' });
+      res.send(404, {
+        error: 'not_found',
+        message: 'The reminder job route is off: set REMINDER_JOB_SECRET to use it.',
+      });
       return;
     }
     // Exactly `Bearer <secret>`: nothing before, after or between.
@@ -50,7 +53,10 @@ export function registerJobRoutes(server: Server, { reminders, secret, logger }:
       }
     } catch {
       // The job has logged why.
-      res.send(503, { error: 'tick_failed', message: 'The reminder job could not run (storage unavailable?); the next tick catches up.' });
+      res.send(503, {
+        error: 'tick_failed',
+        message: 'The reminder job could not run (storage unavailable?); the next tick catches up.',
+      });
     } finally {
       clearTimeout(timer);
     }

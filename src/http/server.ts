@@ -56,7 +56,10 @@ export function createServer(deps: ServerDeps): AppServer {
     // (and restify's gunzip throws, uncaught, on a bad one).
     const encoding = req.header('content-encoding', '').trim().toLowerCase();
     if (encoding !== '' && encoding !== 'identity') {
-      logger.warn({ route: '/api/messages', outcome: 'rejected', status: 415, reason: 'ContentEncoding' }, 'request refused');
+      logger.warn(
+        { route: '/api/messages', outcome: 'rejected', status: 415, reason: 'ContentEncoding' },
+        'request refused',
+      );
       sendError(res, 415, 'unsupported_content_encoding', 'Send the activity uncompressed.');
       next(false);
       return;
@@ -66,7 +69,10 @@ export function createServer(deps: ServerDeps): AppServer {
       next();
       return;
     }
-    logger.warn({ route: '/api/messages', outcome: 'rejected', status: 415, reason: 'UnsupportedMediaType' }, 'request refused');
+    logger.warn(
+      { route: '/api/messages', outcome: 'rejected', status: 415, reason: 'UnsupportedMediaType' },
+      'request refused',
+    );
     sendError(res, 415, 'unsupported_media_type', 'Send the activity as application/json.');
     next(false);
   };
@@ -77,7 +83,9 @@ export function createServer(deps: ServerDeps): AppServer {
   ];
 
   // One correlation id per turn, on every log line the turn writes.
-  server.post('/api/messages', ...parseJsonBody, async (req: Request, res: Response) => withCorrelationId(() => handleActivity(req, res)));
+  server.post('/api/messages', ...parseJsonBody, async (req: Request, res: Response) =>
+    withCorrelationId(() => handleActivity(req, res)),
+  );
 
   async function handleActivity(req: Request, res: Response): Promise<void> {
     if (closing) return sendError(res, 503, 'shutting_down', 'The bot is restarting; try again shortly.');
@@ -91,14 +99,22 @@ export function createServer(deps: ServerDeps): AppServer {
     // Authentication first: an unauthenticated caller learns nothing, not even which tenant is allowed.
     const authenticated = await deps.authenticate(activity, req.header('authorization', ''));
     if (!authenticated.ok) {
-      recordTurn({ activityType: activity.type, status: authenticated.status, durationMs: performance.now() - started });
-      if (authenticated.retryAfterSeconds !== undefined) res.header('Retry-After', String(authenticated.retryAfterSeconds));
+      recordTurn({
+        activityType: activity.type,
+        status: authenticated.status,
+        durationMs: performance.now() - started,
+      });
+      if (authenticated.retryAfterSeconds !== undefined)
+        res.header('Retry-After', String(authenticated.retryAfterSeconds));
       res.send(authenticated.status, authenticated.body);
       return;
     }
     const tenantId = tenantIdOf(activity);
     if (deps.allowedTenantIds && (!tenantId || !deps.allowedTenantIds.has(tenantId.toLowerCase()))) {
-      logger.warn({ route: '/api/messages', outcome: 'refused', reason: 'tenant_not_allowed', tenantId: tenantId ?? null }, 'request refused');
+      logger.warn(
+        { route: '/api/messages', outcome: 'refused', reason: 'tenant_not_allowed', tenantId: tenantId ?? null },
+        'request refused',
+      );
       return sendError(res, 403, 'tenant_not_allowed', 'This bot serves its own organisation only.');
     }
     const turn = authenticated.run();
@@ -136,12 +152,23 @@ export function createServer(deps: ServerDeps): AppServer {
     }
   });
 
-  server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
-    // Body parser refusals (bad JSON, too large, wrong media type): keep the reply short and free of input.
-    logger.warn({ route: req.getPath(), outcome: 'rejected', status: error.statusCode, reason: error.name }, 'request refused');
-    error.toJSON = () => ({ error: errorCode(error.name), message: shortMessage(error) });
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (
+      req: Request,
+      _res: Response,
+      error: Error & { statusCode?: number; toJSON?: () => unknown },
+      callback: () => void,
+    ) => {
+      // Body parser refusals (bad JSON, too large, wrong media type): keep the reply short and free of input.
+      logger.warn(
+        { route: req.getPath(), outcome: 'rejected', status: error.statusCode, reason: error.name },
+        'request refused',
+      );
+      error.toJSON = () => ({ error: errorCode(error.name), message: shortMessage(error) });
+      callback();
+    },
+  );
 
   return {
     server,
@@ -184,7 +211,12 @@ function sendError(res: Response, status: number, error: string, message: string
 }
 
 function errorCode(name: string): string {
-  return name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() || 'bad_request';
+  return (
+    name
+      .replace(/Error$/, '')
+      .replace(/([a-z])([A-Z])/g, '$1_$2')
+      .toLowerCase() || 'bad_request'
+  );
 }
 
 function shortMessage(error: Error & { statusCode?: number }): string {

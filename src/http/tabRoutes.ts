@@ -2,7 +2,13 @@ import type { Request, Response, Server } from 'restify';
 import type { Directory } from '../features/directory/directory.js';
 import { errorSummary } from '../platform/errorSummary.js';
 import type { Logger } from '../platform/logger.js';
-import { directoryResponse, parseOrganisationQuery, searchOrganisations, webinarResponse, type NextWebinar } from './directoryApi.js';
+import {
+  directoryResponse,
+  parseOrganisationQuery,
+  searchOrganisations,
+  webinarResponse,
+  type NextWebinar,
+} from './directoryApi.js';
 import { loadTabAssets, type TabAssets } from './tabAssets.js';
 import type { TabFileName } from './tabBundle.js';
 
@@ -61,7 +67,10 @@ export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
       else res.sendRaw(200, body, headers);
     } catch (error) {
       logger.error({ route: req.getPath(), outcome: 'failed', error: errorSummary(error) }, 'tab file unavailable');
-      res.sendRaw(503, 'The tab is not available: run npm run build.', { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.sendRaw(503, 'The tab is not available: run npm run build.', {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
     }
   };
 

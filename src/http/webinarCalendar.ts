@@ -15,7 +15,10 @@ export interface WebinarRouteDeps {
 }
 
 /** The `next` of `/api/webinar` (the tab's contract) for an occurrence; the tab links the calendar file on this server. */
-export function nextWebinarOf({ occurrence }: NextOccurrence, { withJoinLink }: { withJoinLink: boolean }): NextWebinar {
+export function nextWebinarOf(
+  { occurrence }: NextOccurrence,
+  { withJoinLink }: { withJoinLink: boolean },
+): NextWebinar {
   return {
     start: occurrence.start.toISOString(),
     end: occurrence.end.toISOString(),
@@ -33,7 +36,10 @@ export function registerWebinarRoutes(server: Server, { webinars, logger, withJo
       const next = await webinars.next();
       if (!next) {
         res.header('Cache-Control', 'no-cache');
-        res.send(404, { error: 'not_scheduled', message: 'No webinar is scheduled at the moment: ask the national MSO network lead for the invitation.' });
+        res.send(404, {
+          error: 'not_scheduled',
+          message: 'No webinar is scheduled at the moment: ask the national MSO network lead for the invitation.',
+        });
         return;
       }
       const body = webinarCalendar([withJoinLink ? next.occurrence : { ...next.occurrence, joinUrl: undefined }]);
@@ -44,10 +50,14 @@ export function registerWebinarRoutes(server: Server, { webinars, logger, withJo
         'Cache-Control': 'public, max-age=60',
         'X-Content-Type-Options': 'nosniff',
       };
-      if (req.method === 'HEAD') res.sendRaw(200, '', { ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
+      if (req.method === 'HEAD')
+        res.sendRaw(200, '', { ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
       else res.sendRaw(200, body, headers);
     } catch (error) {
-      logger.error({ route: req.getPath(), outcome: 'failed', error: errorSummary(error) }, 'webinar calendar unavailable');
+      logger.error(
+        { route: req.getPath(), outcome: 'failed', error: errorSummary(error) },
+        'webinar calendar unavailable',
+      );
       res.send(503, { error: 'unavailable', message: 'The webinar calendar is not available right now.' });
     }
   };

@@ -46,7 +46,15 @@ async function main(): Promise<void> {
   children.push(start('bot', process.execPath, ['--disable-warning=DEP0111', BOT_ENTRY], {}));
   if (!(await waitForOk(`${botUrl}/api/health`, 'the bot'))) return;
 
-  const playgroundArgs = ['-e', `${botUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(PLAYGROUND_PORT)];
+  const playgroundArgs = [
+    '-e',
+    `${botUrl}/api/messages`,
+    '-c',
+    'msteams',
+    '--disable-telemetry',
+    '-p',
+    String(PLAYGROUND_PORT),
+  ];
   children.push(
     start('playground', process.execPath, [PLAYGROUND_CLI, ...playgroundArgs], {
       // It reads .m365agentsplayground.yml from its working folder.
@@ -64,7 +72,8 @@ async function main(): Promise<void> {
 function readConfig(): Config {
   try {
     const loaded = loadConfig();
-    if (loaded.port === 0) fail('PORT=0 picks a random port that the Playground cannot find: set a fixed PORT or leave it unset.');
+    if (loaded.port === 0)
+      fail('PORT=0 picks a random port that the Playground cannot find: set a fixed PORT or leave it unset.');
     return loaded;
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message);

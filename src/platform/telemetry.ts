@@ -15,9 +15,15 @@ const SHUTDOWN_TIMEOUT_MS = 5_000;
  * loaded and undefined comes back. Call it before restify, botbuilder or the Azure SDK are
  * imported: the HTTP instrumentation patches `http` when they first require it.
  */
-export async function startTelemetry(connectionString: string | undefined, logger: Logger): Promise<Telemetry | undefined> {
+export async function startTelemetry(
+  connectionString: string | undefined,
+  logger: Logger,
+): Promise<Telemetry | undefined> {
   if (!connectionString) {
-    logger.info({ telemetry: 'off' }, 'APPLICATIONINSIGHTS_CONNECTION_STRING is not set: no traces or metrics are sent');
+    logger.info(
+      { telemetry: 'off' },
+      'APPLICATIONINSIGHTS_CONNECTION_STRING is not set: no traces or metrics are sent',
+    );
     return undefined;
   }
   // The exporter's own usage reports ("statsbeat") go to a Microsoft endpoint, not ours, and probe the
@@ -38,7 +44,10 @@ export async function startTelemetry(connectionString: string | undefined, logge
       try {
         await Promise.race([shutdownAzureMonitor(), delay(SHUTDOWN_TIMEOUT_MS)]);
       } catch (error) {
-        logger.warn({ telemetry: 'azure-monitor', outcome: 'not_flushed', error: errorSummary(error) }, 'telemetry shutdown failed');
+        logger.warn(
+          { telemetry: 'azure-monitor', outcome: 'not_flushed', error: errorSummary(error) },
+          'telemetry shutdown failed',
+        );
       }
     },
   };
@@ -168,7 +177,10 @@ function turnInstruments(): TurnInstruments {
   if (!instruments) {
     const meter = provider.getMeter('mso-network-bot');
     instruments = {
-      turns: meter.createCounter('bot.turns', { description: 'Bot turns by activity type and outcome', unit: '{turn}' }),
+      turns: meter.createCounter('bot.turns', {
+        description: 'Bot turns by activity type and outcome',
+        unit: '{turn}',
+      }),
       duration: meter.createHistogram('bot.turn.duration', { description: 'Time to run one bot turn', unit: 'ms' }),
     };
     instrumentsByProvider.set(provider, instruments);

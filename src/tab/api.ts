@@ -34,12 +34,14 @@ export async function fetchDirectory(): Promise<DirectoryResponse> {
 
 export async function fetchWebinar(): Promise<WebinarResponse> {
   const body = await getJson('/api/webinar');
-  if (!isObject(body) || typeof body.summary !== 'string') throw new ApiError('/api/webinar answered something unexpected');
+  if (!isObject(body) || typeof body.summary !== 'string')
+    throw new ApiError('/api/webinar answered something unexpected');
   return body as unknown as WebinarResponse;
 }
 
 export async function searchOrganisations(text: string, signal: AbortSignal): Promise<OrganisationSearchResponse> {
   const body = await getJson(`/api/directory/organisations?q=${encodeURIComponent(text)}`, signal);
-  if (!isObject(body) || !Array.isArray(body.matches)) throw new ApiError('organisation search answered something unexpected');
+  if (!isObject(body) || !Array.isArray(body.matches))
+    throw new ApiError('organisation search answered something unexpected');
   return body as unknown as OrganisationSearchResponse;
 }

@@ -1,7 +1,22 @@
-import type { DirectoryResponse, OrganisationSearchResponse, RegionalNetworkEntry, WebinarResponse } from '../http/directoryApi.js';
+import type {
+  DirectoryResponse,
+  OrganisationSearchResponse,
+  RegionalNetworkEntry,
+  WebinarResponse,
+} from '../http/directoryApi.js';
 import { fetchDirectory, fetchWebinar, searchOrganisations } from './api.js';
 import { byId, h } from './dom.js';
-import { errorPanel, nationalSection, networkCard, organisationMatches, regionalSection, sampleNotice, sourceFooter, TEAMS_LINK_ATTRIBUTE, webinarSection } from './render.js';
+import {
+  errorPanel,
+  nationalSection,
+  networkCard,
+  organisationMatches,
+  regionalSection,
+  sampleNotice,
+  sourceFooter,
+  TEAMS_LINK_ATTRIBUTE,
+  webinarSection,
+} from './render.js';
 import { networkMatches } from './search.js';
 import { connectToTeams, notifyLoaded, openTeamsLink, type HostContext } from './teamsHost.js';
 import { applyTheme, themeFromQuery } from './theme.js';
@@ -31,9 +46,15 @@ function startSearch(networks: RegionalNetworkEntry[]): void {
   let timer: number | undefined;
   let lookup: AbortController | undefined;
 
-  const show = (visible: ReadonlySet<string>, message: string, organisations: OrganisationSearchResponse | null = null) => {
+  const show = (
+    visible: ReadonlySet<string>,
+    message: string,
+    organisations: OrganisationSearchResponse | null = null,
+  ) => {
     for (const [code, card] of cards) card.hidden = !visible.has(code);
-    organisationsBox.replaceChildren(...[organisations ? organisationMatches(organisations) : null].filter((node) => node !== null));
+    organisationsBox.replaceChildren(
+      ...[organisations ? organisationMatches(organisations) : null].filter((node) => node !== null),
+    );
     count.textContent = message;
   };
 
@@ -44,7 +65,10 @@ function startSearch(networks: RegionalNetworkEntry[]): void {
     if (!query) return show(new Set(cards.keys()), `Showing all ${plural(networks.length)}.`);
     const local = networks.filter((network) => networkMatches(network, query));
     if (local.length > 0 || query.length < 2) {
-      const message = local.length === 0 ? `No network matches “${query}”.` : `${plural(local.length)} ${local.length === 1 ? 'matches' : 'match'} “${query}”.`;
+      const message =
+        local.length === 0
+          ? `No network matches “${query}”.`
+          : `${plural(local.length)} ${local.length === 1 ? 'matches' : 'match'} “${query}”.`;
       return show(new Set(local.map((network) => network.region.code)), message);
     }
     // Not a region or lead: perhaps the MSO typed their trust or ICB.
@@ -57,14 +81,20 @@ function startSearch(networks: RegionalNetworkEntry[]): void {
           if (controller.signal.aborted) return;
           const regions = new Set(result.matches.map((match) => match.region.code));
           if (regions.size === 0) {
-            return show(regions, `No network, lead or organisation matches “${query}”. Try a region such as North West, a trust or ICB name, or an ODS code.`);
+            return show(
+              regions,
+              `No network, lead or organisation matches “${query}”. Try a region such as North West, a trust or ICB name, or an ODS code.`,
+            );
           }
           const names = [...new Set(result.matches.map((match) => match.region.name))].join(' and ');
           show(regions, `${plural(regions.size)} for “${query}”: ${names}.`, result);
         },
         () => {
           if (controller.signal.aborted) return;
-          show(new Set(), `No network matches “${query}”, and the organisation search is not answering. Try again in a moment.`);
+          show(
+            new Set(),
+            `No network matches “${query}”, and the organisation search is not answering. Try again in a moment.`,
+          );
         },
       );
     }, ORGANISATION_SEARCH_DELAY_MS);

@@ -1,4 +1,11 @@
-import type { DirectoryContact, DirectoryResponse, NextWebinar, OrganisationSearchResponse, RegionalNetworkEntry, WebinarResponse } from '../http/directoryApi.js';
+import type {
+  DirectoryContact,
+  DirectoryResponse,
+  NextWebinar,
+  OrganisationSearchResponse,
+  RegionalNetworkEntry,
+  WebinarResponse,
+} from '../http/directoryApi.js';
 import { h } from './dom.js';
 
 /** Links that Teams must open itself (chat deep links); see openTeamsLink. */
@@ -13,7 +20,11 @@ function contactActions(contact: DirectoryContact, extra: HTMLElement[] = []): H
   return h(
     'ul',
     { class: 'actions' },
-    h('li', {}, h('a', { class: 'action', href: `mailto:${contact.email}`, 'aria-label': `Email ${contact.name}` }, 'Email')),
+    h(
+      'li',
+      {},
+      h('a', { class: 'action', href: `mailto:${contact.email}`, 'aria-label': `Email ${contact.name}` }, 'Email'),
+    ),
     h(
       'li',
       {},
@@ -39,7 +50,12 @@ function person(contact: DirectoryContact, label: string): HTMLElement {
     'dl',
     { class: 'person' },
     h('dt', {}, label),
-    h('dd', {}, h('span', { class: 'person-name' }, contact.name), contact.role ? h('span', { class: 'person-role' }, contact.role) : null),
+    h(
+      'dd',
+      {},
+      h('span', { class: 'person-name' }, contact.name),
+      contact.role ? h('span', { class: 'person-role' }, contact.role) : null,
+    ),
     h('dt', {}, 'Email'),
     // Text to copy; the Email button below is the one link, so each card has few tab stops.
     h('dd', { class: 'email' }, contact.email),
@@ -74,16 +90,33 @@ export function nationalSection(directory: DirectoryResponse): HTMLElement {
 
 function formatWebinarTime(next: NextWebinar, locale: string): string {
   const start = new Date(next.start);
-  const date = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: next.timeZone }).format(start);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: next.timeZone, timeZoneName: 'short' });
+  const date = new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: next.timeZone,
+  }).format(start);
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: next.timeZone,
+    timeZoneName: 'short',
+  });
   const end = next.end ? new Date(next.end) : undefined;
   return end ? `${date}, ${time.format(start)} to ${time.format(end)}` : `${date}, ${time.format(start)}`;
 }
 
 export function webinarSection(webinar: WebinarResponse | undefined, locale: string): HTMLElement {
-  const section = h('section', { class: 'card', 'aria-labelledby': 'webinar-heading' }, h('h2', { id: 'webinar-heading' }, 'Next MSO webinar'));
+  const section = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'webinar-heading' },
+    h('h2', { id: 'webinar-heading' }, 'Next MSO webinar'),
+  );
   if (!webinar) {
-    section.append(h('p', { class: 'notice' }, 'The webinar details could not be loaded. They will show when the page is reloaded.'));
+    section.append(
+      h('p', { class: 'notice' }, 'The webinar details could not be loaded. They will show when the page is reloaded.'),
+    );
     return section;
   }
   section.append(h('p', {}, webinar.summary));
@@ -95,15 +128,42 @@ export function webinarSection(webinar: WebinarResponse | undefined, locale: str
       h(
         'ul',
         { class: 'actions' },
-        next.joinUrl ? h('li', {}, h('a', { class: 'action primary', href: next.joinUrl, target: '_blank', rel: 'noopener noreferrer', [TEAMS_LINK_ATTRIBUTE]: '' }, 'Join the webinar')) : null,
-        next.icsUrl ? h('li', {}, h('a', { class: 'action', href: next.icsUrl, download: 'mso-webinar.ics' }, 'Add to calendar')) : null,
+        next.joinUrl
+          ? h(
+              'li',
+              {},
+              h(
+                'a',
+                {
+                  class: 'action primary',
+                  href: next.joinUrl,
+                  target: '_blank',
+                  rel: 'noopener noreferrer',
+                  [TEAMS_LINK_ATTRIBUTE]: '',
+                },
+                'Join the webinar',
+              ),
+            )
+          : null,
+        next.icsUrl
+          ? h('li', {}, h('a', { class: 'action', href: next.icsUrl, download: 'mso-webinar.ics' }, 'Add to calendar'))
+          : null,
       ),
     );
   } else {
-    section.append(h('p', { class: 'notice', id: 'webinar-coming-soon' }, 'The date, time and calendar link are coming soon.'));
+    section.append(
+      h('p', { class: 'notice', id: 'webinar-coming-soon' }, 'The date, time and calendar link are coming soon.'),
+    );
   }
   if (webinar.contactEmail) {
-    section.append(h('p', { class: 'secondary' }, 'Questions about the webinar: ', h('a', { href: `mailto:${webinar.contactEmail}` }, webinar.contactEmail)));
+    section.append(
+      h(
+        'p',
+        { class: 'secondary' },
+        'Questions about the webinar: ',
+        h('a', { href: `mailto:${webinar.contactEmail}` }, webinar.contactEmail),
+      ),
+    );
   }
   return section;
 }
@@ -112,7 +172,8 @@ export function networkCard(network: RegionalNetworkEntry): HTMLElement {
   const headingId = `network-${network.region.code}`;
   const links: HTMLElement[] = [];
   if (network.pageUrl) links.push(externalLink(network.pageUrl, 'Network page', `${network.name} page`));
-  if (network.teamsChannelUrl) links.push(externalLink(network.teamsChannelUrl, 'Teams channel', `${network.name} Teams channel`));
+  if (network.teamsChannelUrl)
+    links.push(externalLink(network.teamsChannelUrl, 'Teams channel', `${network.name} Teams channel`));
   for (const link of links) link.classList.add('action');
   return h(
     'li',
@@ -134,8 +195,20 @@ export function regionalSection(): HTMLElement {
       'div',
       { class: 'search', role: 'search' },
       h('label', { for: 'search' }, 'Find your network'),
-      h('p', { id: 'search-hint', class: 'secondary' }, 'Type a region, network or lead, or your trust or ICB (name, short form or ODS code, for example RR8).'),
-      h('input', { id: 'search', type: 'search', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'search-hint', 'aria-controls': 'networks', maxlength: '120' }),
+      h(
+        'p',
+        { id: 'search-hint', class: 'secondary' },
+        'Type a region, network or lead, or your trust or ICB (name, short form or ODS code, for example RR8).',
+      ),
+      h('input', {
+        id: 'search',
+        type: 'search',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        'aria-describedby': 'search-hint',
+        'aria-controls': 'networks',
+        maxlength: '120',
+      }),
     ),
     h('p', { id: 'result-count', class: 'result-count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
     h('div', { id: 'organisation-matches' }),
@@ -163,14 +236,24 @@ export function sourceFooter(directory: DirectoryResponse): HTMLElement {
   return h(
     'footer',
     { class: 'page-footer' },
-    h('p', {}, 'Source: ', externalLink(directory.source.url, directory.source.title), ` · directory version ${directory.version}`),
+    h(
+      'p',
+      {},
+      'Source: ',
+      externalLink(directory.source.url, directory.source.title),
+      ` · directory version ${directory.version}`,
+    ),
   );
 }
 
 /** Said at the top, so nobody mistakes the shipped sample for the real contacts. */
 export function sampleNotice(directory: DirectoryResponse): HTMLElement | null {
   if (!directory.sample) return null;
-  return h('p', { class: 'notice sample' }, 'Sample directory: every person shown here is fictional. The real contacts appear once the directory is configured.');
+  return h(
+    'p',
+    { class: 'notice sample' },
+    'Sample directory: every person shown here is fictional. The real contacts appear once the directory is configured.',
+  );
 }
 
 export function errorPanel(onRetry: () => void): HTMLElement {

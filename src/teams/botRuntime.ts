@@ -77,7 +77,11 @@ const KEYS_RETRY_AFTER_SECONDS = 10;
  * The Bot Framework side of the server. With credentials, every request must carry a valid
  * Bot Framework token; without them (local mode) requests are not authenticated.
  */
-export function createBotRuntime({ credentials, logger, authenticationTimeoutMs = 5_000 }: BotRuntimeOptions): BotRuntime {
+export function createBotRuntime({
+  credentials,
+  logger,
+  authenticationTimeoutMs = 5_000,
+}: BotRuntimeOptions): BotRuntime {
   const authentication = new ConfigurationBotFrameworkAuthentication(
     credentials
       ? {
@@ -89,21 +93,28 @@ export function createBotRuntime({ credentials, logger, authenticationTimeoutMs 
         }
       : {},
   );
-  const isSigned: SignatureCheck | undefined = credentials && useSigningKeys(credentials.openIdMetadataUrl, { timeoutMs: authenticationTimeoutMs });
+  const isSigned: SignatureCheck | undefined =
+    credentials && useSigningKeys(credentials.openIdMetadataUrl, { timeoutMs: authenticationTimeoutMs });
   const adapter = new MsoAdapter(authentication);
   adapter.onTurnError = (turn, error) => apologise(turn, error, logger);
   let bot: TurnRunner | undefined;
 
   const refuse = (status: 401 | 503, reason: string, error?: unknown, retryAfterSeconds?: number): Authentication => {
     const detail = error === undefined ? {} : { error: errorSummary(error) };
-    logger.warn({ outcome: status === 401 ? 'unauthorized' : 'authentication_unavailable', status, reason, ...detail }, 'request refused');
+    logger.warn(
+      { outcome: status === 401 ? 'unauthorized' : 'authentication_unavailable', status, reason, ...detail },
+      'request refused',
+    );
     return status === 401
       ? { ok: false, status, body: { error: 'unauthorized', message: 'A valid Bot Framework token is required.' } }
       : {
           ok: false,
           status,
           retryAfterSeconds: retryAfterSeconds ?? KEYS_RETRY_AFTER_SECONDS,
-          body: { error: 'authentication_unavailable', message: 'The Bot Framework\u2019s signing keys cannot be checked right now; try again shortly.' },
+          body: {
+            error: 'authentication_unavailable',
+            message: 'The Bot Framework\u2019s signing keys cannot be checked right now; try again shortly.',
+          },
         };
   };
 
@@ -127,9 +138,11 @@ export function createBotRuntime({ credentials, logger, authenticationTimeoutMs 
       } catch (error) {
         if (error instanceof UnsignedToken) return refuse(401, 'not_signed_by_the_bot_framework');
         if (error instanceof TimeoutError) return refuse(503, 'timeout');
-        if (error instanceof SigningKeysUnavailable) return refuse(503, 'signing_keys_unavailable', error, error.retryAfterSeconds);
+        if (error instanceof SigningKeysUnavailable)
+          return refuse(503, 'signing_keys_unavailable', error, error.retryAfterSeconds);
         const { statusCode, name } = error as { statusCode?: unknown; name?: unknown };
-        if (statusCode === 401 || (typeof name === 'string' && TOKEN_ERRORS.has(name))) return refuse(401, 'token_refused', error);
+        if (statusCode === 401 || (typeof name === 'string' && TOKEN_ERRORS.has(name)))
+          return refuse(401, 'token_refused', error);
         // Anything else is the check failing, not the caller: they may try again.
         return refuse(503, 'check_failed', error);
       }
@@ -202,7 +215,10 @@ async function apologise(turn: TurnContext, error: unknown, logger: Logger): Pro
           body: {
             statusCode: 500,
             type: 'application/vnd.microsoft.error',
-            value: { code: 'InternalError', message: `Sorry, something went wrong on my side. Reference: ${reference}` },
+            value: {
+              code: 'InternalError',
+              message: `Sorry, something went wrong on my side. Reference: ${reference}`,
+            },
           },
         },
       });

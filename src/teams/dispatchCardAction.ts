@@ -20,13 +20,23 @@ export async function dispatchCardAction(
 ): Promise<InvokeResponse> {
   const parsed = invokeValueSchema.safeParse(turn.activity.value);
   if (!parsed.success) {
-    return toInvokeResponse({ kind: 'error', status: 400, code: 'BadRequest', message: 'The card action is not one this bot can read.' });
+    return toInvokeResponse({
+      kind: 'error',
+      status: 400,
+      code: 'BadRequest',
+      message: 'The card action is not one this bot can read.',
+    });
   }
   const { verb, data = {} } = parsed.data.action;
   const action = actions.get(verb);
   if (!action) {
     deps.logger.warn({ verb: verb.slice(0, 64), outcome: 'unknown_verb' }, 'card action refused');
-    return toInvokeResponse({ kind: 'error', status: 400, code: 'UnknownVerb', message: 'This card is out of date. Type help to start again.' });
+    return toInvokeResponse({
+      kind: 'error',
+      status: 400,
+      code: 'UnknownVerb',
+      message: 'This card is out of date. Type help to start again.',
+    });
   }
   const result = await action.handle({
     turn,
@@ -41,13 +51,23 @@ export async function dispatchCardAction(
 function toInvokeResponse(result: CardActionResult): InvokeResponse {
   switch (result.kind) {
     case 'card':
-      return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card } };
+      return {
+        status: 200,
+        body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card },
+      };
     case 'message':
-      return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text } };
+      return {
+        status: 200,
+        body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text },
+      };
     case 'error':
       return {
         status: result.status,
-        body: { statusCode: result.status, type: 'application/vnd.microsoft.error', value: { code: result.code, message: result.message } },
+        body: {
+          statusCode: result.status,
+          type: 'application/vnd.microsoft.error',
+          value: { code: result.code, message: result.message },
+        },
       };
   }
 }

@@ -7,7 +7,8 @@ import { conversationRecordFrom } from './conversationRecord.js';
 import { dispatchCardAction } from './dispatchCardAction.js';
 import { sendCard } from './sendCard.js';
 
-const SLOW_DOWN = 'That is a lot of messages in one minute, so I am taking a short pause. Wait a minute, then ask again.';
+const SLOW_DOWN =
+  'That is a lot of messages in one minute, so I am taking a short pause. Wait a minute, then ask again.';
 
 /**
  * Turns Teams activities into calls on the domain and cards back. Installs and uninstalls are
@@ -51,7 +52,10 @@ export class MsoBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
     if (turn.activity.name === 'adaptiveCard/action') return dispatchCardAction(turn, this.deps, cardActions);
-    this.log(turn).info({ outcome: 'unsupported_invoke', invokeName: turn.activity.name?.slice(0, 64) }, 'invoke refused');
+    this.log(turn).info(
+      { outcome: 'unsupported_invoke', invokeName: turn.activity.name?.slice(0, 64) },
+      'invoke refused',
+    );
     return { status: 400, body: { error: 'unsupported_invoke', message: 'This bot does not handle that invoke.' } };
   }
 

@@ -89,7 +89,10 @@ export class SigningKeys implements KeySource {
     const sinceFailure = this.now() - this.failedAt;
     if (sinceFailure < this.retryAfterMs) {
       if (this.keys.size > 0) return;
-      throw new SigningKeysUnavailable('the signing keys could not be loaded recently', Math.ceil((this.retryAfterMs - sinceFailure) / 1000));
+      throw new SigningKeysUnavailable(
+        'the signing keys could not be loaded recently',
+        Math.ceil((this.retryAfterMs - sinceFailure) / 1000),
+      );
     }
     this.loading ??= this.load().finally(() => {
       this.loading = undefined;
@@ -110,7 +113,9 @@ export class SigningKeys implements KeySource {
       for (const { kid, kty, n, e, endorsements } of keys) {
         // Only RSA keys sign Bot Framework tokens (RS256, RS384, RS512).
         if (!kid || (kty !== undefined && kty !== 'RSA') || !n || !e) continue;
-        const key = createPublicKey({ key: { kty: 'RSA', n, e }, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+        const key = createPublicKey({ key: { kty: 'RSA', n, e }, format: 'jwk' })
+          .export({ type: 'spki', format: 'pem' })
+          .toString();
         loaded.set(kid, { key, ...(endorsements ? { endorsements } : {}) });
       }
       this.keys = loaded;
@@ -118,12 +123,18 @@ export class SigningKeys implements KeySource {
     } catch (error) {
       this.failedAt = this.now();
       const reason = error instanceof Error ? `${error.name}: ${error.message.slice(0, 120)}` : 'unknown';
-      throw new SigningKeysUnavailable(`the signing keys could not be loaded (${reason})`, Math.ceil(this.retryAfterMs / 1000));
+      throw new SigningKeysUnavailable(
+        `the signing keys could not be loaded (${reason})`,
+        Math.ceil(this.retryAfterMs / 1000),
+      );
     }
   }
 
   private async fetchJson(url: string): Promise<unknown> {
-    const response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs), headers: { accept: 'application/json' } });
+    const response = await fetch(url, {
+      signal: AbortSignal.timeout(this.timeoutMs),
+      headers: { accept: 'application/json' },
+    });
     if (!response.ok) {
       await response.body?.cancel();
       throw new Error(`${url} answered ${String(response.status)}`);
@@ -153,7 +164,10 @@ export type SignatureCheck = (authorization: string) => Promise<boolean>;
 export function useSigningKeys(channelMetadataUrl: string, options: SigningKeysOptions = {}): SignatureCheck {
   const cache = (JwtTokenExtractor as unknown as { openIdMetadataCache?: unknown }).openIdMetadataCache;
   // An upgrade that dropped this seam must fail loudly, not bring the old loader back unseen.
-  if (!(cache instanceof Map)) throw new Error('botframework-connector no longer keeps JwtTokenExtractor.openIdMetadataCache: see src/teams/signingKeys.ts');
+  if (!(cache instanceof Map))
+    throw new Error(
+      'botframework-connector no longer keeps JwtTokenExtractor.openIdMetadataCache: see src/teams/signingKeys.ts',
+    );
   const channelKeys = new SigningKeys(channelMetadataUrl, options);
   (cache as Map<string, KeySource>).set(channelMetadataUrl, channelKeys);
   const now = options.now ?? Date.now;
@@ -168,7 +182,11 @@ export function useSigningKeys(channelMetadataUrl: string, options: SigningKeysO
     if (!key || !verify(hash, Buffer.from(token.signed), key.key, token.signature)) return false;
     const seconds = now() / 1000;
     const { exp, nbf } = token.claims;
-    return typeof exp === 'number' && exp + CLOCK_TOLERANCE_SECONDS > seconds && (typeof nbf !== 'number' || nbf - CLOCK_TOLERANCE_SECONDS <= seconds);
+    return (
+      typeof exp === 'number' &&
+      exp + CLOCK_TOLERANCE_SECONDS > seconds &&
+      (typeof nbf !== 'number' || nbf - CLOCK_TOLERANCE_SECONDS <= seconds)
+    );
   };
 }
 
@@ -191,7 +209,12 @@ function parseToken(authorization: string): ParsedToken | undefined {
     const header = headerSchema.safeParse(JSON.parse(Buffer.from(head, 'base64url').toString('utf8')));
     const claims: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
     if (!header.success || typeof claims !== 'object' || claims === null || Array.isArray(claims)) return undefined;
-    return { header: header.data, claims: claims as Record<string, unknown>, signed: `${head}.${body}`, signature: Buffer.from(signature, 'base64url') };
+    return {
+      header: header.data,
+      claims: claims as Record<string, unknown>,
+      signed: `${head}.${body}`,
+      signature: Buffer.from(signature, 'base64url'),
+    };
   } catch {
     return undefined;
   }

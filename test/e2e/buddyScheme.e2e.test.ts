@@ -89,7 +89,9 @@ describe.skipIf(browserTestsSkipped)('the buddy scheme in the Agents Playground'
     await form.getByLabel('Your work email').fill('sam.example@example.org');
     await form.getByRole('checkbox', { name: /I agree that the national MSO network lead/ }).check();
     await form.getByRole('button', { name: 'Send my request' }).click();
-    await page.getByText('Thank you: your request is with the national MSO network lead.').waitFor({ timeout: CARD_TIMEOUT_MS });
+    await page
+      .getByText('Thank you: your request is with the national MSO network lead.')
+      .waitFor({ timeout: CARD_TIMEOUT_MS });
 
     const request = card(leadPage, 'Buddy scheme request: Sam Example');
     await request.waitFor({ timeout: CARD_TIMEOUT_MS });
@@ -99,7 +101,9 @@ describe.skipIf(browserTestsSkipped)('the buddy scheme in the Agents Playground'
 
     await card(page, 'Your buddy scheme request was approved').waitFor({ timeout: CARD_TIMEOUT_MS });
     await page.screenshot({ path: path.join(RESULTS_DIR, 'playground-buddy-mso.png') });
-    expect(await card(page, 'Your buddy scheme request was approved').textContent()).toContain('Example Lead approved your request.');
+    expect(await card(page, 'Your buddy scheme request was approved').textContent()).toContain(
+      'Example Lead approved your request.',
+    );
   });
 
   it('lets the lead set the webinar schedule on a card, then remind everyone now and get the report', async () => {

@@ -51,7 +51,9 @@ describe.skipIf(browserTestsSkipped)('the bot in the Agents Playground', () => {
 
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail') {
-      await page.screenshot({ path: path.join(RESULTS_DIR, `playground-failed-${task.name.replace(/\W+/g, '-')}.png`) });
+      await page.screenshot({
+        path: path.join(RESULTS_DIR, `playground-failed-${task.name.replace(/\W+/g, '-')}.png`),
+      });
     }
     await page.close();
   });

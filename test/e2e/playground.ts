@@ -24,7 +24,10 @@ export interface Playground {
  * the Bot Connector for the bot at `botUrl`. It runs in the repo root so that it reads
  * .m365agentsplayground.yml, the same people and chats as `npm start`.
  */
-export async function startPlayground(botUrl: string, options: { configPath?: string; logName?: string } = {}): Promise<Playground> {
+export async function startPlayground(
+  botUrl: string,
+  options: { configPath?: string; logName?: string } = {},
+): Promise<Playground> {
   const port = await freePort();
   mkdirSync(RESULTS_DIR, { recursive: true });
   const child = spawn(
@@ -53,7 +56,9 @@ export async function startPlayground(botUrl: string, options: { configPath?: st
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the Agents Playground exited (${child.exitCode ?? child.signalCode}) before serving its page:\n${output}`);
+      throw new Error(
+        `the Agents Playground exited (${child.exitCode ?? child.signalCode}) before serving its page:\n${output}`,
+      );
     }
     if (await answersOk(url)) break;
     if (Date.now() > deadline) {

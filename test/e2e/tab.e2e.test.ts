@@ -37,12 +37,23 @@ function lowestTextContrast(page: Page): Promise<{ ratio: number; where: string 
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let text = walker.nextNode(); text; text = walker.nextNode()) {
       const element = text.parentElement;
-      if (!element || !text.textContent?.trim() || element.closest('[hidden], noscript') || element.getClientRects().length === 0) continue;
+      if (
+        !element ||
+        !text.textContent?.trim() ||
+        element.closest('[hidden], noscript') ||
+        element.getClientRects().length === 0
+      )
+        continue;
       const style = getComputedStyle(element);
-      if (style.visibility === 'hidden' || (element.closest('.skip-link') && document.activeElement !== element)) continue;
+      if (style.visibility === 'hidden' || (element.closest('.skip-link') && document.activeElement !== element))
+        continue;
       const [light, dark] = [luminance(rgb(style.color)), luminance(backgroundBehind(element))].sort((a, b) => b - a);
       const ratio = ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
-      if (ratio < lowest.ratio) lowest = { ratio: Math.round(ratio * 100) / 100, where: `${element.tagName.toLowerCase()}.${element.className}: ${text.textContent.trim().slice(0, 40)}` };
+      if (ratio < lowest.ratio)
+        lowest = {
+          ratio: Math.round(ratio * 100) / 100,
+          where: `${element.tagName.toLowerCase()}.${element.className}: ${text.textContent.trim().slice(0, 40)}`,
+        };
     }
     return lowest;
   });
@@ -76,14 +87,18 @@ describe.skipIf(browserTestsSkipped)('the personal tab in a browser', () => {
     page = await browser.context.newPage();
     problems = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' && !message.location().url.startsWith('https://res.cdn.office.net')) problems.push(message.text());
+      if (message.type() === 'error' && !message.location().url.startsWith('https://res.cdn.office.net'))
+        problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
   });
 
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail') {
-      await page.screenshot({ path: path.join(RESULTS_DIR, `tab-failed-${task.name.replace(/\W+/g, '-')}.png`), fullPage: true });
+      await page.screenshot({
+        path: path.join(RESULTS_DIR, `tab-failed-${task.name.replace(/\W+/g, '-')}.png`),
+        fullPage: true,
+      });
     }
     await page.close();
   });
@@ -102,13 +117,19 @@ describe.skipIf(browserTestsSkipped)('the personal tab in a browser', () => {
     expect(await resultCount(page).textContent()).toBe('Showing all 7 networks.');
     await expect.poll(() => page.getByRole('heading', { name: 'National MSO network lead' }).isVisible()).toBe(true);
     expect(await page.locator('#content').textContent()).toContain('Example Lead');
-    expect(await page.locator('#webinar-coming-soon').textContent()).toBe('The date, time and calendar link are coming soon.');
-    const northWest = page.locator('#networks > li[data-region="Y62"]');
-    expect(await northWest.getByRole('link', { name: 'Email North West Example Lead' }).getAttribute('href')).toBe('mailto:nw.mso.lead@example.org');
-    expect(await northWest.getByRole('link', { name: 'Chat with North West Example Lead in Teams' }).getAttribute('href')).toBe(
-      'https://teams.microsoft.com/l/chat/0/0?users=nw.mso.lead%40example.org',
+    expect(await page.locator('#webinar-coming-soon').textContent()).toBe(
+      'The date, time and calendar link are coming soon.',
     );
-    expect(await northWest.getByRole('link', { name: 'North West MSO network page' }).getAttribute('href')).toBe('https://example.org/mso-networks/nw');
+    const northWest = page.locator('#networks > li[data-region="Y62"]');
+    expect(await northWest.getByRole('link', { name: 'Email North West Example Lead' }).getAttribute('href')).toBe(
+      'mailto:nw.mso.lead@example.org',
+    );
+    expect(
+      await northWest.getByRole('link', { name: 'Chat with North West Example Lead in Teams' }).getAttribute('href'),
+    ).toBe('https://teams.microsoft.com/l/chat/0/0?users=nw.mso.lead%40example.org');
+    expect(await northWest.getByRole('link', { name: 'North West MSO network page' }).getAttribute('href')).toBe(
+      'https://example.org/mso-networks/nw',
+    );
     expect(await backgroundOf(page)).toBe('rgb(245, 245, 245)');
     await page.screenshot({ path: path.join(RESULTS_DIR, 'tab-default.png'), fullPage: true });
     // Waits out the Teams connection attempt, so anything it logs is caught.
@@ -152,7 +173,9 @@ describe.skipIf(browserTestsSkipped)('the personal tab in a browser', () => {
 
     await page.getByRole('searchbox', { name: 'Find your network' }).fill('xyzzy plugh');
 
-    await expect.poll(() => resultCount(page).textContent()).toMatch(/^No network, lead or organisation matches “xyzzy plugh”/);
+    await expect
+      .poll(() => resultCount(page).textContent())
+      .toMatch(/^No network, lead or organisation matches “xyzzy plugh”/);
     expect(await visibleNetworks(page).count()).toBe(0);
   });
 
@@ -176,7 +199,8 @@ describe.skipIf(browserTestsSkipped)('the personal tab in a browser', () => {
     const contrast = withLookup.ratio < everything.ratio ? withLookup : everything;
     console.log(`${theme} theme: lowest text contrast ${contrast.ratio}:1 (${contrast.where})`);
     expect(contrast.ratio, contrast.where).toBeGreaterThanOrEqual(4.5);
-    if (theme !== 'default') await page.screenshot({ path: path.join(RESULTS_DIR, `tab-${theme}.png`), fullPage: true });
+    if (theme !== 'default')
+      await page.screenshot({ path: path.join(RESULTS_DIR, `tab-${theme}.png`), fullPage: true });
   });
 
   it('shows a clear message with a retry button when the directory cannot be loaded, and recovers', async () => {
@@ -185,7 +209,9 @@ describe.skipIf(browserTestsSkipped)('the personal tab in a browser', () => {
 
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.getByRole('heading').textContent()).toBe('The directory could not be loaded. Try again in a moment.');
+    expect(await alert.getByRole('heading').textContent()).toBe(
+      'The directory could not be loaded. Try again in a moment.',
+    );
     await page.screenshot({ path: path.join(RESULTS_DIR, 'tab-api-down.png') });
 
     await page.unroute('**/api/directory');
@@ -214,8 +240,12 @@ describe.skipIf(browserTestsSkipped)('the personal tab in a browser', () => {
     await open();
 
     const panel = page.locator('section[aria-labelledby="webinar-heading"]');
-    expect(await panel.locator('.webinar-when').textContent()).toMatch(/^Thursday,? 3 December 2026, 12:30 GMT to 13:30 GMT$/);
-    expect(await panel.getByRole('link', { name: 'Join the webinar' }).getAttribute('href')).toBe('https://teams.microsoft.com/l/meetup-join/example');
+    expect(await panel.locator('.webinar-when').textContent()).toMatch(
+      /^Thursday,? 3 December 2026, 12:30 GMT to 13:30 GMT$/,
+    );
+    expect(await panel.getByRole('link', { name: 'Join the webinar' }).getAttribute('href')).toBe(
+      'https://teams.microsoft.com/l/meetup-join/example',
+    );
     expect(await panel.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).toBe('/webinar.ics');
     expect(await panel.textContent()).not.toContain('coming soon');
   });
@@ -237,7 +267,9 @@ describe.skipIf(browserTestsSkipped)('the personal tab in a browser', () => {
     await page.keyboard.type('London');
     await expect.poll(() => visibleNetworks(page).count()).toBe(1);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Email London Example Lead');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Email London Example Lead',
+    );
   });
 
   it('reaches the search box by Tab alone, through every link before it', async () => {

@@ -38,10 +38,14 @@ describe('the entry point (src/index.ts) with no configuration', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'mso-bot-'));
     connector = await new FakeConnector().start();
     bot = startEntryPoint({ PORT: '0', DATA_DIR: dataDir });
-    port = await waitFor(() => {
-      const listening = /"port":(\d+)[^}]*listening/.exec(bot.output());
-      return listening ? Number(listening[1]) : undefined;
-    }, 'the bot to listen', 20_000);
+    port = await waitFor(
+      () => {
+        const listening = /"port":(\d+)[^}]*listening/.exec(bot.output());
+        return listening ? Number(listening[1]) : undefined;
+      },
+      'the bot to listen',
+      20_000,
+    );
   }, 30_000);
 
   afterAll(async () => {
@@ -115,11 +119,19 @@ describe('the entry point without credentials but with configured storage (ALLOW
   let bot: RunningBot;
   let port: number;
   beforeAll(async () => {
-    bot = startEntryPoint({ PORT: '0', TABLES_CONNECTION_STRING: inject('tablesConnectionString'), ALLOW_UNAUTHENTICATED: 'true' });
-    port = await waitFor(() => {
-      const listening = /"port":(\d+)[^}]*listening/.exec(bot.output());
-      return listening ? Number(listening[1]) : undefined;
-    }, 'the bot to listen', 20_000);
+    bot = startEntryPoint({
+      PORT: '0',
+      TABLES_CONNECTION_STRING: inject('tablesConnectionString'),
+      ALLOW_UNAUTHENTICATED: 'true',
+    });
+    port = await waitFor(
+      () => {
+        const listening = /"port":(\d+)[^}]*listening/.exec(bot.output());
+        return listening ? Number(listening[1]) : undefined;
+      },
+      'the bot to listen',
+      20_000,
+    );
   }, 30_000);
   afterAll(() => bot.child.kill('SIGKILL'));
 
@@ -130,20 +142,32 @@ describe('the entry point without credentials but with configured storage (ALLOW
   });
 
   it('warns that requests are not authenticated, naming the setting', () => {
-    const warning = bot.output().split('\n').find((line) => line.includes('ALLOW_UNAUTHENTICATED'));
+    const warning = bot
+      .output()
+      .split('\n')
+      .find((line) => line.includes('ALLOW_UNAUTHENTICATED'));
     expect(JSON.parse(warning ?? '{}')).toMatchObject({ level: 40, setting: 'ALLOW_UNAUTHENTICATED' });
   });
 });
 
 describe('the entry point with storage it cannot open', () => {
-  const withAppId = { MicrosoftAppId: '0f0e0d0c-0b0a-4908-8706-050403020100', MicrosoftAppPassword: 'not-a-real-secret', PORT: '0' };
+  const withAppId = {
+    MicrosoftAppId: '0f0e0d0c-0b0a-4908-8706-050403020100',
+    MicrosoftAppPassword: 'not-a-real-secret',
+    PORT: '0',
+  };
 
   it('ends with one line naming the setting and what storage answered when the key is wrong', async () => {
-    const wrongKey = inject('tablesConnectionString').replace(/AccountKey=[^;]+/, `AccountKey=${Buffer.from('not the key').toString('base64')}`);
+    const wrongKey = inject('tablesConnectionString').replace(
+      /AccountKey=[^;]+/,
+      `AccountKey=${Buffer.from('not the key').toString('base64')}`,
+    );
     const bot = startEntryPoint({ ...withAppId, TABLES_CONNECTION_STRING: wrongKey });
 
     expect(await bot.exited).toBe(1);
-    expect(bot.output().trim().split('\n').at(-1)).toBe('Cannot open table storage: 403 AuthorizationFailure; check TABLES_CONNECTION_STRING');
+    expect(bot.output().trim().split('\n').at(-1)).toBe(
+      'Cannot open table storage: 403 AuthorizationFailure; check TABLES_CONNECTION_STRING',
+    );
     expect(bot.output()).not.toMatch(/\n\s+at /);
   });
 
@@ -159,7 +183,9 @@ describe('the entry point with storage it cannot open', () => {
 
     expect(await bot.exited).toBe(1);
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(bot.output().trim().split('\n').at(-1)).toBe('Cannot open table storage: no answer within 10 s; check TABLES_CONNECTION_STRING');
+    expect(bot.output().trim().split('\n').at(-1)).toBe(
+      'Cannot open table storage: no answer within 10 s; check TABLES_CONNECTION_STRING',
+    );
     silent.close();
   }, 30_000);
 });

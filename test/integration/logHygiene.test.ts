@@ -1,13 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERBS } from '../../src/features/verbs.js';
-import { cardAction, installationUpdate, LEAD, message, personalChatId, teamChannel, type Person } from '../support/activities.js';
+import {
+  cardAction,
+  installationUpdate,
+  LEAD,
+  message,
+  personalChatId,
+  teamChannel,
+  type Person,
+} from '../support/activities.js';
 import { requestIdOf } from '../support/buddyRequests.js';
 import { startTestBot, type TestBot } from '../support/testBot.js';
 import { waitFor } from '../support/waitFor.js';
 
 // Distinctive fictional details, so any of them turning up in a log line is found.
-const PERSON: Person = { id: '29:log-hygiene-person', name: 'Marigold Logless-Example', aadObjectId: 'dddddddd-7777-4000-8000-000000000001' };
-const MENTOR: Person = { id: '29:log-hygiene-mentor', name: 'Thaddeus Quietly-Example', aadObjectId: 'dddddddd-7777-4000-8000-000000000002' };
+const PERSON: Person = {
+  id: '29:log-hygiene-person',
+  name: 'Marigold Logless-Example',
+  aadObjectId: 'dddddddd-7777-4000-8000-000000000001',
+};
+const MENTOR: Person = {
+  id: '29:log-hygiene-mentor',
+  name: 'Thaddeus Quietly-Example',
+  aadObjectId: 'dddddddd-7777-4000-8000-000000000002',
+};
 const EMAIL = 'marigold.logless@example.org';
 const NOTE = 'Worried about the zebrafinch insulin pens on ward nine';
 const TYPED = [
@@ -19,11 +35,17 @@ const TYPED = [
 let bot: TestBot;
 let serviceUrl: string;
 const logs: string[] = [];
-const press = (person: Person, verb: string, data: Record<string, unknown>) => bot.post(cardAction(verb, data, { serviceUrl, from: person }));
+const press = (person: Person, verb: string, data: Record<string, unknown>) =>
+  bot.post(cardAction(verb, data, { serviceUrl, from: person }));
 
 beforeAll(async () => {
   bot = await startTestBot(
-    { LOG_LEVEL: 'trace', LEAD_AAD_OBJECT_IDS: LEAD.aadObjectId, WEBINAR_RRULE: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2', REMINDER_OFFSETS: '1m' },
+    {
+      LOG_LEVEL: 'trace',
+      LEAD_AAD_OBJECT_IDS: LEAD.aadObjectId,
+      WEBINAR_RRULE: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',
+      REMINDER_OFFSETS: '1m',
+    },
     { logs },
   );
   serviceUrl = bot.connector.serviceUrl;
@@ -32,18 +54,52 @@ beforeAll(async () => {
   for (const person of [LEAD, PERSON, MENTOR]) await bot.post(installationUpdate('add', { serviceUrl, from: person }));
   await bot.post(installationUpdate('add', { serviceUrl, from: PERSON, conversation: teamChannel }));
   for (const text of TYPED) await bot.post(message(text, { serviceUrl, from: PERSON }));
-  const signUp = { organisation: 'Leeds Teaching Hospitals', region: '', monthsInRole: '3', focusAreas: 'data', preferredContact: 'email', consent: 'true' };
-  await press(MENTOR, VERBS.submitBuddySignUp, { ...signUp, wayIn: 'mentor', capacity: '1', email: 'thaddeus.quietly@example.org', note: NOTE });
-  await press(PERSON, VERBS.submitBuddySignUp, { ...signUp, wayIn: 'newToPost', capacity: '', email: EMAIL, note: NOTE });
-  await press(LEAD, VERBS.decideBuddyRequest, { requestId: await requestIdOf(bot.storage, MENTOR, 'mentor'), decision: 'approve' });
-  await press(LEAD, VERBS.decideBuddyRequest, { requestId: await requestIdOf(bot.storage, PERSON, 'newToPost'), decision: 'decline', reason: `Sorry ${PERSON.name}, ${NOTE}` });
+  const signUp = {
+    organisation: 'Leeds Teaching Hospitals',
+    region: '',
+    monthsInRole: '3',
+    focusAreas: 'data',
+    preferredContact: 'email',
+    consent: 'true',
+  };
+  await press(MENTOR, VERBS.submitBuddySignUp, {
+    ...signUp,
+    wayIn: 'mentor',
+    capacity: '1',
+    email: 'thaddeus.quietly@example.org',
+    note: NOTE,
+  });
+  await press(PERSON, VERBS.submitBuddySignUp, {
+    ...signUp,
+    wayIn: 'newToPost',
+    capacity: '',
+    email: EMAIL,
+    note: NOTE,
+  });
+  await press(LEAD, VERBS.decideBuddyRequest, {
+    requestId: await requestIdOf(bot.storage, MENTOR, 'mentor'),
+    decision: 'approve',
+  });
+  await press(LEAD, VERBS.decideBuddyRequest, {
+    requestId: await requestIdOf(bot.storage, PERSON, 'newToPost'),
+    decision: 'decline',
+    reason: `Sorry ${PERSON.name}, ${NOTE}`,
+  });
   bot.connector.failNext({ status: 500 }, 4);
   await bot.post(message('who is the national lead', { serviceUrl, from: PERSON }));
   bot.connector.clear();
   await bot.post(message('send webinar reminder now', { serviceUrl, from: LEAD }));
-  const data = (bot.connector.sentCards(personalChatId(LEAD))[0]?.actions as { data?: Record<string, unknown> }[] | undefined)?.[0]?.data ?? {};
+  const data =
+    (bot.connector.sentCards(personalChatId(LEAD))[0]?.actions as { data?: Record<string, unknown> }[] | undefined)?.[0]
+      ?.data ?? {};
   await press(LEAD, VERBS.confirmReminderNow, data);
-  await waitFor(() => (JSON.stringify(bot.connector.sentCards(personalChatId(LEAD))).includes('Webinar reminder report') ? true : undefined), 'the report');
+  await waitFor(
+    () =>
+      JSON.stringify(bot.connector.sentCards(personalChatId(LEAD))).includes('Webinar reminder report')
+        ? true
+        : undefined,
+    'the report',
+  );
   await press(PERSON, VERBS.eraseMyData, {});
 });
 afterAll(() => bot.close());
@@ -55,12 +111,29 @@ describe('the logs of a full flow', () => {
   });
 
   it('contain no message text, name, email, note or reason', () => {
-    const secrets = [...TYPED, 'Marigold', 'Logless', 'Thaddeus', 'Quietly', EMAIL, 'thaddeus.quietly@example.org', NOTE, 'zebrafinch', 'quixotic'];
-    for (const secret of secrets) expect(logs.filter((line) => line.includes(secret)), secret).toEqual([]);
+    const secrets = [
+      ...TYPED,
+      'Marigold',
+      'Logless',
+      'Thaddeus',
+      'Quietly',
+      EMAIL,
+      'thaddeus.quietly@example.org',
+      NOTE,
+      'zebrafinch',
+      'quixotic',
+    ];
+    for (const secret of secrets)
+      expect(
+        logs.filter((line) => line.includes(secret)),
+        secret,
+      ).toEqual([]);
   });
 
-  it('give every line written during a turn that turn\'s correlation id, different for each turn', () => {
-    const turns = logs.map((line) => JSON.parse(line) as { msg: string; correlationId?: string }).filter((entry) => entry.msg === 'message handled');
+  it("give every line written during a turn that turn's correlation id, different for each turn", () => {
+    const turns = logs
+      .map((line) => JSON.parse(line) as { msg: string; correlationId?: string })
+      .filter((entry) => entry.msg === 'message handled');
     expect(turns.length).toBeGreaterThanOrEqual(TYPED.length);
     for (const turn of turns) expect(turn.correlationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Set(turns.map((turn) => turn.correlationId)).size).toBe(turns.length);

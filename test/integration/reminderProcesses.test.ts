@@ -121,7 +121,9 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
   function showLogsOnFailure(bots: () => readonly BotProcess[]): void {
     onTestFailed(() => {
       for (const [n, bot] of bots().entries()) {
-        process.stderr.write(`--- bot process ${String(n + 1)} (${bot.url}), last lines ---\n${bot.output().split('\n').slice(-40).join('\n')}\n`);
+        process.stderr.write(
+          `--- bot process ${String(n + 1)} (${bot.url}), last lines ---\n${bot.output().split('\n').slice(-40).join('\n')}\n`,
+        );
       }
     });
   }
@@ -130,7 +132,9 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
   async function install(bot: BotProcess, who: readonly Person[]): Promise<void> {
     for (let first = 0; first < who.length; first += 10) {
       const answers = await Promise.all(
-        who.slice(first, first + 10).map((from) => bot.post(installationUpdate('add', { serviceUrl: connector.serviceUrl, from }))),
+        who
+          .slice(first, first + 10)
+          .map((from) => bot.post(installationUpdate('add', { serviceUrl: connector.serviceUrl, from }))),
       );
       expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
     }
@@ -148,7 +152,9 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
 
   /** The lead types "send webinar reminder now" on one server and confirms the card on another. */
   async function sendReminderNow(lead: Person, askOn: BotProcess, confirmOn: BotProcess): Promise<string> {
-    const asked = await askOn.post(message('send webinar reminder now', { serviceUrl: connector.serviceUrl, from: lead }));
+    const asked = await askOn.post(
+      message('send webinar reminder now', { serviceUrl: connector.serviceUrl, from: lead }),
+    );
     expect(asked.status).toBe(200);
     const offers = connector
       .sentCards(personalChatId(lead))
@@ -156,14 +162,19 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
       .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
     const offer = offers.at(-1);
     if (!offer) throw new Error('the lead got no "send it now" card');
-    const confirmed = await confirmOn.post(cardAction(offer.verb, offer.data, { serviceUrl: connector.serviceUrl, from: lead }));
+    const confirmed = await confirmOn.post(
+      cardAction(offer.verb, offer.data, { serviceUrl: connector.serviceUrl, from: lead }),
+    );
     expect(confirmed.status).toBe(200);
     expect(JSON.stringify(confirmed.body)).toContain('Webinar reminder on its way');
     return offer.data.broadcastId;
   }
 
   async function tick(bot: BotProcess): Promise<{ status: number; answer: TickAnswer }> {
-    const response = await fetch(`${bot.url}${REMINDER_JOB_PATH}`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` } });
+    const response = await fetch(`${bot.url}${REMINDER_JOB_PATH}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SECRET}` },
+    });
     return { status: response.status, answer: tickAnswer.parse(await response.json()) };
   }
 
@@ -207,7 +218,10 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
     // subscriber has it, and the server cannot know.
     const callsBefore = connector.calls.length;
     connector.delayNext({ ms: 10_000, kind: 'reply' });
-    const held = await waitFor(() => connector.calls.slice(callsBefore).find((call) => call.kind === 'reply')?.conversationId, 'a reminder held at the connector');
+    const held = await waitFor(
+      () => connector.calls.slice(callsBefore).find((call) => call.kind === 'reply')?.conversationId,
+      'a reminder held at the connector',
+    );
     await first.kill();
 
     const atCrash = await storage.broadcasts.unsettled(broadcastId);
@@ -223,14 +237,28 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
 
     const planned = await storage.broadcasts.plannedTargets(broadcastId);
     const twice = conversationsOf(everyone, (count) => count === 2);
-    expect(conversationsOf(everyone, (count) => count === 0), 'missed').toEqual([]);
-    expect(conversationsOf(everyone, (count) => count > 2), 'sent three times or more').toEqual([]);
-    expect(twice.filter((conversationId) => !inFlight.has(conversationId)), 'sent twice but not in flight at the crash').toEqual([]);
+    expect(
+      conversationsOf(everyone, (count) => count === 0),
+      'missed',
+    ).toEqual([]);
+    expect(
+      conversationsOf(everyone, (count) => count > 2),
+      'sent three times or more',
+    ).toEqual([]);
+    expect(
+      twice.filter((conversationId) => !inFlight.has(conversationId)),
+      'sent twice but not in flight at the crash',
+    ).toEqual([]);
     expect(twice.length).toBeLessThanOrEqual(inFlight.size);
     expect(twice, 'the reminder unanswered at the crash is sent again').toContain(held);
     expect(remindersSent(everyone)).toBeGreaterThan(sentBeforeCrash);
     expect(everyone.map(personalChatId).filter((conversationId) => !planned.has(conversationId))).toEqual([]);
-    expect(report).toMatchObject({ Subscribers: String(planned.size), Delivered: String(planned.size), Unreachable: '0', Failed: '0' });
+    expect(report).toMatchObject({
+      Subscribers: String(planned.size),
+      Delivered: String(planned.size),
+      Unreachable: '0',
+      Failed: '0',
+    });
     expect(reportsTo(lead)).toHaveLength(1);
   }, 90_000);
 
@@ -247,7 +275,12 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
     const [one, two] = bots;
     if (!one || !two) throw new Error('three bot processes were started');
     await Promise.all([
-      ...bots.map((bot, b) => install(bot, subscribers.filter((_, n) => n % bots.length === b))),
+      ...bots.map((bot, b) =>
+        install(
+          bot,
+          subscribers.filter((_, n) => n % bots.length === b),
+        ),
+      ),
       install(one, [lead]),
     ]);
     // A process's first tick (5 s after it starts) taking the lease just before the broadcast exists
@@ -264,10 +297,21 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
 
     const planned = await storage.broadcasts.plannedTargets(broadcastId);
     expect(ticks.map((answer) => answer.status).filter((status) => status !== 200 && status !== 202)).toEqual([]);
-    expect(ticks.filter(({ answer }) => 'running' in answer || answer.ran).length, 'ticks that worked at once').toBeLessThanOrEqual(1);
-    expect(conversationsOf(everyone, (count) => count !== 1), 'not sent exactly once').toEqual([]);
+    expect(
+      ticks.filter(({ answer }) => 'running' in answer || answer.ran).length,
+      'ticks that worked at once',
+    ).toBeLessThanOrEqual(1);
+    expect(
+      conversationsOf(everyone, (count) => count !== 1),
+      'not sent exactly once',
+    ).toEqual([]);
     expect(everyone.map(personalChatId).filter((conversationId) => !planned.has(conversationId))).toEqual([]);
-    expect(report).toMatchObject({ Subscribers: String(planned.size), Delivered: String(planned.size), Unreachable: '0', Failed: '0' });
+    expect(report).toMatchObject({
+      Subscribers: String(planned.size),
+      Delivered: String(planned.size),
+      Unreachable: '0',
+      Failed: '0',
+    });
     expect(reportsTo(lead)).toHaveLength(1);
   }, 90_000);
 });

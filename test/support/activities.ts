@@ -5,7 +5,11 @@ export const TEST_TENANT_ID = '11111111-2222-3333-4444-555555555555';
 export const OTHER_TENANT_ID = '99999999-8888-7777-6666-555555555555';
 export const BOT = { id: '28:mso-network-bot', name: 'MSO Network' };
 export const MSO = { id: '29:sam-example', name: 'Sam Example', aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001' };
-export const LEAD = { id: '29:example-lead', name: 'Example Lead', aadObjectId: 'aaaaaaaa-0000-4000-8000-0000000000ee' };
+export const LEAD = {
+  id: '29:example-lead',
+  name: 'Example Lead',
+  aadObjectId: 'aaaaaaaa-0000-4000-8000-0000000000ee',
+};
 
 export interface Person {
   id: string;

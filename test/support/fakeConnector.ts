@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type ConnectorCallKind = 'reply' | 'send' | 'update' | 'delete' | 'createConversation' | 'getMember' | 'getMembers';
+export type ConnectorCallKind =
+  'reply' | 'send' | 'update' | 'delete' | 'createConversation' | 'getMember' | 'getMembers';
 
 export interface ConnectorCall {
   kind: ConnectorCallKind;
@@ -59,7 +60,9 @@ export class FakeConnector {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => reply(res, 400, { error: { code: 'BadRequest', message: String(error) } }));
+      this.handle(req, res).catch((error: unknown) =>
+        reply(res, 400, { error: { code: 'BadRequest', message: String(error) } }),
+      );
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.address() as AddressInfo;
@@ -118,13 +121,20 @@ export class FakeConnector {
     }
 
     const failureIndex = this.failures.findIndex(
-      (failure) => (!failure.kind || failure.kind === call.kind) && (!failure.conversationId || failure.conversationId === call.conversationId),
+      (failure) =>
+        (!failure.kind || failure.kind === call.kind) &&
+        (!failure.conversationId || failure.conversationId === call.conversationId),
     );
     if (failureIndex >= 0) {
       const [failure] = this.failures.splice(failureIndex, 1);
       if (failure) {
         call.status = failure.status;
-        return reply(res, failure.status, { error: { code: 'ScriptedFailure', message: `status ${failure.status}` } }, failure.headers);
+        return reply(
+          res,
+          failure.status,
+          { error: { code: 'ScriptedFailure', message: `status ${failure.status}` } },
+          failure.headers,
+        );
       }
     }
 
@@ -152,7 +162,15 @@ export class FakeConnector {
 
 function classify(method: string, path: string, body: Record<string, unknown> | undefined): ConnectorCall {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  const base = { conversationId: parts[2], activityId: undefined, memberId: undefined, body, authorization: undefined, at: Date.now(), status: 200 };
+  const base = {
+    conversationId: parts[2],
+    activityId: undefined,
+    memberId: undefined,
+    body,
+    authorization: undefined,
+    at: Date.now(),
+    status: 200,
+  };
   // /v3/conversations[/{conversationId}[/activities[/{activityId}] | /members[/{memberId}]]]
   if (parts.length === 2 && method === 'POST') return { ...base, kind: 'createConversation' };
   if (parts[3] === 'activities') {

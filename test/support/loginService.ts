@@ -44,7 +44,11 @@ export class LoginService {
       const body =
         req.url === '/v1/.well-known/openidconfiguration'
           ? { issuer: TOKEN_ISSUER, jwks_uri: `${this.base}/v1/.well-known/keys` }
-          : { keys: [{ ...this.publicKey.export({ format: 'jwk' }), kid: this.keyId, use: 'sig', endorsements: ['msteams'] }] };
+          : {
+              keys: [
+                { ...this.publicKey.export({ format: 'jwk' }), kid: this.keyId, use: 'sig', endorsements: ['msteams'] },
+              ],
+            };
       // Not writeHead(...).end(): restify, loaded in the same process, patches writeHead and returns nothing.
       res.statusCode = 200;
       res.setHeader('content-type', 'application/json');
@@ -80,7 +84,10 @@ export interface TokenParts {
 }
 
 /** A JWT as the Bot Framework signs them (RS256), from these claims, signed with the stand-in's key unless told otherwise. */
-export function signToken(service: LoginService, { header = {}, claims = {}, key = service.privateKey }: TokenParts = {}): string {
+export function signToken(
+  service: LoginService,
+  { header = {}, claims = {}, key = service.privateKey }: TokenParts = {},
+): string {
   const now = Math.floor(Date.now() / 1000);
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const head = encode({ alg: 'RS256', typ: 'JWT', kid: service.keyId, ...header });

@@ -48,7 +48,10 @@ export async function evaluateIntents(understand: Understand, examples: ReturnTy
 }
 
 /** Right region: the one organisation found is in the expected region (choices do not count). */
-export function evaluateOrganisations(finder: OrganisationFinder, examples: ReturnType<typeof loadOrganisationEvaluation>) {
+export function evaluateOrganisations(
+  finder: OrganisationFinder,
+  examples: ReturnType<typeof loadOrganisationEvaluation>,
+) {
   const misses: { text: string; expected: string; got: string }[] = [];
   for (const example of examples) {
     const lookup = finder.find(example.text);
@@ -58,7 +61,10 @@ export function evaluateOrganisations(finder: OrganisationFinder, examples: Retu
         : lookup.kind === 'ambiguous'
           ? `choices ${lookup.choices.map((choice) => `${choice.code} (${choice.region})`).join(', ')}`
           : 'unknown';
-    const right = lookup.kind === 'found' && lookup.organisation.region === example.region && (!example.code || lookup.organisation.code === example.code);
+    const right =
+      lookup.kind === 'found' &&
+      lookup.organisation.region === example.region &&
+      (!example.code || lookup.organisation.code === example.code);
     if (!right) misses.push({ text: example.text, expected: `${example.code ?? '?'} (${example.region})`, got });
   }
   const rightRegion = examples.length - misses.length;

@@ -36,7 +36,9 @@ export function knowledge(): Promise<Knowledge> {
 
 /** A fresh table prefix keeps each suite's data apart in the run's one Azurite. */
 export function uniqueTablePrefix(): string {
-  return `t${randomBytes(5).toString('hex').replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)] ?? 'x')}`;
+  return `t${randomBytes(5)
+    .toString('hex')
+    .replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)] ?? 'x')}`;
 }
 
 export async function openTestStorage(tablePrefix = uniqueTablePrefix()): Promise<Storage> {
@@ -83,7 +85,8 @@ export async function startTestApp(env: Record<string, string> = {}, { logs }: T
   const config = loadConfig({ LOG_LEVEL: 'silent', MESSAGES_PER_MINUTE: '10000', ...env });
   const tablePrefix = uniqueTablePrefix();
   const storage = await openTestStorage(tablePrefix);
-  const destination = logs && new Writable({ write: (chunk: Buffer, _encoding, done) => (logs.push(chunk.toString().trim()), done()) });
+  const destination =
+    logs && new Writable({ write: (chunk: Buffer, _encoding, done) => (logs.push(chunk.toString().trim()), done()) });
   const app = createApp(config, { storage, ...(await knowledge()) }, createLogger(config.logLevel, destination));
   const { port } = await app.listen(0, '127.0.0.1');
   return { url: `http://127.0.0.1:${port}`, storage, tablePrefix, close: () => app.close(1000) };

@@ -70,15 +70,22 @@ describe('loadConfig', () => {
   });
 
   it('refuses configured storage without an app id, unless told this is a local test', () => {
-    expect(() => loadConfig({ TABLES_ACCOUNT_URL: 'https://msobot.table.core.windows.net' })).toThrow(/MicrosoftAppId is required when table storage is configured/);
-    expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', ALLOW_UNAUTHENTICATED: 'true' })).toMatchObject({
+    expect(() => loadConfig({ TABLES_ACCOUNT_URL: 'https://msobot.table.core.windows.net' })).toThrow(
+      /MicrosoftAppId is required when table storage is configured/,
+    );
+    expect(
+      loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', ALLOW_UNAUTHENTICATED: 'true' }),
+    ).toMatchObject({
       localMode: false,
       botCredentials: undefined,
       // Nothing is authenticated, so nothing but this machine may reach it.
       host: '127.0.0.1',
       unauthenticatedTest: true,
     });
-    expect(loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', ALLOW_UNAUTHENTICATED: 'true' }).leadAadObjectIds.size).toBe(0);
+    expect(
+      loadConfig({ TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', ALLOW_UNAUTHENTICATED: 'true' })
+        .leadAadObjectIds.size,
+    ).toBe(0);
   });
 
   it('listens on this machine only in local mode', () => {
@@ -109,7 +116,14 @@ describe('loadConfig', () => {
       { env: { ALLOWED_TENANT_IDS: 'contoso' }, names: 'ALLOWED_TENANT_IDS' },
       { env: { LEAD_AAD_OBJECT_IDS: 'lead@example.org' }, names: 'LEAD_AAD_OBJECT_IDS' },
       { env: { TABLES_ACCOUNT_URL: 'not a url' }, names: 'TABLES_ACCOUNT_URL' },
-      { env: { ...production, TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', TABLES_ACCOUNT_URL: 'https://a.table.core.windows.net' }, names: 'TABLES_ACCOUNT_URL' },
+      {
+        env: {
+          ...production,
+          TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+          TABLES_ACCOUNT_URL: 'https://a.table.core.windows.net',
+        },
+        names: 'TABLES_ACCOUNT_URL',
+      },
       { env: { BROADCAST_RPS: '51' }, names: 'BROADCAST_RPS' },
       { env: { BROADCAST_RPS: 'fast' }, names: 'BROADCAST_RPS' },
       { env: { REMINDER_OFFSETS: '7 days' }, names: 'REMINDER_OFFSETS' },
@@ -123,14 +137,25 @@ describe('loadConfig', () => {
     });
   });
 
-  it('sends reminders a week and an hour before, below Teams\' 50 a second, with the job route off, unless told otherwise', () => {
-    expect(loadConfig({ PORT: '4000' }).reminders).toEqual({ broadcastRps: 48, offsets: [7 * 24 * 60, 60], tickSeconds: 60, jobSecret: undefined, instanceId: expect.stringMatching(/:4000$/) as string });
-    expect(loadConfig({ REMINDER_OFFSETS: '2d, 15m', BROADCAST_RPS: '20', INSTANCE_ID: 'web-1', WEBSITE_INSTANCE_ID: 'abc' }).reminders).toMatchObject({
+  it("sends reminders a week and an hour before, below Teams' 50 a second, with the job route off, unless told otherwise", () => {
+    expect(loadConfig({ PORT: '4000' }).reminders).toEqual({
+      broadcastRps: 48,
+      offsets: [7 * 24 * 60, 60],
+      tickSeconds: 60,
+      jobSecret: undefined,
+      instanceId: expect.stringMatching(/:4000$/) as string,
+    });
+    expect(
+      loadConfig({ REMINDER_OFFSETS: '2d, 15m', BROADCAST_RPS: '20', INSTANCE_ID: 'web-1', WEBSITE_INSTANCE_ID: 'abc' })
+        .reminders,
+    ).toMatchObject({
       broadcastRps: 20,
       offsets: [2 * 24 * 60, 15],
       instanceId: 'web-1',
     });
-    expect(loadConfig({ WEBSITE_INSTANCE_ID: 'app-service-instance' }).reminders.instanceId).toBe('app-service-instance');
+    expect(loadConfig({ WEBSITE_INSTANCE_ID: 'app-service-instance' }).reminders.instanceId).toBe(
+      'app-service-instance',
+    );
   });
 
   it('never repeats the reminder job secret in its error', () => {
@@ -138,8 +163,8 @@ describe('loadConfig', () => {
   });
 
   it('never repeats a password or connection string in its error', () => {
-    expect(() => loadConfig({ MicrosoftAppId: 'x', MicrosoftAppPassword: 'hunter2', MicrosoftAppType: 'Nope' })).toThrow(
-      /^(?!.*hunter2).*$/s,
-    );
+    expect(() =>
+      loadConfig({ MicrosoftAppId: 'x', MicrosoftAppPassword: 'hunter2', MicrosoftAppType: 'Nope' }),
+    ).toThrow(/^(?!.*hunter2).*$/s);
   });
 });

@@ -46,7 +46,16 @@ declare module '../../platform/cards/renderCard.js' {
 registerCardTemplates('buddy', ['buddySignUp', 'buddyRequest']);
 
 const NO_ERRORS: Record<keyof SignUpValues, string> = {
-  wayIn: '', organisation: '', region: '', monthsInRole: '', focusAreas: '', capacity: '', preferredContact: '', email: '', note: '', consent: '',
+  wayIn: '',
+  organisation: '',
+  region: '',
+  monthsInRole: '',
+  focusAreas: '',
+  capacity: '',
+  preferredContact: '',
+  email: '',
+  note: '',
+  consent: '',
 };
 
 /** The sign-up card, with what the person entered kept and a message at each field to fix. */
@@ -55,7 +64,8 @@ export function signUpCard(directory: Directory, values: SignUpValues, errors: S
   return renderCard('buddySignUp', {
     intro:
       'The national MSO network lead runs the buddy scheme: for MSOs new to post, for MSOs who want to develop with a more senior buddy, and for experienced MSOs who want to mentor. The lead reads every request.',
-    message: problems > 0 ? `Please check the ${problems === 1 ? 'field' : `${String(problems)} fields`} marked below.` : '',
+    message:
+      problems > 0 ? `Please check the ${problems === 1 ? 'field' : `${String(problems)} fields`} marked below.` : '',
     values,
     errors: { ...NO_ERRORS, ...errors },
     wayIns: WAYS_IN.map((wayIn) => ({ title: WAY_IN_TITLES[wayIn], value: wayIn })),
@@ -74,7 +84,10 @@ export interface RequestCardOptions {
   message?: string;
 }
 
-const STATUS: Record<BuddyRequest['status'], { line: string; colour: 'Default' | 'Good' | 'Attention' | 'Accent' | 'Warning' }> = {
+const STATUS: Record<
+  BuddyRequest['status'],
+  { line: string; colour: 'Default' | 'Good' | 'Attention' | 'Accent' | 'Warning' }
+> = {
   pending: { line: 'Waiting for the national lead', colour: 'Accent' },
   approved: { line: 'Approved', colour: 'Good' },
   matched: { line: 'Matched with a buddy', colour: 'Good' },
@@ -83,11 +96,17 @@ const STATUS: Record<BuddyRequest['status'], { line: string; colour: 'Default' |
 };
 
 /** A buddy request as each viewer sees it: the lead can decide, the applicant can withdraw, others read. */
-export function requestCard(directory: Directory, request: BuddyRequest, options: RequestCardOptions): AdaptiveCardJson {
+export function requestCard(
+  directory: Directory,
+  request: BuddyRequest,
+  options: RequestCardOptions,
+): AdaptiveCardJson {
   const { decision } = request;
   const decided = decision ? ` by ${escapeCardText(decision.byName, 80)} on ${formatTime(decision.at)}` : '';
   const statusLine = `${STATUS[request.status].line}${request.status === 'pending' || request.status === 'withdrawn' ? '' : decided}`;
-  const organisation = request.organisationCode ? directory.organisations.byCode(request.organisationCode)?.name : undefined;
+  const organisation = request.organisationCode
+    ? directory.organisations.byCode(request.organisationCode)?.name
+    : undefined;
   const open = request.status === 'pending' || (request.status === 'approved' && wantsBuddy(request));
   const lead = options.viewer === 'lead';
   const suggestions = lead && open && wantsBuddy(request) ? (options.suggestions ?? []) : [];
@@ -100,16 +119,31 @@ export function requestCard(directory: Directory, request: BuddyRequest, options
     statusColour: STATUS[request.status].colour,
     message: options.message ?? '',
     // Someone who is neither a lead nor the applicant sees the status only.
-    facts: options.viewer === 'other' ? [] : [
-      { title: 'Way in', value: WAY_IN_TITLES[request.wayIn] },
-      { title: 'Organisation', value: organisation ?? 'Not given' },
-      { title: 'Region', value: directory.reference.region(request.region).name },
-      { title: 'Time as MSO', value: describeMonths(request.monthsInRole) },
-      { title: 'Focus areas', value: request.focusAreas.map(focusAreaTitle).join(', ') },
-      ...(request.wayIn === 'mentor' ? [{ title: 'Buddies they can take', value: `${String(request.capacityLeft)} of ${String(request.capacity ?? 0)} left` }] : []),
-      { title: 'Contact', value: `${request.preferredContact === 'teams' ? 'Teams chat' : 'Email'}, ${escapeCardText(request.email)}` },
-      ...(request.status === 'declined' && decision?.reason ? [{ title: 'Reason', value: escapeCardText(decision.reason, 300) }] : []),
-    ],
+    facts:
+      options.viewer === 'other'
+        ? []
+        : [
+            { title: 'Way in', value: WAY_IN_TITLES[request.wayIn] },
+            { title: 'Organisation', value: organisation ?? 'Not given' },
+            { title: 'Region', value: directory.reference.region(request.region).name },
+            { title: 'Time as MSO', value: describeMonths(request.monthsInRole) },
+            { title: 'Focus areas', value: request.focusAreas.map(focusAreaTitle).join(', ') },
+            ...(request.wayIn === 'mentor'
+              ? [
+                  {
+                    title: 'Buddies they can take',
+                    value: `${String(request.capacityLeft)} of ${String(request.capacity ?? 0)} left`,
+                  },
+                ]
+              : []),
+            {
+              title: 'Contact',
+              value: `${request.preferredContact === 'teams' ? 'Teams chat' : 'Email'}, ${escapeCardText(request.email)}`,
+            },
+            ...(request.status === 'declined' && decision?.reason
+              ? [{ title: 'Reason', value: escapeCardText(decision.reason, 300) }]
+              : []),
+          ],
     note: request.note && options.viewer !== 'other' ? escapeCardText(request.note, 500) : '',
     decidable,
     matchable,
@@ -125,7 +159,12 @@ export function requestCard(directory: Directory, request: BuddyRequest, options
         : '',
     withdrawable: options.viewer === 'applicant' && open,
     refreshUserIds: options.leadMris,
-    verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, match: VERBS.matchBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },
+    verbs: {
+      refresh: VERBS.refreshBuddyRequest,
+      decide: VERBS.decideBuddyRequest,
+      match: VERBS.matchBuddyRequest,
+      withdraw: VERBS.withdrawBuddyRequest,
+    },
   });
 }
 
@@ -137,5 +176,9 @@ function describeMonths(months: number): string {
 
 /** UK time, as the people reading it live there. */
 export function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/London',
+  }).format(new Date(iso));
 }

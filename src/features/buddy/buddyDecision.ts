@@ -23,7 +23,12 @@ export async function applyDecision(
 ): Promise<CardActionResult> {
   if (!isLead(deps, invoker.aadObjectId)) {
     deps.logger.warn({ outcome: 'forbidden', requestId }, 'buddy decision refused');
-    return { kind: 'error', status: 403, code: 'Forbidden', message: 'Only the national MSO network lead can decide buddy requests.' };
+    return {
+      kind: 'error',
+      status: 403,
+      code: 'Forbidden',
+      message: 'Only the national MSO network lead can decide buddy requests.',
+    };
   }
   const { buddyRequests, audit } = deps.storage;
   const lead = { id: invoker.aadObjectId ?? invoker.id, name: turn.activity.from.name || 'A lead' };
@@ -31,7 +36,10 @@ export async function applyDecision(
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const stored = await buddyRequests.get(requestId);
     if (!stored) return { kind: 'error', status: 404, code: 'NotFound', message: 'That request no longer exists.' };
-    const again = async (message: string) => ({ kind: 'card' as const, card: await requestCardFor(deps, stored.request, 'lead', message) });
+    const again = async (message: string) => ({
+      kind: 'card' as const,
+      card: await requestCardFor(deps, stored.request, 'lead', message),
+    });
     const mentorStored = mentorId ? await buddyRequests.get(mentorId) : undefined;
     if (mentorId && !mentorStored) return again('That buddy is no longer in the scheme. Choose another.');
 
@@ -42,25 +50,35 @@ export async function applyDecision(
     if (outcome.kind === 'alreadyDecided') return alreadyDecided(deps, stored.request);
 
     const changes = [{ request: outcome.request, etag: stored.etag, cardCopies: stored.cardCopies }];
-    if (outcome.mentor && mentorStored) changes.push({ request: outcome.mentor, etag: mentorStored.etag, cardCopies: mentorStored.cardCopies });
+    if (outcome.mentor && mentorStored)
+      changes.push({ request: outcome.mentor, etag: mentorStored.etag, cardCopies: mentorStored.cardCopies });
     if (!(await buddyRequests.replaceTogether(changes))) continue;
 
     const { request, mentor } = outcome;
-    const action = request.status === 'declined' ? 'buddy.decline' : request.status === 'matched' ? 'buddy.match' : 'buddy.approve';
+    const action =
+      request.status === 'declined' ? 'buddy.decline' : request.status === 'matched' ? 'buddy.match' : 'buddy.approve';
     // The decision is stored: what follows must not turn it into an error for the lead.
     await settle(deps, requestId, async () => {
       await audit.record({ at: request.updatedAt, actor: lead.id, action, subject: requestId, related: mentor?.id });
     });
     deps.logger.info({ requestId, outcome: request.status, mentor: mentor?.id ?? null }, 'buddy decision');
     const invokedCopy = turn.activity.replyToId;
-    await settle(deps, requestId, () => refreshCardCopies(deps, request, stored.cardCopies.filter((copy) => copy.activityId !== invokedCopy)));
+    await settle(deps, requestId, () =>
+      refreshCardCopies(
+        deps,
+        request,
+        stored.cardCopies.filter((copy) => copy.activityId !== invokedCopy),
+      ),
+    );
     if (stored.request.status === 'pending') await settle(deps, requestId, () => tellApplicant(deps, request));
     if (mentor) await settle(deps, requestId, () => introduce(deps, request, mentor));
     return { kind: 'card', card: await requestCardFor(deps, request, 'lead') };
   }
   const current = await buddyRequests.get(requestId);
   const message = 'The request kept changing while it was being decided. Here it is as it stands: try again.';
-  return current ? { kind: 'card', card: await requestCardFor(deps, current.request, 'lead', message) } : { kind: 'error', status: 404, code: 'NotFound', message: 'That request no longer exists.' };
+  return current
+    ? { kind: 'card', card: await requestCardFor(deps, current.request, 'lead', message) }
+    : { kind: 'error', status: 404, code: 'NotFound', message: 'That request no longer exists.' };
 }
 
 async function settle(deps: CardActionRequest['deps'], requestId: string, step: () => Promise<unknown>): Promise<void> {
@@ -75,6 +93,8 @@ async function settle(deps: CardActionRequest['deps'], requestId: string, step: 
 async function alreadyDecided(deps: CardActionRequest['deps'], request: BuddyRequest): Promise<CardActionResult> {
   const { decision, status } = request;
   const verb = status === 'declined' ? 'declined' : status === 'withdrawn' ? 'withdrawn' : 'approved';
-  const message = decision ? `Already ${verb} by ${decision.byName} at ${formatTime(decision.at)}.` : `This request is ${status}.`;
+  const message = decision
+    ? `Already ${verb} by ${decision.byName} at ${formatTime(decision.at)}.`
+    : `This request is ${status}.`;
   return { kind: 'card', card: await requestCardFor(deps, request, 'lead', message) };
 }

@@ -9,7 +9,6 @@ import { answerCard } from '../answerCard.js';
 import { requestCard, type Viewer } from './buddyCards.js';
 import { leadChats, type LeadChats } from '../leads/leadChats.js';
 
-
 /** The leads' Teams user ids, for the card's refresh. */
 function mrisOf(chats: LeadChats): string[] {
   return chats
@@ -21,12 +20,20 @@ function mrisOf(chats: LeadChats): string[] {
  * The request card for one viewer, with ranked buddy suggestions for a lead. Callers making
  * several cards at once pass the leads' chats they already looked up.
  */
-export async function requestCardFor(deps: BotDeps, request: BuddyRequest, viewer: Viewer, message?: string, chats?: LeadChats) {
+export async function requestCardFor(
+  deps: BotDeps,
+  request: BuddyRequest,
+  viewer: Viewer,
+  message?: string,
+  chats?: LeadChats,
+) {
   const suggestions =
     viewer === 'lead' && wantsBuddy(request)
       ? rankMentors(
           request,
-          (await deps.storage.buddyRequests.list({ wayIn: 'mentor', status: 'approved' })).map((stored) => stored.request),
+          (await deps.storage.buddyRequests.list({ wayIn: 'mentor', status: 'approved' })).map(
+            (stored) => stored.request,
+          ),
           (code) => deps.directory.reference.region(code).name,
         ).slice(0, 5)
       : [];
@@ -44,7 +51,10 @@ export async function sendToLeads(deps: BotDeps, request: BuddyRequest): Promise
       const activityId = await deps.messenger.send(chat.reference, card);
       if (activityId) copies.push({ reference: chat.reference, activityId });
     } catch (error) {
-      deps.logger.warn({ requestId: request.id, outcome: 'lead_card_not_sent', error: errorSummary(error) }, 'buddy request');
+      deps.logger.warn(
+        { requestId: request.id, outcome: 'lead_card_not_sent', error: errorSummary(error) },
+        'buddy request',
+      );
     }
   }
   await deps.storage.buddyRequests.addCardCopies(request.id, copies);
@@ -55,7 +65,11 @@ export async function sendToLeads(deps: BotDeps, request: BuddyRequest): Promise
  * After a change, every copy of the request's card shows it: the leads' copies and the
  * applicant's own (the copy that was clicked is updated by the invoke reply instead).
  */
-export async function refreshCardCopies(deps: BotDeps, request: BuddyRequest, copies: readonly CardCopy[]): Promise<void> {
+export async function refreshCardCopies(
+  deps: BotDeps,
+  request: BuddyRequest,
+  copies: readonly CardCopy[],
+): Promise<void> {
   const chats = await leadChats(deps);
   const [leadCard, applicantCard] = await Promise.all([
     requestCardFor(deps, request, 'lead', undefined, chats),
@@ -64,9 +78,16 @@ export async function refreshCardCopies(deps: BotDeps, request: BuddyRequest, co
   await Promise.all(
     copies.map(async (copy) => {
       try {
-        await deps.messenger.update(copy.reference, copy.activityId, copy.viewer === 'applicant' ? applicantCard : leadCard);
+        await deps.messenger.update(
+          copy.reference,
+          copy.activityId,
+          copy.viewer === 'applicant' ? applicantCard : leadCard,
+        );
       } catch (error) {
-        deps.logger.warn({ requestId: request.id, outcome: 'lead_card_not_updated', error: errorSummary(error) }, 'buddy request');
+        deps.logger.warn(
+          { requestId: request.id, outcome: 'lead_card_not_updated', error: errorSummary(error) },
+          'buddy request',
+        );
       }
     }),
   );
@@ -94,10 +115,15 @@ export async function tellApplicant(deps: BotDeps, request: BuddyRequest): Promi
     answerCard({
       title: declined ? 'Your buddy scheme request was declined' : 'Your buddy scheme request was approved',
       paragraphs: declined
-        ? [`${byName(decision)} declined your request.`, ...(decision?.reason ? [`Reason: ${escapeCardText(decision.reason, 300)}`] : [])]
+        ? [
+            `${byName(decision)} declined your request.`,
+            ...(decision?.reason ? [`Reason: ${escapeCardText(decision.reason, 300)}`] : []),
+          ]
         : [
             `${byName(decision)} approved your request.`,
-            request.status === 'matched' ? 'You have been matched with a buddy: see the introduction.' : 'The lead will introduce you to a buddy.',
+            request.status === 'matched'
+              ? 'You have been matched with a buddy: see the introduction.'
+              : 'The lead will introduce you to a buddy.',
           ],
       facts: [],
       links: [],
@@ -118,9 +144,16 @@ export async function introduce(deps: BotDeps, mentee: BuddyRequest, mentor: Bud
     const name = escapeCardText(person.name, 80);
     return answerCard({
       title: `Meet your ${role}: ${name}`,
-      paragraphs: [`The national MSO network lead has matched you through the buddy scheme. ${name} is expecting to hear from you.`],
+      paragraphs: [
+        `The national MSO network lead has matched you through the buddy scheme. ${name} is expecting to hear from you.`,
+      ],
       facts: [
-        { title: 'Organisation', value: (person.organisationCode && deps.directory.organisations.byCode(person.organisationCode)?.name) || 'Not given' },
+        {
+          title: 'Organisation',
+          value:
+            (person.organisationCode && deps.directory.organisations.byCode(person.organisationCode)?.name) ||
+            'Not given',
+        },
         { title: 'Region', value: deps.directory.reference.region(person.region).name },
         { title: 'Focus areas', value: person.focusAreas.map(focusAreaTitle).join(', ') },
         { title: 'Prefers', value: person.preferredContact === 'teams' ? 'a chat in Teams' : 'email' },
@@ -134,5 +167,8 @@ export async function introduce(deps: BotDeps, mentee: BuddyRequest, mentor: Bud
       note: undefined,
     });
   };
-  await Promise.all([tell(deps, mentee.userId, about(mentor, 'buddy')), tell(deps, mentor.userId, about(mentee, 'new buddy'))]);
+  await Promise.all([
+    tell(deps, mentee.userId, about(mentor, 'buddy')),
+    tell(deps, mentor.userId, about(mentee, 'new buddy')),
+  ]);
 }

@@ -100,10 +100,17 @@ export class BuddyRequests {
    * Replaces several requests at once, all or none, each only if unchanged since its ETag was
    * read (a match changes the applicant and the mentor together). False when any had changed.
    */
-  async replaceTogether(changes: readonly { request: BuddyRequest; etag: string; cardCopies: CardCopy[] }[]): Promise<boolean> {
+  async replaceTogether(
+    changes: readonly { request: BuddyRequest; etag: string; cardCopies: CardCopy[] }[],
+  ): Promise<boolean> {
     try {
       await this.table.submitTransaction(
-        changes.map(({ request, etag, cardCopies }): TransactionAction => ['update', { ...toEntity(request, cardCopies) }, 'Replace', { etag }]),
+        changes.map(({ request, etag, cardCopies }): TransactionAction => [
+          'update',
+          { ...toEntity(request, cardCopies) },
+          'Replace',
+          { etag },
+        ]),
       );
       return true;
     } catch (error) {
@@ -136,24 +143,49 @@ export class BuddyRequests {
    */
   async forgetPerson(ids: ReadonlySet<string>, pseudonym: string): Promise<void> {
     const copyNamesPerson = (copy: CardCopy) => {
-      const { user, conversation } = copy.reference as { user?: { id?: unknown; aadObjectId?: unknown }; conversation?: { id?: unknown } };
+      const { user, conversation } = copy.reference as {
+        user?: { id?: unknown; aadObjectId?: unknown };
+        conversation?: { id?: unknown };
+      };
       return [user?.id, user?.aadObjectId, conversation?.id].some((id) => typeof id === 'string' && ids.has(id));
     };
     const mentions = ({ request, cardCopies }: StoredBuddyRequest) =>
-      (request.decision !== undefined && ids.has(request.decision.by)) || request.pairedWith.some((id) => ids.has(id)) || cardCopies.some(copyNamesPerson);
+      (request.decision !== undefined && ids.has(request.decision.by)) ||
+      request.pairedWith.some((id) => ids.has(id)) ||
+      cardCopies.some(copyNamesPerson);
     for (const listed of await this.list()) {
       // Re-read and retry when someone changes the request meanwhile: the ids must go.
-      for (let attempt = 0, stored: StoredBuddyRequest | undefined = listed; stored && mentions(stored); attempt += 1, stored = await this.get(listed.request.id)) {
+      for (
+        let attempt = 0, stored: StoredBuddyRequest | undefined = listed;
+        stored && mentions(stored);
+        attempt += 1, stored = await this.get(listed.request.id)
+      ) {
         const { request } = stored;
-        const decision = request.decision && ids.has(request.decision.by) ? { ...request.decision, by: pseudonym, byName: 'A lead' } : request.decision;
-        const scrubbed: BuddyRequest = { ...request, decision, pairedWith: request.pairedWith.filter((pairedId) => !ids.has(pairedId)) };
-        if (await this.replace(scrubbed, stored.etag, stored.cardCopies.filter((copy) => !copyNamesPerson(copy)))) break;
+        const decision =
+          request.decision && ids.has(request.decision.by)
+            ? { ...request.decision, by: pseudonym, byName: 'A lead' }
+            : request.decision;
+        const scrubbed: BuddyRequest = {
+          ...request,
+          decision,
+          pairedWith: request.pairedWith.filter((pairedId) => !ids.has(pairedId)),
+        };
+        if (
+          await this.replace(
+            scrubbed,
+            stored.etag,
+            stored.cardCopies.filter((copy) => !copyNamesPerson(copy)),
+          )
+        )
+          break;
         if (attempt >= 10) throw new Error('A buddy request kept changing while a person was being erased');
       }
     }
   }
 
-  async list(filter: { status?: BuddyRequest['status']; wayIn?: BuddyRequest['wayIn']; userId?: string } = {}): Promise<StoredBuddyRequest[]> {
+  async list(
+    filter: { status?: BuddyRequest['status']; wayIn?: BuddyRequest['wayIn']; userId?: string } = {},
+  ): Promise<StoredBuddyRequest[]> {
     const clauses = [
       odata`PartitionKey eq ${PARTITION}`,
       filter.status ? odata`status eq ${filter.status}` : undefined,
@@ -166,7 +198,12 @@ export class BuddyRequests {
       // Checked in code too: Azurite has been seen to return rows its filter should have left out.
       const { partitionKey, status, wayIn, userId } = entity;
       if (partitionKey !== PARTITION) continue;
-      if ((filter.status && status !== filter.status) || (filter.wayIn && wayIn !== filter.wayIn) || (filter.userId && userId !== filter.userId)) continue;
+      if (
+        (filter.status && status !== filter.status) ||
+        (filter.wayIn && wayIn !== filter.wayIn) ||
+        (filter.userId && userId !== filter.userId)
+      )
+        continue;
       found.push(fromEntity(entity));
     }
     return found.sort((a, b) => a.request.createdAt.localeCompare(b.request.createdAt));

@@ -23,7 +23,8 @@ export type DecisionOutcome =
  */
 export function decide(request: BuddyRequest, decision: Decision, lead: Lead, now: Date): DecisionOutcome {
   const stamp = { by: lead.id, byName: lead.name, at: now.toISOString() };
-  const allowed = decision.kind === 'match' ? request.status === 'approved' && wantsBuddy(request) : request.status === 'pending';
+  const allowed =
+    decision.kind === 'match' ? request.status === 'approved' && wantsBuddy(request) : request.status === 'pending';
   if (!allowed) return { kind: 'alreadyDecided', request };
 
   if (decision.kind === 'decline') {
@@ -35,10 +36,15 @@ export function decide(request: BuddyRequest, decision: Decision, lead: Lead, no
   }
   const { mentor } = decision;
   if (!mentor) {
-    return { kind: 'decided', request: { ...request, status: 'approved', updatedAt: stamp.at, decision: { ...stamp, reason: undefined } }, mentor: undefined };
+    return {
+      kind: 'decided',
+      request: { ...request, status: 'approved', updatedAt: stamp.at, decision: { ...stamp, reason: undefined } },
+      mentor: undefined,
+    };
   }
   if (!wantsBuddy(request)) return { kind: 'refused', message: 'A mentor is not matched with another mentor.' };
-  if (!canMentor(request, mentor)) return { kind: 'refused', message: `${mentor.name} can no longer take a buddy. Choose another.` };
+  if (!canMentor(request, mentor))
+    return { kind: 'refused', message: `${mentor.name} can no longer take a buddy. Choose another.` };
   const capacityLeft = mentor.capacityLeft - 1;
   return {
     kind: 'decided',

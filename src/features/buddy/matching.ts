@@ -28,14 +28,19 @@ export function canMentor(request: BuddyRequest, mentor: BuddyRequest): boolean 
  * Ranks the mentors who can take a request: same region first, then shared focus areas,
  * capacity left and the experience gap. Ties keep the order of sign-up (first come, first asked).
  */
-export function rankMentors(request: BuddyRequest, mentors: readonly BuddyRequest[], regionName: (code: BuddyRequest['region']) => string): Suggestion[] {
+export function rankMentors(
+  request: BuddyRequest,
+  mentors: readonly BuddyRequest[],
+  regionName: (code: BuddyRequest['region']) => string,
+): Suggestion[] {
   return mentors
     .filter((mentor) => canMentor(request, mentor))
     .map((mentor) => {
       const sameRegion = mentor.region === request.region;
       const shared = mentor.focusAreas.filter((area) => request.focusAreas.includes(area));
       const gapYears = Math.max(0, Math.floor((mentor.monthsInRole - request.monthsInRole) / MONTHS_PER_YEAR));
-      const score = (sameRegion ? 1000 : 0) + shared.length * 100 + Math.min(mentor.capacityLeft, 5) * 10 + Math.min(gapYears, 9);
+      const score =
+        (sameRegion ? 1000 : 0) + shared.length * 100 + Math.min(mentor.capacityLeft, 5) * 10 + Math.min(gapYears, 9);
       const reasons = [
         sameRegion ? 'same region' : regionName(mentor.region),
         shared.length > 0 ? `shares ${shared.map(focusAreaTitle).join(', ')}` : 'no shared focus areas',
@@ -44,5 +49,10 @@ export function rankMentors(request: BuddyRequest, mentors: readonly BuddyReques
       ];
       return { mentor, score, reasons };
     })
-    .sort((a, b) => b.score - a.score || a.mentor.createdAt.localeCompare(b.mentor.createdAt) || a.mentor.id.localeCompare(b.mentor.id));
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.mentor.createdAt.localeCompare(b.mentor.createdAt) ||
+        a.mentor.id.localeCompare(b.mentor.id),
+    );
 }

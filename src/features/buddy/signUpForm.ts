@@ -25,7 +25,18 @@ export const ORGANISATION_MAX = 200;
 const MONTHS_MAX = 600;
 const CAPACITY_MAX = 5;
 
-const FIELDS: readonly SignUpField[] = ['wayIn', 'organisation', 'region', 'monthsInRole', 'focusAreas', 'capacity', 'preferredContact', 'email', 'note', 'consent'];
+const FIELDS: readonly SignUpField[] = [
+  'wayIn',
+  'organisation',
+  'region',
+  'monthsInRole',
+  'focusAreas',
+  'capacity',
+  'preferredContact',
+  'email',
+  'note',
+  'consent',
+];
 
 /** Whatever arrived, as strings for the card to show again; anything that is not text is dropped. */
 export function readSignUpValues(data: Readonly<Record<string, unknown>>): SignUpValues {
@@ -38,12 +49,21 @@ const checks = {
   monthsInRole: z
     .string()
     .trim()
-    .regex(/^\d{1,3}$/, { error: `Give the months you have been an MSO, as a whole number from 0 to ${String(MONTHS_MAX)}.` })
+    .regex(/^\d{1,3}$/, {
+      error: `Give the months you have been an MSO, as a whole number from 0 to ${String(MONTHS_MAX)}.`,
+    })
     .transform(Number)
-    .refine((months) => months <= MONTHS_MAX, { error: `Give the months you have been an MSO, as a whole number from 0 to ${String(MONTHS_MAX)}.` }),
+    .refine((months) => months <= MONTHS_MAX, {
+      error: `Give the months you have been an MSO, as a whole number from 0 to ${String(MONTHS_MAX)}.`,
+    }),
   focusAreas: z
     .string()
-    .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(FOCUS_AREA_IDS)).min(1, { error: 'Choose at least one focus area.' }))
     .catch(() => [] as FocusArea[]),
   capacity: z
@@ -51,15 +71,25 @@ const checks = {
     .trim()
     .regex(/^\d$/, { error: `Say how many buddies you can take, from 1 to ${String(CAPACITY_MAX)}.` })
     .transform(Number)
-    .refine((capacity) => capacity >= 1 && capacity <= CAPACITY_MAX, { error: `Say how many buddies you can take, from 1 to ${String(CAPACITY_MAX)}.` }),
+    .refine((capacity) => capacity >= 1 && capacity <= CAPACITY_MAX, {
+      error: `Say how many buddies you can take, from 1 to ${String(CAPACITY_MAX)}.`,
+    }),
   preferredContact: z.enum(['teams', 'email'], { error: 'Choose how you would like to be contacted.' }),
   email: z.email({ error: 'Give an email address, such as name@nhs.net.' }).max(200),
   note: z.string().max(NOTE_MAX, { error: `Keep the note to ${String(NOTE_MAX)} characters.` }),
-  consent: z.literal('true', { error: 'Tick the box to agree that the lead and your matched buddy see these details.' }),
+  consent: z.literal('true', {
+    error: 'Tick the box to agree that the lead and your matched buddy see these details.',
+  }),
 };
 
 export type SignUpCheck =
-  | { ok: true; signUp: Omit<SignUp, 'region' | 'organisationCode'> & { region: RegionCode | undefined; organisationText: string } }
+  | {
+      ok: true;
+      signUp: Omit<SignUp, 'region' | 'organisationCode'> & {
+        region: RegionCode | undefined;
+        organisationText: string;
+      };
+    }
   | { ok: false; errors: SignUpErrors };
 
 /**
@@ -77,7 +107,8 @@ export function checkSignUp(values: SignUpValues): SignUpCheck {
   const wayIn = field('wayIn', checks.wayIn, values.wayIn.trim());
   const region = values.region.trim() ? field('region', checks.region, values.region.trim()) : undefined;
   const organisationText = values.organisation.trim();
-  if (organisationText.length > ORGANISATION_MAX) errors.organisation = `Keep the organisation under ${String(ORGANISATION_MAX)} characters.`;
+  if (organisationText.length > ORGANISATION_MAX)
+    errors.organisation = `Keep the organisation under ${String(ORGANISATION_MAX)} characters.`;
   if (!organisationText && !region && !errors.region) errors.region = 'Give your organisation or choose your region.';
   const monthsInRole = field('monthsInRole', checks.monthsInRole, values.monthsInRole);
   const focusAreas = checks.focusAreas.parse(values.focusAreas);
@@ -88,7 +119,14 @@ export function checkSignUp(values: SignUpValues): SignUpCheck {
   const note = field('note', checks.note, values.note.trim());
   field('consent', checks.consent, values.consent.trim());
 
-  if (Object.keys(errors).length > 0 || !wayIn || monthsInRole === undefined || !preferredContact || !email || note === undefined) {
+  if (
+    Object.keys(errors).length > 0 ||
+    !wayIn ||
+    monthsInRole === undefined ||
+    !preferredContact ||
+    !email ||
+    note === undefined
+  ) {
     return { ok: false, errors };
   }
   return {

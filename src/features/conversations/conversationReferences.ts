@@ -126,28 +126,40 @@ export class ConversationReferences {
       const theirs =
         partitionKey === BY_USER
           ? isPerson(fromTableKey(rowKey)) || isPerson(entity.conversationId)
-          : entity.kind === 'personal' && (isPerson(entity.conversationId) || isPerson(entity.userAadObjectId) || isPerson(user?.id) || isPerson(user?.aadObjectId));
+          : entity.kind === 'personal' &&
+            (isPerson(entity.conversationId) ||
+              isPerson(entity.userAadObjectId) ||
+              isPerson(user?.id) ||
+              isPerson(user?.aadObjectId));
       if (theirs) {
         if (partitionKey !== BY_USER) this.known.delete(entity.conversationId);
         await this.table.deleteEntity(partitionKey, rowKey).catch(ignoreNotFound);
       } else if (partitionKey !== BY_USER && (isPerson(user?.id) || isPerson(user?.aadObjectId))) {
         const { user: _user, ...rest } = reference;
-        await this.table.updateEntity({ partitionKey, rowKey, reference: JSON.stringify(rest) }, 'Merge').catch(ignoreNotFound);
+        await this.table
+          .updateEntity({ partitionKey, rowKey, reference: JSON.stringify(rest) }, 'Merge')
+          .catch(ignoreNotFound);
       }
     }
   }
 
   private async indexByUser(record: ConversationRecord): Promise<void> {
     if (record.kind !== 'personal' || !record.userAadObjectId) return;
-    await this.table.upsertEntity({ partitionKey: BY_USER, rowKey: toTableKey(record.userAadObjectId), conversationId: record.conversationId }, 'Replace');
+    await this.table.upsertEntity(
+      { partitionKey: BY_USER, rowKey: toTableKey(record.userAadObjectId), conversationId: record.conversationId },
+      'Replace',
+    );
   }
 
   async *list(kind?: ConversationKind): AsyncGenerator<StoredConversation> {
     const rows = this.table.listEntities<ConversationEntity>({
-      queryOptions: { filter: kind ? odata`PartitionKey ne ${BY_USER} and kind eq ${kind}` : odata`PartitionKey ne ${BY_USER}` },
+      queryOptions: {
+        filter: kind ? odata`PartitionKey ne ${BY_USER} and kind eq ${kind}` : odata`PartitionKey ne ${BY_USER}`,
+      },
     });
     // Checked in code too: Azurite has been seen to return rows its filter should have left out.
-    for await (const entity of rows) if (entity.partitionKey !== BY_USER && (!kind || entity.kind === kind)) yield fromEntity(entity, entity.etag);
+    for await (const entity of rows)
+      if (entity.partitionKey !== BY_USER && (!kind || entity.kind === kind)) yield fromEntity(entity, entity.etag);
   }
 
   private remember(conversationId: string): void {

@@ -88,7 +88,10 @@ export class Answers {
     return this.answer({
       title: 'The MSO network steering group',
       paragraphs: [steeringGroup.summary],
-      facts: steeringGroup.members.map((member) => ({ title: member.organisation, value: `${member.name}, ${member.role}` })),
+      facts: steeringGroup.members.map((member) => ({
+        title: member.organisation,
+        value: `${member.name}, ${member.role}`,
+      })),
       asks: [
         { title: 'When is the webinar?', intent: 'webinar' },
         { title: 'Who is the national lead?', intent: 'nationalLead' },
@@ -99,12 +102,18 @@ export class Answers {
   /** The next webinar when one is scheduled, or an honest "no date" with who to ask. */
   webinar(upcoming: UpcomingWebinar | undefined): Answer {
     const { webinar, nationalLead } = this.directory;
-    const askForInvitation = { title: 'Ask for the invitation', url: `mailto:${webinar.contactEmail ?? nationalLead.person.email}` };
+    const askForInvitation = {
+      title: 'Ask for the invitation',
+      url: `mailto:${webinar.contactEmail ?? nationalLead.person.email}`,
+    };
     const asks: Answer['asks'] = [{ title: 'What is the steering group?', intent: 'steeringGroup' }];
     if (!upcoming) {
       return this.answer({
         title: 'The monthly MSO webinar',
-        paragraphs: [webinar.summary, 'No date is scheduled in the bot at the moment: ask the national MSO network lead for the invitation.'],
+        paragraphs: [
+          webinar.summary,
+          'No date is scheduled in the bot at the moment: ask the national MSO network lead for the invitation.',
+        ],
         links: [askForInvitation],
         asks,
       });
@@ -193,10 +202,18 @@ export class Answers {
     const statuses = ['pending', 'approved', 'matched', 'declined', 'withdrawn'] as const;
     return this.answer({
       title: 'The buddy scheme in numbers',
-      paragraphs: [`${String(requests.length)} requests in all, ${count((request) => request.wayIn === 'mentor')} of them from mentors.`],
+      paragraphs: [
+        `${String(requests.length)} requests in all, ${count((request) => request.wayIn === 'mentor')} of them from mentors.`,
+      ],
       facts: [
-        ...statuses.map((status) => ({ title: `${status.charAt(0).toUpperCase()}${status.slice(1)}`, value: count((request) => request.status === status) })),
-        ...this.reference.regions.map((region) => ({ title: region.name, value: count((request) => request.region === region.code) })),
+        ...statuses.map((status) => ({
+          title: `${status.charAt(0).toUpperCase()}${status.slice(1)}`,
+          value: count((request) => request.status === status),
+        })),
+        ...this.reference.regions.map((region) => ({
+          title: region.name,
+          value: count((request) => request.region === region.code),
+        })),
       ],
       asks: [{ title: 'Pending requests', intent: 'buddyPending' }],
     });
@@ -205,7 +222,9 @@ export class Answers {
   remindersHowTo(): Answer {
     return this.answer({
       title: 'Webinar reminders',
-      paragraphs: ['Type "stop reminders" or "start reminders" in the chat or channel where you want the reminders switched.'],
+      paragraphs: [
+        'Type "stop reminders" or "start reminders" in the chat or channel where you want the reminders switched.',
+      ],
     });
   }
 
@@ -213,7 +232,10 @@ export class Answers {
   notYet(title: string, what: string): Answer {
     return this.answer({
       title,
-      paragraphs: [`${what} is not available in this bot yet.`, 'For anything urgent, contact the national MSO network lead.'],
+      paragraphs: [
+        `${what} is not available in this bot yet.`,
+        'For anything urgent, contact the national MSO network lead.',
+      ],
       links: contactLinks(this.directory.nationalLead.person, 'the national lead'),
     });
   }

@@ -47,11 +47,17 @@ export function createDirectory(network: NetworkDirectory, reference: ReferenceD
     analyse(text) {
       const organisation = organisations.find(text);
       const region = regionMention(text);
-      const organisationWords = new Set(organisation.kind !== 'unknown' && organisation.exact ? organisation.words : []);
+      const organisationWords = new Set(
+        organisation.kind !== 'unknown' && organisation.exact ? organisation.words : [],
+      );
       const regionWords = new Set(region?.words ?? []);
       const out: string[] = [];
       for (const word of tokenise(text)) {
-        const replacement = organisationWords.has(word) ? ORGANISATION_MARKER : regionWords.has(word) ? REGION_MARKER : word;
+        const replacement = organisationWords.has(word)
+          ? ORGANISATION_MARKER
+          : regionWords.has(word)
+            ? REGION_MARKER
+            : word;
         if (replacement !== word && out.at(-1) === replacement) continue;
         out.push(replacement);
       }

@@ -5,7 +5,9 @@ import { REGION_CODES, type RegionCode } from './referenceData.js';
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** Names and roles go into cards as they are: no Markdown or HTML that would format or link. */
 const plain = (max: number) =>
-  text(max).regex(/^[^<>[\]*_`#|~\\]*$/, { error: 'must be plain text, without Markdown or HTML characters such as < > [ ] * _' });
+  text(max).regex(/^[^<>[\]*_`#|~\\]*$/, {
+    error: 'must be plain text, without Markdown or HTML characters such as < > [ ] * _',
+  });
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// address' });
 
 const person = z.strictObject({
@@ -31,7 +33,12 @@ const directorySchema = z.strictObject({
   sample: z.boolean().default(false),
   note: text(400).optional(),
   source: z.strictObject({ title: text(200), url: httpsUrl }),
-  nationalNetwork: z.strictObject({ name: text(120), summary: text(800), origin: text(800), supportedBy: z.array(text(60)).min(1) }),
+  nationalNetwork: z.strictObject({
+    name: text(120),
+    summary: text(800),
+    origin: text(800),
+    supportedBy: z.array(text(60)).min(1),
+  }),
   nationalLead: z.strictObject({ role: text(300), summary: text(600), person }),
   steeringGroup: z.strictObject({
     summary: text(600),
@@ -41,7 +48,10 @@ const directorySchema = z.strictObject({
   regionalNetworks: z.array(regionalNetwork).length(REGION_CODES.length, {
     error: `must list the ${REGION_CODES.length} NHS England regions`,
   }),
-  rps: z.strictObject({ summary: text(600), resources: z.array(z.strictObject({ title: text(300), url: httpsUrl })).min(1) }),
+  rps: z.strictObject({
+    summary: text(600),
+    resources: z.array(z.strictObject({ title: text(300), url: httpsUrl })).min(1),
+  }),
   training: z.strictObject({ summary: text(600) }),
   buddyScheme: z.strictObject({ summary: text(600), howToJoin: text(300) }),
   reporting: z.strictObject({ summary: text(800) }).optional(),
@@ -51,7 +61,10 @@ export type NetworkDirectory = z.infer<typeof directorySchema>;
 export type DirectoryPerson = z.infer<typeof person>;
 export type RegionalNetwork = z.infer<typeof regionalNetwork>;
 
-export const SAMPLE_DIRECTORY_FILE = new URL('../../../src/features/directory/data/sample-directory.json', import.meta.url);
+export const SAMPLE_DIRECTORY_FILE = new URL(
+  '../../../src/features/directory/data/sample-directory.json',
+  import.meta.url,
+);
 
 export class DirectoryError extends Error {
   override name = 'DirectoryError';
@@ -66,7 +79,9 @@ export function loadNetworkDirectory(file: string | URL = SAMPLE_DIRECTORY_FILE)
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new DirectoryError(`Cannot read the directory file ${String(file)}: ${error instanceof Error ? error.message : 'unreadable'}`);
+    throw new DirectoryError(
+      `Cannot read the directory file ${String(file)}: ${error instanceof Error ? error.message : 'unreadable'}`,
+    );
   }
   return parseNetworkDirectory(raw, String(file));
 }
@@ -79,7 +94,8 @@ export function parseNetworkDirectory(raw: unknown, from = 'the directory'): Net
   }
   const regions = new Set(parsed.data.regionalNetworks.map((network) => network.region));
   const missing = REGION_CODES.filter((code) => !regions.has(code));
-  if (missing.length > 0) throw new DirectoryError(`Invalid directory in ${from}: regionalNetworks has no network for ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new DirectoryError(`Invalid directory in ${from}: regionalNetworks has no network for ${missing.join(', ')}`);
   return parsed.data;
 }
 
@@ -90,5 +106,8 @@ export function regionalNetworkFor(directory: NetworkDirectory, region: RegionCo
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 }

@@ -33,7 +33,13 @@ export function createOrganisationFinder(reference: ReferenceData): Organisation
   const index = new PhraseIndex<Organisation>();
 
   for (const trust of reference.trusts) {
-    const organisation: Organisation = { code: trust.code, name: trust.name, kind: 'trust', icbCode: trust.icb, region: trust.region };
+    const organisation: Organisation = {
+      code: trust.code,
+      name: trust.name,
+      kind: 'trust',
+      icbCode: trust.icb,
+      region: trust.region,
+    };
     byCode.set(trust.code, organisation);
     for (const phrase of [trust.name, ...trust.shortForms]) index.add(organisation, phrase);
   }
@@ -42,7 +48,13 @@ export function createOrganisationFinder(reference: ReferenceData): Organisation
     if (organisation) for (const phrase of [site.name, ...site.aliases]) index.add(organisation, phrase);
   }
   for (const icb of reference.icbs) {
-    const organisation: Organisation = { code: icb.code, name: icb.name, kind: 'icb', icbCode: icb.code, region: icb.region };
+    const organisation: Organisation = {
+      code: icb.code,
+      name: icb.name,
+      kind: 'icb',
+      icbCode: icb.code,
+      region: icb.region,
+    };
     byCode.set(icb.code, organisation);
     for (const phrase of [icb.name, icb.shortName, ...icb.synonyms]) index.add(organisation, phrase);
   }
@@ -51,23 +63,43 @@ export function createOrganisationFinder(reference: ReferenceData): Organisation
     byCode: (code) => byCode.get(code.toUpperCase()),
     find(text) {
       // An ODS code as typed ("RR8", "QOP"): capitals or a digit, so that "ran" is not RAN.
-      const codes = text.split(/[^A-Za-z0-9]+/).filter((word) => ODS_CODE.test(word) || (/\d/.test(word) && ODS_CODE.test(word.toUpperCase())));
-      const coded = [...new Set(codes.map((code) => byCode.get(code.toUpperCase())).filter((org) => org !== undefined))];
-      if (coded.length === 1 && coded[0]) return { kind: 'found', organisation: coded[0], exact: true, words: [coded[0].code.toLowerCase()] };
+      const codes = text
+        .split(/[^A-Za-z0-9]+/)
+        .filter((word) => ODS_CODE.test(word) || (/\d/.test(word) && ODS_CODE.test(word.toUpperCase())));
+      const coded = [
+        ...new Set(codes.map((code) => byCode.get(code.toUpperCase())).filter((org) => org !== undefined)),
+      ];
+      if (coded.length === 1 && coded[0])
+        return { kind: 'found', organisation: coded[0], exact: true, words: [coded[0].code.toLowerCase()] };
 
       const matches = index.search(text);
       const top = matches[0];
       if (top) {
-        const tied = preferKindAsked(text, matches.filter((match) => match.score >= top.score));
+        const tied = preferKindAsked(
+          text,
+          matches.filter((match) => match.score >= top.score),
+        );
         const words = [...new Set(tied.flatMap((match) => match.words))];
         if (tied.length === 1 && tied[0]) return { kind: 'found', organisation: tied[0].item, exact: true, words };
-        return { kind: 'ambiguous', choices: tied.slice(0, MAX_CHOICES).map((match) => match.item), exact: true, words };
+        return {
+          kind: 'ambiguous',
+          choices: tied.slice(0, MAX_CHOICES).map((match) => match.item),
+          exact: true,
+          words,
+        };
       }
       const partial = preferKindAsked(text, index.searchPartial(text));
       const words = [...new Set(partial.flatMap((match) => match.words))];
       // A place name only one organisation uses ("Colchester", "Taunton") is as good as its name.
-      if (partial.length === 1 && partial[0]) return { kind: 'found', organisation: partial[0].item, exact: false, words };
-      if (partial.length > 0) return { kind: 'ambiguous', choices: partial.slice(0, MAX_CHOICES).map((match) => match.item), exact: false, words };
+      if (partial.length === 1 && partial[0])
+        return { kind: 'found', organisation: partial[0].item, exact: false, words };
+      if (partial.length > 0)
+        return {
+          kind: 'ambiguous',
+          choices: partial.slice(0, MAX_CHOICES).map((match) => match.item),
+          exact: false,
+          words,
+        };
       return { kind: 'unknown' };
     },
   };

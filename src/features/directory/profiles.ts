@@ -99,7 +99,9 @@ export class Profiles {
       updatedAt: profile.updatedAt,
     };
     try {
-      const written = etag ? await this.table.updateEntity(entity, 'Replace', { etag }) : await this.table.createEntity(entity);
+      const written = etag
+        ? await this.table.updateEntity(entity, 'Replace', { etag })
+        : await this.table.createEntity(entity);
       if (written.etag) this.remember(profile.userId, { ...profile, etag: written.etag });
       else this.cache.delete(profile.userId);
       return true;

@@ -6,7 +6,9 @@ export const REGION_CODES = ['Y56', 'Y58', 'Y59', 'Y60', 'Y61', 'Y62', 'Y63'] as
 export type RegionCode = (typeof REGION_CODES)[number];
 
 const regionCode = z.enum(REGION_CODES);
-const odsCode = z.string().regex(/^[A-Z0-9]{3,5}$/, { error: 'must be an ODS code (3 to 5 capital letters or digits)' });
+const odsCode = z
+  .string()
+  .regex(/^[A-Z0-9]{3,5}$/, { error: 'must be an ODS code (3 to 5 capital letters or digits)' });
 const phrase = z.string().trim().min(1).max(120);
 
 const regionsFile = z.object({
@@ -78,16 +80,19 @@ export function loadReferenceData(): ReferenceData {
   const icbByCode = new Map(icbs.map((icb) => [icb.code, icb]));
   const trustByCode = new Map(trusts.map((trust) => [trust.code, trust]));
   const problems: string[] = [];
-  if (regionByCode.size !== REGION_CODES.length) problems.push(`regions.json: expected the ${REGION_CODES.length} regions once each`);
+  if (regionByCode.size !== REGION_CODES.length)
+    problems.push(`regions.json: expected the ${REGION_CODES.length} regions once each`);
   if (icbByCode.size !== icbs.length) problems.push('icbs.json: an ICB code appears twice');
   if (trustByCode.size !== trusts.length) problems.push('trusts.json: a trust code appears twice');
   for (const code of trustByCode.keys()) if (icbByCode.has(code)) problems.push(`${code} is both a trust and an ICB`);
   for (const trust of trusts) {
     const icb = icbByCode.get(trust.icb);
     if (!icb) problems.push(`trusts.json ${trust.code}: unknown ICB ${trust.icb}`);
-    else if (icb.region !== trust.region) problems.push(`trusts.json ${trust.code}: region ${trust.region} differs from its ICB's ${icb.region}`);
+    else if (icb.region !== trust.region)
+      problems.push(`trusts.json ${trust.code}: region ${trust.region} differs from its ICB's ${icb.region}`);
   }
-  for (const site of sites) if (!trustByCode.has(site.trust)) problems.push(`sites.json ${site.name}: unknown trust ${site.trust}`);
+  for (const site of sites)
+    if (!trustByCode.has(site.trust)) problems.push(`sites.json ${site.name}: unknown trust ${site.trust}`);
   if (problems.length > 0) throw new Error(`Invalid reference data: ${problems.join('; ')}`);
 
   return {
@@ -109,7 +114,9 @@ function parseFile<T>(file: string, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(readJson(file));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`Invalid reference data in ${file} at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unreadable'}`);
+    throw new Error(
+      `Invalid reference data in ${file} at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unreadable'}`,
+    );
   }
   return parsed.data;
 }

@@ -4,6 +4,8 @@ export type LeadChats = Awaited<ReturnType<typeof leadChats>>;
 
 /** The leads' personal chats, from their installs (a lead who has not installed the bot has none). */
 export async function leadChats(deps: Pick<BotDeps, 'storage' | 'leadAadObjectIds'>) {
-  const chats = await Promise.all([...deps.leadAadObjectIds].map((id) => deps.storage.conversations.findPersonalChat(id)));
+  const chats = await Promise.all(
+    [...deps.leadAadObjectIds].map((id) => deps.storage.conversations.findPersonalChat(id)),
+  );
   return chats.filter((chat) => chat !== undefined);
 }

@@ -43,8 +43,15 @@ export class AuditLog {
   async latest(count: number, about?: ReadonlySet<string>): Promise<AuditEntry[]> {
     const entries: AuditEntry[] = [];
     for await (const entity of this.table.listEntities<AuditEntry & { related: string }>()) {
-      const entry = { at: entity.at, actor: entity.actor, action: entity.action, subject: entity.subject, related: entity.related || undefined };
-      if (about && ![entry.actor, entry.subject, entry.related].some((id) => id !== undefined && about.has(id))) continue;
+      const entry = {
+        at: entity.at,
+        actor: entity.actor,
+        action: entity.action,
+        subject: entity.subject,
+        related: entity.related || undefined,
+      };
+      if (about && ![entry.actor, entry.subject, entry.related].some((id) => id !== undefined && about.has(id)))
+        continue;
       entries.push(entry);
       if (entries.length >= count) break;
     }
@@ -60,7 +67,13 @@ export class AuditLog {
     for await (const entity of this.table.listEntities<AuditEntry & { related: string }>()) {
       if (![entity.actor, entity.subject, entity.related].some((id) => ids.has(id))) continue;
       await this.table.updateEntity(
-        { partitionKey: entity.partitionKey ?? '', rowKey: entity.rowKey ?? '', actor: swap(entity.actor), subject: swap(entity.subject), related: swap(entity.related) },
+        {
+          partitionKey: entity.partitionKey ?? '',
+          rowKey: entity.rowKey ?? '',
+          actor: swap(entity.actor),
+          subject: swap(entity.subject),
+          related: swap(entity.related),
+        },
         'Merge',
       );
     }

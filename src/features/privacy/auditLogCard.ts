@@ -28,10 +28,17 @@ function who(deps: Pick<BotDeps, 'leadAadObjectIds'>, actor: string): string {
 }
 
 /** The lead's "audit log": who did what to which record, and when; ids only, never text. */
-export function auditLogCard(deps: Pick<BotDeps, 'leadAadObjectIds' | 'directory'>, entries: readonly AuditEntry[]): AdaptiveCardJson {
+export function auditLogCard(
+  deps: Pick<BotDeps, 'leadAadObjectIds' | 'directory'>,
+  entries: readonly AuditEntry[],
+): AdaptiveCardJson {
   return answerCard({
     title: 'Audit log',
-    paragraphs: [entries.length === 0 ? 'Nothing has been recorded yet.' : `The last ${String(entries.length)} entries, newest first. Ids only: the audit table keeps no names or text.`],
+    paragraphs: [
+      entries.length === 0
+        ? 'Nothing has been recorded yet.'
+        : `The last ${String(entries.length)} entries, newest first. Ids only: the audit table keeps no names or text.`,
+    ],
     facts: entries.map((entry) => ({
       title: formatUkDateTime(entry.at),
       value: `${ACTIONS[entry.action]}, by ${who(deps, entry.actor)}, on ${shortId(entry.subject)}`,

@@ -40,7 +40,9 @@ export async function myDataCard(deps: BotDeps, userId: string): Promise<Adaptiv
   const subscription = chat && (await storage.subscriptions.get(chat.conversationId));
   const partners = await partnersOf(deps, requests);
   const audit = await storage.audit.latest(1000, new Set([userId, ...requests.map((stored) => stored.request.id)]));
-  const organisation = profile?.organisationCode ? directory.organisations.byCode(profile.organisationCode)?.name : undefined;
+  const organisation = profile?.organisationCode
+    ? directory.organisations.byCode(profile.organisationCode)?.name
+    : undefined;
 
   const sections = [
     {
@@ -58,10 +60,19 @@ export async function myDataCard(deps: BotDeps, userId: string): Promise<Adaptiv
       facts: chat
         ? [
             { title: 'Installed', value: formatUkDateTime(chat.installedAt) },
-            { title: 'Kept', value: 'the chat\u2019s address, your Entra object id and tenant, so the bot can write to you' },
+            {
+              title: 'Kept',
+              value: 'the chat\u2019s address, your Entra object id and tenant, so the bot can write to you',
+            },
             {
               title: 'Webinar reminders',
-              value: !subscription ? 'off' : subscription.unreachable ? 'stopped: the bot could not reach you' : subscription.active ? 'on' : 'off',
+              value: !subscription
+                ? 'off'
+                : subscription.unreachable
+                  ? 'stopped: the bot could not reach you'
+                  : subscription.active
+                    ? 'on'
+                    : 'off',
             },
           ]
         : [],
@@ -74,11 +85,31 @@ export async function myDataCard(deps: BotDeps, userId: string): Promise<Adaptiv
         { title: 'Region', value: directory.reference.region(request.region).name },
         { title: 'Months as an MSO', value: String(request.monthsInRole) },
         { title: 'Focus areas', value: request.focusAreas.map(focusAreaTitle).join(', ') },
-        ...(request.capacity === undefined ? [] : [{ title: 'Buddies you can take', value: `${String(request.capacity)} (${String(request.capacityLeft)} left)` }]),
-        { title: 'Contact', value: `${request.preferredContact === 'teams' ? 'Teams' : 'email'}, ${escapeCardText(request.email, 200)}` },
+        ...(request.capacity === undefined
+          ? []
+          : [
+              {
+                title: 'Buddies you can take',
+                value: `${String(request.capacity)} (${String(request.capacityLeft)} left)`,
+              },
+            ]),
+        {
+          title: 'Contact',
+          value: `${request.preferredContact === 'teams' ? 'Teams' : 'email'}, ${escapeCardText(request.email, 200)}`,
+        },
         ...(request.note ? [{ title: 'Your note', value: escapeCardText(request.note, 500) }] : []),
-        ...(request.decision ? [{ title: 'Decided', value: `${request.decision.reason ? 'with a reason' : 'by the lead'}, ${formatUkDateTime(request.decision.at)}` }] : []),
-        ...(partners.get(request.id) ?? []).map((name) => ({ title: wantsBuddy(request) ? 'Your buddy' : 'Your buddy (mentee)', value: name })),
+        ...(request.decision
+          ? [
+              {
+                title: 'Decided',
+                value: `${request.decision.reason ? 'with a reason' : 'by the lead'}, ${formatUkDateTime(request.decision.at)}`,
+              },
+            ]
+          : []),
+        ...(partners.get(request.id) ?? []).map((name) => ({
+          title: wantsBuddy(request) ? 'Your buddy' : 'Your buddy (mentee)',
+          value: name,
+        })),
       ],
     })),
     {
@@ -149,7 +180,13 @@ export async function eraseMyData(deps: BotDeps, person: Person, now = new Date(
   }
   const chat = await storage.conversations.findPersonalChat(person.userId);
   const conversationIds = chat ? [chat.conversationId] : [];
-  const ids = [person.userId, person.teamsId, toTableKey(person.userId), ...requests.map((stored) => stored.request.id), ...conversationIds];
+  const ids = [
+    person.userId,
+    person.teamsId,
+    toTableKey(person.userId),
+    ...requests.map((stored) => stored.request.id),
+    ...conversationIds,
+  ];
   await storage.profiles.remove(person.userId);
   await Promise.all(conversationIds.map((id) => storage.subscriptions.remove(id)));
   await storage.broadcasts.forgetPerson(person.userId, conversationIds, pseudonym);
@@ -158,7 +195,13 @@ export async function eraseMyData(deps: BotDeps, person: Person, now = new Date(
   await storage.buddyRequests.forgetPersonToken(person.userId);
   await storage.webinarSettings.forgetEditor(person.userId, pseudonym);
   await storage.audit.pseudonymise(new Set(ids), pseudonym);
-  await storage.audit.record({ at: now.toISOString(), actor: pseudonym, action: 'data.erase', subject: pseudonym, related: undefined });
+  await storage.audit.record({
+    at: now.toISOString(),
+    actor: pseudonym,
+    action: 'data.erase',
+    subject: pseudonym,
+    related: undefined,
+  });
   deps.logger.info({ outcome: 'erased', requests: requests.length, partnersTold }, 'personal data erased');
   return { pseudonym, requests: requests.length, partnersTold };
 }
@@ -190,7 +233,9 @@ async function endPairings(deps: BotDeps, request: BuddyRequest, now: Date): Pro
           title: 'Your buddy scheme pairing has ended',
           paragraphs: [
             'The other person in your pairing has left the buddy scheme.',
-            wantsBuddy(partner.request) ? 'The national MSO network lead can match you with someone else.' : 'Your place is free for another buddy.',
+            wantsBuddy(partner.request)
+              ? 'The national MSO network lead can match you with someone else.'
+              : 'Your place is free for another buddy.',
           ],
           facts: [],
           links: [],

@@ -16,7 +16,10 @@ export interface RemovedRecords {
  * Removes what the bot no longer needs: declined and withdrawn buddy requests, and the outbox
  * rows of reminders, once older than `cutoff`. Broadcast counts and the audit table stay.
  */
-export async function removeExpiredRecords(storage: Pick<Storage, 'buddyRequests' | 'broadcasts'>, cutoff: Date): Promise<RemovedRecords> {
+export async function removeExpiredRecords(
+  storage: Pick<Storage, 'buddyRequests' | 'broadcasts'>,
+  cutoff: Date,
+): Promise<RemovedRecords> {
   let buddyRequests = 0;
   for (const status of ['declined', 'withdrawn'] as const) {
     for (const stored of await storage.buddyRequests.list({ status })) {
@@ -39,14 +42,22 @@ export interface RetentionJobOptions {
 }
 
 /** Runs the removal every few hours, on one instance at a time (a lease in Tables). */
-export function createRetentionJob({ storage, months, instanceId, logger, everyMs = 6 * HOUR_MS, now = () => new Date() }: RetentionJobOptions) {
+export function createRetentionJob({
+  storage,
+  months,
+  instanceId,
+  logger,
+  everyMs = 6 * HOUR_MS,
+  now = () => new Date(),
+}: RetentionJobOptions) {
   let timer: NodeJS.Timeout | undefined;
   let firstRun: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
   async function runOnce(): Promise<RemovedRecords | undefined> {
     const at = now();
-    if (!(await storage.leases.acquire(RETENTION_LEASE, instanceId, new Date(at.getTime() + HOUR_MS), at))) return undefined;
+    if (!(await storage.leases.acquire(RETENTION_LEASE, instanceId, new Date(at.getTime() + HOUR_MS), at)))
+      return undefined;
     const cutoff = DateTime.fromJSDate(at).minus({ months }).toJSDate();
     const removed = await removeExpiredRecords(storage, cutoff);
     logger.info({ job: 'retention', outcome: 'done', months, ...removed }, 'old records removed');
@@ -56,7 +67,9 @@ export function createRetentionJob({ storage, months, instanceId, logger, everyM
   const scheduled = () => {
     running ??= withCorrelationId(runOnce)
       .then(() => undefined)
-      .catch((error: unknown) => logger.error({ job: 'retention', outcome: 'failed', error: errorSummary(error) }, 'retention run failed'))
+      .catch((error: unknown) =>
+        logger.error({ job: 'retention', outcome: 'failed', error: errorSummary(error) }, 'retention run failed'),
+      )
       .finally(() => {
         running = undefined;
       });

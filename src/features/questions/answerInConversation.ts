@@ -26,16 +26,27 @@ const PERSONAL_CHAT_ONLY: ReadonlySet<IntentOrNone> = new Set([
  * The cards that answer a question where it was asked: personal details stay in personal chats,
  * and the reminder switches act on the conversation they are typed in.
  */
-export async function answerInConversation(deps: BotDeps, turn: TurnContext, question: Understanding): Promise<AdaptiveCardJson[]> {
+export async function answerInConversation(
+  deps: BotDeps,
+  turn: TurnContext,
+  question: Understanding,
+): Promise<AdaptiveCardJson[]> {
   const { conversationType } = turn.activity.conversation as { conversationType?: string };
   if (conversationType && conversationType !== 'personal' && PERSONAL_CHAT_ONLY.has(question.intent)) {
     const botId = turn.activity.recipient.id;
     return [
       answerCard({
         title: 'Ask me in our personal chat',
-        paragraphs: ['The buddy scheme and the leads\' tools involve personal details, so I only deal with them in a one-to-one chat.'],
+        paragraphs: [
+          "The buddy scheme and the leads' tools involve personal details, so I only deal with them in a one-to-one chat.",
+        ],
         facts: [],
-        links: [{ title: 'Open a chat with me', url: `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(botId)}` }],
+        links: [
+          {
+            title: 'Open a chat with me',
+            url: `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(botId)}`,
+          },
+        ],
         asks: [],
         source: deps.directory.network.source,
         note: undefined,

@@ -44,13 +44,24 @@ const regional =
     const { directory, storage } = deps;
     const named = namedOrganisation(question);
     if (named) {
-      return answerCard(directory.answers.regionalNetwork(named.region, { kind: 'organisation', organisationName: named.name, saved: false }, focus));
+      return answerCard(
+        directory.answers.regionalNetwork(
+          named.region,
+          { kind: 'organisation', organisationName: named.name, saved: false },
+          focus,
+        ),
+      );
     }
-    if (question.region) return answerCard(directory.answers.regionalNetwork(question.region, { kind: 'named' }, focus));
+    if (question.region)
+      return answerCard(directory.answers.regionalNetwork(question.region, { kind: 'named' }, focus));
     const profile = await storage.profiles.get(userId);
     if (profile) {
-      const organisationName = profile.organisationCode ? directory.organisations.byCode(profile.organisationCode)?.name : undefined;
-      return answerCard(directory.answers.regionalNetwork(profile.region, { kind: 'profile', organisationName }, focus));
+      const organisationName = profile.organisationCode
+        ? directory.organisations.byCode(profile.organisationCode)?.name
+        : undefined;
+      return answerCard(
+        directory.answers.regionalNetwork(profile.region, { kind: 'profile', organisationName }, focus),
+      );
     }
     return organisationFormCard(directory.reference, {
       message: 'Tell me where you work and I will find your regional network. I will remember it for next time.',
@@ -60,9 +71,14 @@ const regional =
 
 const setOrganisation: Handler = async (deps, userId, question) => {
   const { organisation } = question;
-  if (organisation.kind === 'found') return saveProfileAndAnswer(deps, userId, organisation.organisation, undefined, 'regionalNetwork');
+  if (organisation.kind === 'found')
+    return saveProfileAndAnswer(deps, userId, organisation.organisation, undefined, 'regionalNetwork');
   if (organisation.kind === 'ambiguous') {
-    return organisationFormCard(deps.directory.reference, { message: 'Which of these do you mean?', choices: organisation.choices, then: 'regionalNetwork' });
+    return organisationFormCard(deps.directory.reference, {
+      message: 'Which of these do you mean?',
+      choices: organisation.choices,
+      then: 'regionalNetwork',
+    });
   }
   if (question.region) return saveProfileAndAnswer(deps, userId, undefined, question.region, 'regionalNetwork');
   return organisationFormCard(deps.directory.reference, { then: 'regionalNetwork' });
@@ -72,7 +88,8 @@ const setOrganisation: Handler = async (deps, userId, question) => {
 const notUnderstood: Handler = async (deps, userId, question) => {
   const { organisation } = question;
   if (organisation.kind !== 'unknown' && organisation.exact) return setOrganisation(deps, userId, question);
-  if (question.region) return answerCard(deps.directory.answers.regionalNetwork(question.region, { kind: 'named' }, 'network'));
+  if (question.region)
+    return answerCard(deps.directory.answers.regionalNetwork(question.region, { kind: 'named' }, 'network'));
   return helpCard(true, isLead(deps, userId));
 };
 
@@ -90,26 +107,52 @@ const handlers: Record<IntentOrNone, Handler> = {
     const next = await webinars.next();
     // The topic will be typed by the lead on a settings card: shown as typed, never as Markdown.
     const topic = next?.occurrence.topic === undefined ? undefined : escapeCardText(next.occurrence.topic);
-    return answerCard(directory.answers.webinar(next && { ...next, occurrence: { ...next.occurrence, topic }, calendarUrl: webinarCalendarUrl }));
+    return answerCard(
+      directory.answers.webinar(
+        next && { ...next, occurrence: { ...next.occurrence, topic }, calendarUrl: webinarCalendarUrl },
+      ),
+    );
   },
   buddyAbout: fixed(({ directory }) => answerCard(directory.answers.buddyAbout())),
   buddyJoin: async (deps, userId) => {
     const profile = await deps.storage.profiles.get(userId);
-    const organisation = profile?.organisationCode ? deps.directory.organisations.byCode(profile.organisationCode) : undefined;
-    return signUpCard(deps.directory, { ...readSignUpValues({}), region: profile?.region ?? '', organisation: organisation?.name ?? '' });
+    const organisation = profile?.organisationCode
+      ? deps.directory.organisations.byCode(profile.organisationCode)
+      : undefined;
+    return signUpCard(deps.directory, {
+      ...readSignUpValues({}),
+      region: profile?.region ?? '',
+      organisation: organisation?.name ?? '',
+    });
   },
   buddyStatus: async (deps, userId) => {
     const mine = await deps.storage.buddyRequests.list({ userId });
     if (mine.length === 0) {
-      return answerCard({ ...deps.directory.answers.buddyAbout(), title: 'You have no buddy scheme request', asks: [{ title: 'Join the buddy scheme', intent: 'buddyJoin' }] });
+      return answerCard({
+        ...deps.directory.answers.buddyAbout(),
+        title: 'You have no buddy scheme request',
+        asks: [{ title: 'Join the buddy scheme', intent: 'buddyJoin' }],
+      });
     }
     return Promise.all(mine.map((stored) => requestCardFor(deps, stored.request, 'applicant')));
   },
   buddyPending: async (deps, userId) => {
     if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('Pending buddy requests'));
-    const waiting = [...(await deps.storage.buddyRequests.list({ status: 'pending' })), ...(await deps.storage.buddyRequests.list({ status: 'approved' })).filter((stored) => stored.request.wayIn !== 'mentor')];
-    if (waiting.length === 0) return answerCard({ ...deps.directory.answers.leadsOnly('Pending buddy requests'), paragraphs: ['Nothing is waiting: every request has been decided.'], links: [] });
-    return Promise.all(waiting.slice(0, MAX_PENDING_CARDS).map((stored) => requestCardFor(deps, stored.request, 'lead')));
+    const waiting = [
+      ...(await deps.storage.buddyRequests.list({ status: 'pending' })),
+      ...(await deps.storage.buddyRequests.list({ status: 'approved' })).filter(
+        (stored) => stored.request.wayIn !== 'mentor',
+      ),
+    ];
+    if (waiting.length === 0)
+      return answerCard({
+        ...deps.directory.answers.leadsOnly('Pending buddy requests'),
+        paragraphs: ['Nothing is waiting: every request has been decided.'],
+        links: [],
+      });
+    return Promise.all(
+      waiting.slice(0, MAX_PENDING_CARDS).map((stored) => requestCardFor(deps, stored.request, 'lead')),
+    );
   },
   buddySummary: async (deps, userId) => {
     if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('The buddy scheme summary'));
@@ -132,13 +175,21 @@ const handlers: Record<IntentOrNone, Handler> = {
   reminderNow: async (deps, userId) => {
     if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('Sending a webinar reminder'));
     const [next, subscribers] = await Promise.all([deps.webinars.next(), deps.storage.subscriptions.countActive()]);
-    return confirmCard({ occurrence: next?.inProgress ? undefined : next?.occurrence, broadcastId: newBroadcastNowId(), subscribers });
+    return confirmCard({
+      occurrence: next?.inProgress ? undefined : next?.occurrence,
+      broadcastId: newBroadcastNowId(),
+      subscribers,
+    });
   },
   reminderReport: async (deps, userId) => {
     if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('The reminder report'));
     const last = await deps.storage.broadcasts.lastFinished();
     if (last) return reportCard(deps, last);
-    return answerCard({ ...deps.directory.answers.leadsOnly('Webinar reminder report'), paragraphs: ['No webinar reminder has finished sending yet.'], links: [] });
+    return answerCard({
+      ...deps.directory.answers.leadsOnly('Webinar reminder report'),
+      paragraphs: ['No webinar reminder has finished sending yet.'],
+      links: [],
+    });
   },
   auditLog: async (deps, userId) => {
     if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('The audit log'));
@@ -150,8 +201,12 @@ const handlers: Record<IntentOrNone, Handler> = {
 };
 
 /** The cards that answer a question, in order. */
-export async function answerQuestion(deps: BotDeps, userId: string, question: Understanding): Promise<AdaptiveCardJson[]> {
-  return [(await handlers[question.intent](deps, userId, question))].flat();
+export async function answerQuestion(
+  deps: BotDeps,
+  userId: string,
+  question: Understanding,
+): Promise<AdaptiveCardJson[]> {
+  return [await handlers[question.intent](deps, userId, question)].flat();
 }
 
 /** Saves where the person works, then answers what they asked (their regional network by default). */
@@ -164,8 +219,16 @@ export async function saveProfileAndAnswer(
 ): Promise<AdaptiveCardJson> {
   const regionCode = organisation?.region ?? region;
   if (!regionCode) throw new Error('saveProfileAndAnswer needs an organisation or a region');
-  await deps.storage.profiles.save({ userId, region: regionCode, organisationCode: organisation?.code, updatedAt: new Date().toISOString() });
-  deps.logger.info({ outcome: 'profile_saved', region: regionCode, organisation: organisation?.code ?? null }, 'profile saved');
+  await deps.storage.profiles.save({
+    userId,
+    region: regionCode,
+    organisationCode: organisation?.code,
+    updatedAt: new Date().toISOString(),
+  });
+  deps.logger.info(
+    { outcome: 'profile_saved', region: regionCode, organisation: organisation?.code ?? null },
+    'profile saved',
+  );
   const focus = then === 'regionalLead' ? 'lead' : 'network';
   if (then !== 'regionalNetwork' && then !== 'regionalLead') {
     const [first] = await answerQuestion(deps, userId, askedByButton(then));

@@ -15,31 +15,83 @@ export interface CommandInfo {
 
 export const COMMANDS = [
   { title: 'my regional network', description: 'Your NHS England regional MSO network', intent: 'regionalNetwork' },
-  { title: 'who is my regional lead', description: 'Who leads your regional network, and how to contact them', intent: 'regionalLead' },
-  { title: 'who is the national lead', description: 'The national MSO network lead at SPS: who to contact for support', intent: 'nationalLead' },
-  { title: 'buddy scheme', description: 'The buddy scheme for new, developing and experienced MSOs', intent: 'buddyAbout' },
+  {
+    title: 'who is my regional lead',
+    description: 'Who leads your regional network, and how to contact them',
+    intent: 'regionalLead',
+  },
+  {
+    title: 'who is the national lead',
+    description: 'The national MSO network lead at SPS: who to contact for support',
+    intent: 'nationalLead',
+  },
+  {
+    title: 'buddy scheme',
+    description: 'The buddy scheme for new, developing and experienced MSOs',
+    intent: 'buddyAbout',
+  },
   { title: 'join the buddy scheme', description: 'Sign up for a buddy, to develop, or to mentor', intent: 'buddyJoin' },
-  { title: 'my buddy request', description: 'Where your buddy scheme request is up to, and withdrawing it', intent: 'buddyStatus' },
-  { title: 'steering group', description: 'Who sets the network agenda and runs the monthly webinar', intent: 'steeringGroup' },
+  {
+    title: 'my buddy request',
+    description: 'Where your buddy scheme request is up to, and withdrawing it',
+    intent: 'buddyStatus',
+  },
+  {
+    title: 'steering group',
+    description: 'Who sets the network agenda and runs the monthly webinar',
+    intent: 'steeringGroup',
+  },
   { title: 'next webinar', description: 'The monthly MSO webinar', intent: 'webinar' },
   { title: 'is there training', description: 'Training and peer support for MSOs', intent: 'training' },
   { title: 'RPS resources', description: 'Royal Pharmaceutical Society guidance and standards', intent: 'rps' },
   { title: 'stop reminders', description: 'Stop webinar reminders in this chat or channel', intent: 'remindersStop' },
-  { title: 'start reminders', description: 'Turn webinar reminders back on in this chat or channel', intent: 'remindersStart' },
-  { title: 'what do you hold about me', description: 'Everything the bot keeps about you, on one card', intent: 'dataShow' },
-  { title: 'delete my data', description: 'Erase everything the bot keeps about you (asks you to confirm)', intent: 'dataDelete' },
-  { title: 'change my organisation', description: 'Tell me where you work, so I can find your regional network', intent: 'setOrganisation' },
+  {
+    title: 'start reminders',
+    description: 'Turn webinar reminders back on in this chat or channel',
+    intent: 'remindersStart',
+  },
+  {
+    title: 'what do you hold about me',
+    description: 'Everything the bot keeps about you, on one card',
+    intent: 'dataShow',
+  },
+  {
+    title: 'delete my data',
+    description: 'Erase everything the bot keeps about you (asks you to confirm)',
+    intent: 'dataDelete',
+  },
+  {
+    title: 'change my organisation',
+    description: 'Tell me where you work, so I can find your regional network',
+    intent: 'setOrganisation',
+  },
   { title: 'help', description: 'See what I can do', intent: 'help' },
 ] as const satisfies readonly CommandInfo[];
 
 /** What only the national lead and deputies can do; the help card lists these for them alone. */
 export const LEAD_COMMANDS = [
-  { title: 'pending requests', description: 'Buddy scheme requests waiting for a decision or a buddy', intent: 'buddyPending' },
+  {
+    title: 'pending requests',
+    description: 'Buddy scheme requests waiting for a decision or a buddy',
+    intent: 'buddyPending',
+  },
   { title: 'buddy scheme summary', description: 'Requests by status and region', intent: 'buddySummary' },
-  { title: 'webinar settings', description: 'Set the webinar schedule, topic and joining link; change or cancel one date', intent: 'webinarSettings' },
-  { title: 'send webinar reminder now', description: 'Remind every subscribed chat and channel of the next webinar (asks you to confirm)', intent: 'reminderNow' },
+  {
+    title: 'webinar settings',
+    description: 'Set the webinar schedule, topic and joining link; change or cancel one date',
+    intent: 'webinarSettings',
+  },
+  {
+    title: 'send webinar reminder now',
+    description: 'Remind every subscribed chat and channel of the next webinar (asks you to confirm)',
+    intent: 'reminderNow',
+  },
   { title: 'reminder report', description: 'Who the last webinar reminder reached', intent: 'reminderReport' },
-  { title: 'audit log', description: 'The last 20 decisions, settings changes, broadcasts and erasures (ids only)', intent: 'auditLog' },
+  {
+    title: 'audit log',
+    description: 'The last 20 decisions, settings changes, broadcasts and erasures (ids only)',
+    intent: 'auditLog',
+  },
 ] as const satisfies readonly CommandInfo[];
 
 /** The questions offered as buttons on the help card. */

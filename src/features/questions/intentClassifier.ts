@@ -23,14 +23,20 @@ const corpusSchema = z.object({
 });
 
 /** The corpus, in three files by three authors; none copies the held-out evaluation sets. */
-export const CORPUS_FILES = ['corpus.json', 'corpus-extra.json', 'corpus-third.json'].map((file) => new URL(`../../../src/features/questions/corpus/${file}`, import.meta.url));
+export const CORPUS_FILES = ['corpus.json', 'corpus-extra.json', 'corpus-third.json'].map(
+  (file) => new URL(`../../../src/features/questions/corpus/${file}`, import.meta.url),
+);
 
 /** The training corpus; every intent must have examples. */
 export function loadCorpus(files: readonly (URL | string)[] = CORPUS_FILES): Corpus {
-  const corpus = Object.fromEntries([...INTENTS, 'None'].map((intent) => [intent, [] as string[]])) as Record<IntentOrNone, string[]>;
+  const corpus = Object.fromEntries([...INTENTS, 'None'].map((intent) => [intent, [] as string[]])) as Record<
+    IntentOrNone,
+    string[]
+  >;
   for (const file of files) {
     const { intents } = corpusSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-    for (const [intent, utterances] of Object.entries(intents) as [IntentOrNone, string[]][]) corpus[intent].push(...utterances);
+    for (const [intent, utterances] of Object.entries(intents) as [IntentOrNone, string[]][])
+      corpus[intent].push(...utterances);
   }
   const thin = INTENTS.filter((intent) => corpus[intent].length < 5);
   if (thin.length > 0) throw new Error(`The NLU corpus has fewer than 5 examples for ${thin.join(', ')}`);
@@ -68,7 +74,10 @@ export interface ClassifierOptions {
   features?: (text: string) => string;
 }
 
-export async function trainIntentClassifier({ corpus = loadCorpus(), features = prepareText }: ClassifierOptions = {}): Promise<IntentClassifier> {
+export async function trainIntentClassifier({
+  corpus = loadCorpus(),
+  features = prepareText,
+}: ClassifierOptions = {}): Promise<IntentClassifier> {
   const require = createRequire(import.meta.url);
   const { containerBootstrap } = require('@nlpjs/core') as { containerBootstrap: () => Promise<NlpJsContainer> };
   const { Nlp } = require('@nlpjs/nlp') as { Nlp: new (settings: Record<string, unknown>) => NlpJs };
@@ -79,10 +88,24 @@ export async function trainIntentClassifier({ corpus = loadCorpus(), features = 
   container.use(LangEn);
   container.registerConfiguration(
     'nlu-??',
-    { keepStopwords: true, nonefeatureValue: 1, nonedeltaMultiplier: 1.2, filterZeros: true, spellCheck: true, spellCheckDistance: 1, log: false },
+    {
+      keepStopwords: true,
+      nonefeatureValue: 1,
+      nonedeltaMultiplier: 1.2,
+      filterZeros: true,
+      spellCheck: true,
+      spellCheckDistance: 1,
+      log: false,
+    },
     true,
   );
-  const nlp = new Nlp({ container, autoSave: false, autoLoad: false, calculateSentiment: false, threshold: CONFIDENCE_THRESHOLD });
+  const nlp = new Nlp({
+    container,
+    autoSave: false,
+    autoLoad: false,
+    calculateSentiment: false,
+    threshold: CONFIDENCE_THRESHOLD,
+  });
   nlp.addLanguage('en');
   for (const intent of [...INTENTS, 'None'] as const) {
     for (const utterance of corpus[intent]) nlp.addDocument('en', features(utterance), intent);

@@ -1,5 +1,6 @@
 const MENTION = /<at>[^<]*<\/at>|^\s*@?\s*mso\s+network\b[\s,:!-]*/gi;
-const LEADING_GREETING = /^\s*(hi|hello|hey|hiya|morning|afternoon|good (morning|afternoon|evening)|thanks|thank you)\b[\s,.!:-]*/i;
+const LEADING_GREETING =
+  /^\s*(hi|hello|hey|hiya|morning|afternoon|good (morning|afternoon|evening)|thanks|thank you)\b[\s,.!:-]*/i;
 const POLITENESS = /\b(please|pls|plz|thanks|thank you|cheers)\b/gi;
 
 /**

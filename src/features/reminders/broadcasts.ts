@@ -85,11 +85,15 @@ export class Broadcasts implements BroadcastStore {
   }
 
   async unfinished(): Promise<Broadcast[]> {
-    return (await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state ne ${'done'}`)).filter((broadcast) => broadcast.state !== 'done');
+    return (await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state ne ${'done'}`)).filter(
+      (broadcast) => broadcast.state !== 'done',
+    );
   }
 
   async lastFinished(): Promise<Broadcast | undefined> {
-    const done = (await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state eq ${'done'}`)).filter((broadcast) => broadcast.state === 'done');
+    const done = (await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state eq ${'done'}`)).filter(
+      (broadcast) => broadcast.state === 'done',
+    );
     return done.sort((a, b) => (b.finishedAt?.getTime() ?? 0) - (a.finishedAt?.getTime() ?? 0))[0];
   }
 
@@ -116,16 +120,22 @@ export class Broadcasts implements BroadcastStore {
   }
 
   async startSending(broadcastId: string, total: number): Promise<void> {
-    await this.broadcasts.updateEntity({ partitionKey: PARTITION, rowKey: broadcastId, state: 'sending', total }, 'Merge');
+    await this.broadcasts.updateEntity(
+      { partitionKey: PARTITION, rowKey: broadcastId, state: 'sending', total },
+      'Merge',
+    );
   }
 
   async unsettled(broadcastId: string): Promise<Delivery[]> {
     const rows = this.outbox.listEntities<DeliveryEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${broadcastId} and (status eq ${'pending'} or status eq ${'sending'})` },
+      queryOptions: {
+        filter: odata`PartitionKey eq ${broadcastId} and (status eq ${'pending'} or status eq ${'sending'})`,
+      },
     });
     const deliveries: Delivery[] = [];
     for await (const row of rows) {
-      if (isOwnRow(row, broadcastId) && (row.status === 'pending' || row.status === 'sending')) deliveries.push(fromDeliveryEntity(row));
+      if (isOwnRow(row, broadcastId) && (row.status === 'pending' || row.status === 'sending'))
+        deliveries.push(fromDeliveryEntity(row));
     }
     return deliveries;
   }
@@ -144,14 +154,26 @@ export class Broadcasts implements BroadcastStore {
         'Merge',
         { etag: delivery.etag },
       );
-      return { ...delivery, status: 'sending', claimedBy: claimant, claimedUntil: until, updatedAt: now, etag: etag ?? '' };
+      return {
+        ...delivery,
+        status: 'sending',
+        claimedBy: claimant,
+        claimedUntil: until,
+        updatedAt: now,
+        etag: etag ?? '',
+      };
     } catch (error) {
       if (isPreconditionFailed(error) || isNotFound(error)) return undefined;
       throw error;
     }
   }
 
-  async settle(delivery: Delivery, status: FinalDeliveryStatus, reason: string | undefined, now: Date): Promise<boolean> {
+  async settle(
+    delivery: Delivery,
+    status: FinalDeliveryStatus,
+    reason: string | undefined,
+    now: Date,
+  ): Promise<boolean> {
     try {
       await this.outbox.updateEntity(
         {
@@ -188,7 +210,14 @@ export class Broadcasts implements BroadcastStore {
       const current = await this.broadcasts.getEntity<BroadcastEntity>(PARTITION, broadcastId);
       if (current.state === 'done') return false;
       await this.broadcasts.updateEntity(
-        { partitionKey: PARTITION, rowKey: broadcastId, state: 'done', ...counts, finishedAt: now.toISOString(), reported: false },
+        {
+          partitionKey: PARTITION,
+          rowKey: broadcastId,
+          state: 'done',
+          ...counts,
+          finishedAt: now.toISOString(),
+          reported: false,
+        },
         'Merge',
         { etag: current.etag },
       );
@@ -200,7 +229,9 @@ export class Broadcasts implements BroadcastStore {
   }
 
   async unreported(): Promise<Broadcast[]> {
-    const done = await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state eq ${'done'} and reported eq false`);
+    const done = await this.listBroadcasts(
+      odata`PartitionKey eq ${PARTITION} and state eq ${'done'} and reported eq false`,
+    );
     return done.filter((broadcast) => broadcast.state === 'done' && !broadcast.reported);
   }
 
@@ -217,7 +248,10 @@ export class Broadcasts implements BroadcastStore {
         });
       }
       if (broadcast.requestedBy === userId) {
-        await this.broadcasts.updateEntity({ partitionKey: PARTITION, rowKey: broadcast.id, requestedBy: pseudonym }, 'Merge');
+        await this.broadcasts.updateEntity(
+          { partitionKey: PARTITION, rowKey: broadcast.id, requestedBy: pseudonym },
+          'Merge',
+        );
       }
     }
   }
@@ -226,12 +260,19 @@ export class Broadcasts implements BroadcastStore {
   async removeDeliveriesBefore(cutoff: Date): Promise<number> {
     let removed = 0;
     for (const broadcast of await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state eq ${'done'}`)) {
-      if (broadcast.state !== 'done' || !broadcast.finishedAt || broadcast.finishedAt.getTime() >= cutoff.getTime()) continue;
+      if (broadcast.state !== 'done' || !broadcast.finishedAt || broadcast.finishedAt.getTime() >= cutoff.getTime())
+        continue;
       const keys: string[] = [];
-      const rows = this.outbox.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${broadcast.id}`, select: ['PartitionKey', 'RowKey'] } });
+      const rows = this.outbox.listEntities({
+        queryOptions: { filter: odata`PartitionKey eq ${broadcast.id}`, select: ['PartitionKey', 'RowKey'] },
+      });
       for await (const row of rows) if (isOwnRow(row, broadcast.id)) keys.push(row.rowKey ?? '');
       for (let first = 0; first < keys.length; first += BATCH) {
-        await this.outbox.submitTransaction(keys.slice(first, first + BATCH).map((rowKey): TransactionAction => ['delete', { partitionKey: broadcast.id, rowKey }]));
+        await this.outbox.submitTransaction(
+          keys
+            .slice(first, first + BATCH)
+            .map((rowKey): TransactionAction => ['delete', { partitionKey: broadcast.id, rowKey }]),
+        );
       }
       removed += keys.length;
     }

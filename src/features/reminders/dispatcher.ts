@@ -79,7 +79,10 @@ export class Dispatcher {
   /** Rows this process is sending now (broadcast/conversation): never claimed twice here. */
   private readonly inFlight = new Set<string>();
   /** Rows sent whose outcome could not be written (storage failed): written later, never sent again. */
-  private readonly unwritten = new Map<string, { status: FinalDeliveryStatus; reason: string | undefined; attempts: number }>();
+  private readonly unwritten = new Map<
+    string,
+    { status: FinalDeliveryStatus; reason: string | undefined; attempts: number }
+  >();
   private resumeAt = 0;
   private resumeTimer: NodeJS.Timeout | undefined;
   private readonly maxAttempts: number;
@@ -100,14 +103,23 @@ export class Dispatcher {
     this.now = options.now ?? (() => new Date());
     // Smooth rather than bursty: a handful of sends per slice of a second, in a sliding window.
     const perSlice = Math.max(1, Math.floor(options.ratePerSecond / 10));
-    this.sends = new PQueue({ intervalCap: perSlice, interval: (1000 * perSlice) / options.ratePerSecond, strict: true });
+    this.sends = new PQueue({
+      intervalCap: perSlice,
+      interval: (1000 * perSlice) / options.ratePerSecond,
+      strict: true,
+    });
   }
 
   /**
    * One pass over the broadcast's unsettled rows; stops early when `keepGoing` says so (the lease
    * was lost). With `skipReason` (the webinar was cancelled or has begun) rows are failed unsent.
    */
-  async dispatch(broadcast: Broadcast, claimant: DispatchClaimant, keepGoing: () => boolean = () => true, skipReason?: string): Promise<PassResult> {
+  async dispatch(
+    broadcast: Broadcast,
+    claimant: DispatchClaimant,
+    keepGoing: () => boolean = () => true,
+    skipReason?: string,
+  ): Promise<PassResult> {
     const result: PassResult = { settled: { delivered: 0, unreachable: 0, failed: 0 }, heldElsewhere: 0 };
     const rows = await this.options.store.unsettled(broadcast.id);
     const workers = new PQueue({ concurrency: this.parallelRows });
@@ -156,14 +168,24 @@ export class Dispatcher {
   }
 
   /** Claims, sends with retries, and writes the outcome; undefined when the row was taken by another instance. */
-  private async deliver(row: Delivery, broadcast: Broadcast, claimant: DispatchClaimant, skipReason: string | undefined): Promise<FinalDeliveryStatus | undefined> {
+  private async deliver(
+    row: Delivery,
+    broadcast: Broadcast,
+    claimant: DispatchClaimant,
+    skipReason: string | undefined,
+  ): Promise<FinalDeliveryStatus | undefined> {
     const { store } = this.options;
     const claimed = await store.claim(row, claimant.id, new Date(this.now().getTime() + this.claimMs), this.now());
     if (!claimed) return undefined;
     const known = this.unwritten.get(rowKey(row));
     if (known) {
       // Sent already; only the outcome is missing from storage.
-      const written = await store.settle({ ...claimed, attempts: known.attempts }, known.status, known.reason, this.now());
+      const written = await store.settle(
+        { ...claimed, attempts: known.attempts },
+        known.status,
+        known.reason,
+        this.now(),
+      );
       this.unwritten.delete(rowKey(row));
       return written ? known.status : undefined;
     }
@@ -182,7 +204,8 @@ export class Dispatcher {
           attempts += 1;
           const outcome = await this.sendWithinLimits(claimed, broadcast);
           if (outcome.ok) return;
-          if (outcome.status !== undefined && UNREACHABLE.has(outcome.status)) throw new AbortError(new Unreachable(outcome.reason));
+          if (outcome.status !== undefined && UNREACHABLE.has(outcome.status))
+            throw new AbortError(new Unreachable(outcome.reason));
           if (outcome.status === 429) this.pauseAll(outcome.retryAfterMs ?? 1000);
           if (outcome.status === undefined || RETRYABLE.has(outcome.status)) throw new Error(outcome.reason);
           throw new AbortError(outcome.reason);

@@ -25,13 +25,18 @@ export function createReminderSender(deps: ReminderDeps): SendReminder {
 
 /** The connector's refusal as the dispatcher reads it: a status, a Retry-After, a short reason. */
 export function outcomeOf(error: unknown): SendOutcome {
-  const { statusCode, code, response } = (error ?? {}) as { statusCode?: unknown; code?: unknown; response?: { headers?: { get?(name: string): string | undefined } } };
+  const { statusCode, code, response } = (error ?? {}) as {
+    statusCode?: unknown;
+    code?: unknown;
+    response?: { headers?: { get?(name: string): string | undefined } };
+  };
   const status = typeof statusCode === 'number' ? statusCode : undefined;
   return {
     ok: false,
     status,
     retryAfterMs: retryAfterMs(response?.headers?.get?.('retry-after')),
-    reason: status !== undefined ? `http_${String(status)}` : typeof code === 'string' ? code.slice(0, 40) : 'network_error',
+    reason:
+      status !== undefined ? `http_${String(status)}` : typeof code === 'string' ? code.slice(0, 40) : 'network_error',
   };
 }
 
@@ -44,7 +49,10 @@ function retryAfterMs(header: string | undefined): number | undefined {
 }
 
 /** When a broadcast ends: each lead gets the report card, and the audit table gets the broadcast. */
-export async function reportToLeads(deps: Pick<BotDeps, 'storage' | 'leadAadObjectIds' | 'messenger' | 'directory' | 'logger'>, broadcast: Broadcast): Promise<void> {
+export async function reportToLeads(
+  deps: Pick<BotDeps, 'storage' | 'leadAadObjectIds' | 'messenger' | 'directory' | 'logger'>,
+  broadcast: Broadcast,
+): Promise<void> {
   await deps.storage.audit.record({
     at: (broadcast.finishedAt ?? new Date()).toISOString(),
     actor: broadcast.requestedBy ?? 'scheduler',
@@ -57,7 +65,10 @@ export async function reportToLeads(deps: Pick<BotDeps, 'storage' | 'leadAadObje
     try {
       await deps.messenger.send(chat.reference, card);
     } catch (error) {
-      deps.logger.warn({ broadcastId: broadcast.id, outcome: 'report_not_sent', error: errorSummary(error) }, 'reminder report');
+      deps.logger.warn(
+        { broadcastId: broadcast.id, outcome: 'report_not_sent', error: errorSummary(error) },
+        'reminder report',
+      );
     }
   }
 }

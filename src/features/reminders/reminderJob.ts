@@ -57,7 +57,13 @@ export interface ReminderJob {
   stop(): Promise<void>;
 }
 
-export function broadcastOf(id: string, occurrence: WebinarOccurrence, offsetMinutes: number | undefined, requestedBy: string | undefined, now: Date): Broadcast {
+export function broadcastOf(
+  id: string,
+  occurrence: WebinarOccurrence,
+  offsetMinutes: number | undefined,
+  requestedBy: string | undefined,
+  now: Date,
+): Broadcast {
   return {
     id,
     occurrenceId: occurrence.id,
@@ -96,7 +102,11 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
   async function plan(due: readonly DueReminder[]): Promise<string[]> {
     const planned: string[] = [];
     for (const reminder of due) {
-      if (await store.create(broadcastOf(reminder.broadcastId, reminder.occurrence, reminder.offsetMinutes, undefined, now()))) {
+      if (
+        await store.create(
+          broadcastOf(reminder.broadcastId, reminder.occurrence, reminder.offsetMinutes, undefined, now()),
+        )
+      ) {
         planned.push(reminder.broadcastId);
       }
     }
@@ -133,12 +143,23 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
     // A date the lead cancelled after the reminder was made: what is left is not sent.
     const cancelled = (await options.webinars.find(broadcast.occurrenceId))?.cancelled === true;
     for (;;) {
-      const pass = await dispatcher.dispatch(broadcast, claimant, keepGoing, cancelled ? 'webinar_cancelled' : undefined);
+      const pass = await dispatcher.dispatch(
+        broadcast,
+        claimant,
+        keepGoing,
+        cancelled ? 'webinar_cancelled' : undefined,
+      );
       const tally = await store.tally(broadcast.id);
       if (tally.pending + tally.sending === 0) {
         const counts = { delivered: tally.delivered, unreachable: tally.unreachable, failed: tally.failed };
         if (!(await store.finish(broadcast.id, counts, now()))) return false;
-        const finished = { ...broadcast, state: 'done' as const, counts, total: counts.delivered + counts.unreachable + counts.failed, finishedAt: now() };
+        const finished = {
+          ...broadcast,
+          state: 'done' as const,
+          counts,
+          total: counts.delivered + counts.unreachable + counts.failed,
+          finishedAt: now(),
+        };
         logger.info({ broadcastId: broadcast.id, ...counts, outcome: 'finished' }, 'reminder broadcast finished');
         await report(finished);
         return true;
@@ -167,7 +188,9 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
     }, leaseMs / 3);
     try {
       // Only the next webinar that has not begun: a weekly or daily series must not get reminders for several at once.
-      const next = (await options.webinars.upcoming(2)).find((occurrence) => occurrence.start.getTime() > now().getTime());
+      const next = (await options.webinars.upcoming(2)).find(
+        (occurrence) => occurrence.start.getTime() > now().getTime(),
+      );
       result.planned = await plan(dueReminders(next ? [next] : [], options.offsets, now()));
       // Look again after each round: a lead's broadcast made on another instance while this tick
       // held the lease is picked up here rather than a minute later.

@@ -12,14 +12,21 @@ const MINUTES_PER = { d: 24 * 60, h: 60, m: 1 } as const;
 const MAX_OFFSET_MINUTES = 28 * 24 * 60;
 
 /** Reads offsets written as `7d,1h` (days, hours or minutes), or says what is wrong. */
-export function parseReminderOffsets(text: string): { ok: true; offsets: ReminderOffset[] } | { ok: false; problem: string } {
+export function parseReminderOffsets(
+  text: string,
+): { ok: true; offsets: ReminderOffset[] } | { ok: false; problem: string } {
   const offsets: ReminderOffset[] = [];
   for (const part of text.split(',').map((item) => item.trim().toLowerCase())) {
     const match = OFFSET_PART.exec(part);
-    if (!match) return { ok: false, problem: `has "${part.slice(0, 20)}", which is not a number of days, hours or minutes such as 7d, 1h or 30m` };
+    if (!match)
+      return {
+        ok: false,
+        problem: `has "${part.slice(0, 20)}", which is not a number of days, hours or minutes such as 7d, 1h or 30m`,
+      };
     const [, amount = '0', unit = 'm'] = match;
     const minutes = Number(amount) * MINUTES_PER[unit as keyof typeof MINUTES_PER];
-    if (minutes < 1 || minutes > MAX_OFFSET_MINUTES) return { ok: false, problem: `has ${part}: each offset must be from 1m to 28d` };
+    if (minutes < 1 || minutes > MAX_OFFSET_MINUTES)
+      return { ok: false, problem: `has ${part}: each offset must be from 1m to 28d` };
     offsets.push(minutes);
   }
   return { ok: true, offsets: [...new Set(offsets)].sort((a, b) => b - a) };
@@ -28,7 +35,11 @@ export function parseReminderOffsets(text: string): { ok: true; offsets: Reminde
 /** "in 7 days", "in 1 hour", "in 30 minutes": how a reminder describes its offset. */
 export function describeOffset(minutes: ReminderOffset): string {
   const [amount, unit] =
-    minutes % (24 * 60) === 0 ? [minutes / (24 * 60), 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+    minutes % (24 * 60) === 0
+      ? [minutes / (24 * 60), 'day']
+      : minutes % 60 === 0
+        ? [minutes / 60, 'hour']
+        : [minutes, 'minute'];
   return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 }
 
@@ -50,7 +61,11 @@ export function scheduledBroadcastId(occurrenceId: string, offsetMinutes: Remind
  * When several of one webinar's reminders are due at once, only the latest is: nobody wants a
  * "next week" and an "in an hour" together.
  */
-export function dueReminders(occurrences: readonly WebinarOccurrence[], offsets: readonly ReminderOffset[], now: Date): DueReminder[] {
+export function dueReminders(
+  occurrences: readonly WebinarOccurrence[],
+  offsets: readonly ReminderOffset[],
+  now: Date,
+): DueReminder[] {
   const due: DueReminder[] = [];
   for (const occurrence of occurrences) {
     if (occurrence.cancelled || occurrence.start.getTime() <= now.getTime()) continue;

@@ -28,7 +28,9 @@ export class Subscriptions {
   /** Installing subscribes; an install announced again keeps what the conversation chose. */
   async subscribe(conversationId: string, kind: ConversationKind, now: Date): Promise<void> {
     try {
-      await this.table.createEntity(toEntity({ conversationId, kind, active: true, unreachable: false, updatedAt: now.toISOString() }));
+      await this.table.createEntity(
+        toEntity({ conversationId, kind, active: true, unreachable: false, updatedAt: now.toISOString() }),
+      );
     } catch (error) {
       if (!isConflict(error)) throw error;
     }
@@ -36,14 +38,22 @@ export class Subscriptions {
 
   /** "stop reminders" / "start reminders": starting again also clears an old unreachable mark. */
   async setActive(conversationId: string, kind: ConversationKind, active: boolean, now: Date): Promise<void> {
-    await this.table.upsertEntity(toEntity({ conversationId, kind, active, unreachable: false, updatedAt: now.toISOString() }), 'Replace');
+    await this.table.upsertEntity(
+      toEntity({ conversationId, kind, active, unreachable: false, updatedAt: now.toISOString() }),
+      'Replace',
+    );
   }
 
   /** For the reminder dispatcher: the connector answered 403 or 404 for this conversation. */
   async markUnreachable(conversationId: string, now: Date): Promise<void> {
     try {
       await this.table.updateEntity(
-        { partitionKey: PARTITION, rowKey: toTableKey(conversationId), unreachable: true, updatedAt: now.toISOString() },
+        {
+          partitionKey: PARTITION,
+          rowKey: toTableKey(conversationId),
+          unreachable: true,
+          updatedAt: now.toISOString(),
+        },
         'Merge',
       );
     } catch (error) {
@@ -81,7 +91,8 @@ export class Subscriptions {
       queryOptions: { filter: odata`PartitionKey eq ${PARTITION} and active eq true and unreachable eq false` },
     });
     // Checked in code too: Azurite has been seen to return rows its filter should have left out.
-    for await (const entity of rows) if (entity.partitionKey === PARTITION && entity.active && !entity.unreachable) yield fromEntity(entity);
+    for await (const entity of rows)
+      if (entity.partitionKey === PARTITION && entity.active && !entity.unreachable) yield fromEntity(entity);
   }
 }
 

@@ -13,7 +13,10 @@ export function webinarUid(occurrence: Pick<WebinarOccurrence, 'id'>): string {
  * An iCalendar file (RFC 5545) with one event per occurrence. Times are written in UTC, which
  * every calendar converts to its own zone; the London wall-clock time was settled by the schedule.
  */
-export function webinarCalendar(occurrences: readonly WebinarOccurrence[], { now = new Date() }: { now?: Date } = {}): string {
+export function webinarCalendar(
+  occurrences: readonly WebinarOccurrence[],
+  { now = new Date() }: { now?: Date } = {},
+): string {
   const calendar = ical({
     prodId: { company: 'MSO Network', product: 'MSO Network bot', language: 'EN' },
     name: WEBINAR_SUMMARY,
@@ -26,7 +29,9 @@ export function webinarCalendar(occurrences: readonly WebinarOccurrence[], { now
       end: occurrence.end,
       stamp: now,
       summary: occurrence.topic ? `${WEBINAR_SUMMARY}: ${occurrence.topic}` : WEBINAR_SUMMARY,
-      description: [occurrence.topic, occurrence.joinUrl ? `Join: ${occurrence.joinUrl}` : NO_JOIN_LINK_YET].filter(Boolean).join('\n\n'),
+      description: [occurrence.topic, occurrence.joinUrl ? `Join: ${occurrence.joinUrl}` : NO_JOIN_LINK_YET]
+        .filter(Boolean)
+        .join('\n\n'),
       location: occurrence.joinUrl ? 'Microsoft Teams' : null,
       url: occurrence.joinUrl ?? null,
     });

@@ -62,7 +62,11 @@ function parseRule(text: string): { ok: true; options: Partial<RRuleOptions> } |
   if (!RULE_SHAPE.test(rule)) return { ok: false, problem: 'is not an RRULE (NAME=VALUE parts separated by ";")' };
   const parts = rule.replace(/^RRULE:/, '').split(';');
   if (parts.some((part) => TIME_PARTS.test(part))) {
-    return { ok: false, problem: 'must not set BYHOUR, BYMINUTE, BYSECOND, DTSTART or TZID: the time comes from WEBINAR_START, in Europe/London' };
+    return {
+      ok: false,
+      problem:
+        'must not set BYHOUR, BYMINUTE, BYSECOND, DTSTART or TZID: the time comes from WEBINAR_START, in Europe/London',
+    };
   }
   let options: Partial<RRuleOptions>;
   try {
@@ -76,7 +80,10 @@ function parseRule(text: string): { ok: true; options: Partial<RRuleOptions> } |
   const weekdays = options.byweekday;
   // rrule leaves an unknown weekday as undefined rather than refusing it.
   if (Array.isArray(weekdays) && (weekdays as unknown[]).some((day) => day === undefined)) {
-    return { ok: false, problem: 'has a BYDAY value that is not a weekday (MO, TU, WE, TH, FR, SA, SU, optionally numbered: 2TH, -1FR)' };
+    return {
+      ok: false,
+      problem: 'has a BYDAY value that is not a weekday (MO, TU, WE, TH, FR, SA, SU, optionally numbered: 2TH, -1FR)',
+    };
   }
   if ((options.interval ?? 1) < 1) {
     return { ok: false, problem: 'needs INTERVAL of 1 or more' };
@@ -86,7 +93,8 @@ function parseRule(text: string): { ok: true; options: Partial<RRuleOptions> } |
 
 /** Whether the rule's dates depend on where the series starts (so a first date must be given). */
 function countsFromStart(options: Partial<RRuleOptions>): boolean {
-  const has = (value: unknown) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
+  const has = (value: unknown) =>
+    value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
   if ((options.interval ?? 1) > 1 || has(options.count)) return true;
   switch (options.freq) {
     case Frequency.WEEKLY:
@@ -94,7 +102,11 @@ function countsFromStart(options: Partial<RRuleOptions>): boolean {
     case Frequency.MONTHLY:
       return !has(options.byweekday) && !has(options.bymonthday);
     case Frequency.YEARLY:
-      return !has(options.byyearday) && !has(options.byweekno) && !(has(options.bymonth) && (has(options.bymonthday) || has(options.byweekday)));
+      return (
+        !has(options.byyearday) &&
+        !has(options.byweekno) &&
+        !(has(options.bymonth) && (has(options.bymonthday) || has(options.byweekday)))
+      );
     default:
       return false;
   }
@@ -139,13 +151,18 @@ export function checkWebinarRule(rule: string, firstDate: string | undefined): R
   const parsed = parseRule(rule);
   if (!parsed.ok) return parsed;
   if (!firstDate && countsFromStart(parsed.options)) {
-    return { ok: false, problem: 'counts from a first date (INTERVAL, COUNT, or no BYDAY/BYMONTHDAY): give one in WEBINAR_START as YYYY-MM-DDTHH:MM' };
+    return {
+      ok: false,
+      problem:
+        'counts from a first date (INTERVAL, COUNT, or no BYDAY/BYMONTHDAY): give one in WEBINAR_START as YYYY-MM-DDTHH:MM',
+    };
   }
   const start = firstDate ? floatingAt(firstDate, '00:00') : new Date(Date.UTC(2024, 0, 1));
   const horizon = new Date(start.getTime() + YEARS_TO_FIND_ONE * 366 * DAY_MS);
   // UNTIL and COUNT set aside: a series that has ended is a schedule; one that never starts is a mistake.
   const endless = new RRule({ ...parsed.options, until: null, count: null, dtstart: start, tzid: null });
-  if (endless.between(start, horizon, true).length === 0) return { ok: false, problem: 'never happens (check BYSETPOS, BYMONTHDAY and BYMONTH)' };
+  if (endless.between(start, horizon, true).length === 0)
+    return { ok: false, problem: 'never happens (check BYSETPOS, BYMONTHDAY and BYMONTH)' };
   return { ok: true };
 }
 
@@ -169,13 +186,23 @@ export function nextOccurrences(schedule: WebinarSchedule, from: Date, count: nu
     const start = instantOf(next);
     const end = new Date(start.getTime() + durationMs);
     if (end.getTime() <= from.getTime()) continue;
-    found.push({ id: next.toISOString().slice(0, 16), start, end, topic: schedule.topic, joinUrl: schedule.joinUrl, cancelled: false });
+    found.push({
+      id: next.toISOString().slice(0, 16),
+      start,
+      end,
+      topic: schedule.topic,
+      joinUrl: schedule.joinUrl,
+      cancelled: false,
+    });
   }
   return found;
 }
 
 /** The occurrences with the lead's changes to single dates laid over them. */
-export function withChanges(occurrences: readonly WebinarOccurrence[], changes: ReadonlyMap<string, OccurrenceChange>): WebinarOccurrence[] {
+export function withChanges(
+  occurrences: readonly WebinarOccurrence[],
+  changes: ReadonlyMap<string, OccurrenceChange>,
+): WebinarOccurrence[] {
   return occurrences.map((occurrence) => {
     const change = changes.get(occurrence.id);
     if (!change) return occurrence;

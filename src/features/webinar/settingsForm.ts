@@ -1,7 +1,13 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { readCardInputs } from '../../platform/cards/readCardInputs.js';
-import { checkWebinarRule, EXAMPLE_WEBINAR_RULE, WEBINAR_TIME_ZONE, type OccurrenceChange, type WebinarSchedule } from './schedule.js';
+import {
+  checkWebinarRule,
+  EXAMPLE_WEBINAR_RULE,
+  WEBINAR_TIME_ZONE,
+  type OccurrenceChange,
+  type WebinarSchedule,
+} from './schedule.js';
 
 /** The settings card's inputs as Teams sends them back (strings; absent when left empty). */
 export interface ScheduleValues {
@@ -27,12 +33,26 @@ export const MIN_WEBINAR_MINUTES = 15;
 export const MAX_WEBINAR_MINUTES = 480;
 export const TOPIC_MAX = 200;
 
-const SCHEDULE_FIELDS = ['rule', 'firstDate', 'startTime', 'durationMinutes', 'topic', 'joinUrl'] as const satisfies readonly (keyof ScheduleValues)[];
-const OCCURRENCE_FIELDS = ['occurrenceId', 'occurrenceTopic', 'occurrenceJoinUrl', 'cancelled'] as const satisfies readonly (keyof OccurrenceValues)[];
+const SCHEDULE_FIELDS = [
+  'rule',
+  'firstDate',
+  'startTime',
+  'durationMinutes',
+  'topic',
+  'joinUrl',
+] as const satisfies readonly (keyof ScheduleValues)[];
+const OCCURRENCE_FIELDS = [
+  'occurrenceId',
+  'occurrenceTopic',
+  'occurrenceJoinUrl',
+  'cancelled',
+] as const satisfies readonly (keyof OccurrenceValues)[];
 
 /** Whatever arrived, as strings for the card to show again. */
-export const readScheduleValues = (data: Readonly<Record<string, unknown>>): ScheduleValues => readCardInputs(data, SCHEDULE_FIELDS);
-export const readOccurrenceValues = (data: Readonly<Record<string, unknown>>): OccurrenceValues => readCardInputs(data, OCCURRENCE_FIELDS);
+export const readScheduleValues = (data: Readonly<Record<string, unknown>>): ScheduleValues =>
+  readCardInputs(data, SCHEDULE_FIELDS);
+export const readOccurrenceValues = (data: Readonly<Record<string, unknown>>): OccurrenceValues =>
+  readCardInputs(data, OCCURRENCE_FIELDS);
 
 /** The schedule as the card shows it. */
 export function scheduleValuesOf(schedule: WebinarSchedule | undefined): ScheduleValues {
@@ -57,7 +77,9 @@ const joinLink = z
   .string()
   .trim()
   .max(2000, { error: 'That link is too long to be a Teams meeting link.' })
-  .pipe(z.url({ protocol: /^https$/, error: 'Give the joining link as an https address, such as the Teams meeting link.' }));
+  .pipe(
+    z.url({ protocol: /^https$/, error: 'Give the joining link as an https address, such as the Teams meeting link.' }),
+  );
 
 const durationMessage = `Give the length in minutes, from ${String(MIN_WEBINAR_MINUTES)} to ${String(MAX_WEBINAR_MINUTES)}.`;
 const checks = {
@@ -70,9 +92,14 @@ const checks = {
   firstDate: z
     .string()
     .trim()
-    .refine((date) => date === '' || (/^\d{4}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date, { zone: WEBINAR_TIME_ZONE }).isValid), {
-      error: 'Give the first date as a real date, or leave it empty.',
-    }),
+    .refine(
+      (date) =>
+        date === '' ||
+        (/^\d{4}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date, { zone: WEBINAR_TIME_ZONE }).isValid),
+      {
+        error: 'Give the first date as a real date, or leave it empty.',
+      },
+    ),
   durationMinutes: z
     .string()
     .trim()
@@ -102,14 +129,18 @@ export function checkSchedule(values: ScheduleValues): Check<ScheduleValues, Web
   const durationMinutes = field('durationMinutes', checks.durationMinutes, values.durationMinutes);
   const topic = field('topic', checks.topic, values.topic);
   const joinUrl = values.joinUrl.trim() === '' ? '' : field('joinUrl', joinLink, values.joinUrl);
-  const rule = values.rule.trim().toUpperCase().replace(/^RRULE:/, '');
+  const rule = values.rule
+    .trim()
+    .toUpperCase()
+    .replace(/^RRULE:/, '');
   if (rule === '') {
     errors.rule = `Give the recurrence rule, such as ${EXAMPLE_WEBINAR_RULE} (the second Thursday of each month).`;
   } else if (rule.length > 300) {
     errors.rule = 'That rule is too long; a monthly webinar needs only a few parts.';
   } else if (firstDate !== undefined) {
     const checked = checkWebinarRule(rule, firstDate || undefined);
-    if (!checked.ok) errors.rule = `This rule ${checked.problem.replace('WEBINAR_START as YYYY-MM-DDTHH:MM', 'the first date')}.`;
+    if (!checked.ok)
+      errors.rule = `This rule ${checked.problem.replace('WEBINAR_START as YYYY-MM-DDTHH:MM', 'the first date')}.`;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -132,9 +163,14 @@ export function checkOccurrenceChange(values: OccurrenceValues): Check<Occurrenc
   const occurrenceId = values.occurrenceId.trim();
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(occurrenceId)) errors.occurrenceId = 'Choose which webinar to change.';
   const topic = field('occurrenceTopic', checks.topic, values.occurrenceTopic);
-  const joinUrl = values.occurrenceJoinUrl.trim() === '' ? '' : field('occurrenceJoinUrl', joinLink, values.occurrenceJoinUrl);
-  const cancelled = values.cancelled === 'true' ? true : values.cancelled === 'false' || values.cancelled === '' ? false : undefined;
+  const joinUrl =
+    values.occurrenceJoinUrl.trim() === '' ? '' : field('occurrenceJoinUrl', joinLink, values.occurrenceJoinUrl);
+  const cancelled =
+    values.cancelled === 'true' ? true : values.cancelled === 'false' || values.cancelled === '' ? false : undefined;
   if (cancelled === undefined) errors.cancelled = 'Say whether this webinar is cancelled.';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { occurrenceId, topic: topic || undefined, joinUrl: joinUrl || undefined, cancelled: cancelled ?? false } };
+  return {
+    ok: true,
+    value: { occurrenceId, topic: topic || undefined, joinUrl: joinUrl || undefined, cancelled: cancelled ?? false },
+  };
 }

@@ -62,11 +62,19 @@ const dateLine = (occurrence: WebinarOccurrence) => formatWebinarTime(occurrence
 function occurrenceLine(occurrence: WebinarOccurrence): string {
   if (occurrence.cancelled) return 'Cancelled';
   // Topics are typed by the lead: shown as typed, never as Markdown.
-  return [occurrence.topic && escapeCardText(occurrence.topic), occurrence.joinUrl ? 'joining link set' : 'no joining link yet'].filter(Boolean).join('; ');
+  return [
+    occurrence.topic && escapeCardText(occurrence.topic),
+    occurrence.joinUrl ? 'joining link set' : 'no joining link yet',
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** The lead's settings card: the schedule with its next dates, and changes to one date. */
-export async function settingsCard(deps: Pick<BotDeps, 'webinars'>, state: SettingsCardState = {}): Promise<AdaptiveCardJson> {
+export async function settingsCard(
+  deps: Pick<BotDeps, 'webinars'>,
+  state: SettingsCardState = {},
+): Promise<AdaptiveCardJson> {
   const schedule = await deps.webinars.schedule();
   const coming = await deps.webinars.upcoming(CHANGEABLE_DATES, { includeCancelled: true });
   const errors = { ...NO_ERRORS, ...state.errors };
@@ -78,7 +86,12 @@ export async function settingsCard(deps: Pick<BotDeps, 'webinars'>, state: Setti
       : 'No schedule is set yet. Give the rule, time and link below; the bot then answers "when is the next webinar" and sends reminders.',
     coming: coming.map((occurrence) => ({ title: dateLine(occurrence), value: occurrenceLine(occurrence) })),
     schedule: state.schedule ?? scheduleValuesOf(schedule),
-    change: state.change ?? { occurrenceId: coming[0]?.id ?? '', occurrenceTopic: '', occurrenceJoinUrl: '', cancelled: 'false' },
+    change: state.change ?? {
+      occurrenceId: coming[0]?.id ?? '',
+      occurrenceTopic: '',
+      occurrenceJoinUrl: '',
+      cancelled: 'false',
+    },
     errors,
     occurrences: coming.map((occurrence) => ({ title: dateLine(occurrence), value: occurrence.id })),
     verbs: { saveSchedule: VERBS.saveWebinarSchedule, changeOccurrence: VERBS.changeWebinarOccurrence },
@@ -97,14 +110,20 @@ function onTime(broadcast: Broadcast): boolean {
 }
 
 /** The reminder every subscriber gets; the same card for all, made once per broadcast. */
-export function reminderCard(deps: Pick<BotDeps, 'directory' | 'webinarCalendarUrl'>, broadcast: Broadcast): AdaptiveCardJson {
+export function reminderCard(
+  deps: Pick<BotDeps, 'directory' | 'webinarCalendarUrl'>,
+  broadcast: Broadcast,
+): AdaptiveCardJson {
   const when = formatWebinarTime(broadcast);
   const links = [
     ...(broadcast.joinUrl ? [{ title: 'Join the webinar', url: broadcast.joinUrl }] : []),
     ...(deps.webinarCalendarUrl ? [{ title: 'Add to calendar', url: deps.webinarCalendarUrl }] : []),
   ];
   return answerCard({
-    title: onTime(broadcast) && broadcast.offsetMinutes !== undefined ? `The MSO webinar is in ${describeOffset(broadcast.offsetMinutes)}` : 'Reminder: the MSO webinar',
+    title:
+      onTime(broadcast) && broadcast.offsetMinutes !== undefined
+        ? `The MSO webinar is in ${describeOffset(broadcast.offsetMinutes)}`
+        : 'Reminder: the MSO webinar',
     paragraphs: [
       when,
       ...(broadcast.topic ? [`Topic: ${escapeCardText(broadcast.topic)}`] : []),
@@ -122,8 +141,12 @@ export function reminderCard(deps: Pick<BotDeps, 'directory' | 'webinarCalendarU
 export function reportCard(deps: Pick<BotDeps, 'directory'>, broadcast: Broadcast): AdaptiveCardJson {
   const { delivered, unreachable, failed } = broadcast.counts;
   const paragraphs = [`For the webinar on ${formatWebinarTime(broadcast)}.`];
-  if (unreachable > 0) paragraphs.push('Unreachable chats and channels have removed the bot; they get no more reminders until it is installed again.');
-  if (failed > 0) paragraphs.push('Failed sends were tried several times; Teams kept refusing them or the webinar had begun.');
+  if (unreachable > 0)
+    paragraphs.push(
+      'Unreachable chats and channels have removed the bot; they get no more reminders until it is installed again.',
+    );
+  if (failed > 0)
+    paragraphs.push('Failed sends were tried several times; Teams kept refusing them or the webinar had begun.');
   return answerCard({
     title: 'Webinar reminder report',
     paragraphs,
@@ -132,8 +155,16 @@ export function reportCard(deps: Pick<BotDeps, 'directory'>, broadcast: Broadcas
       { title: 'Delivered', value: String(delivered) },
       { title: 'Unreachable', value: String(unreachable) },
       { title: 'Failed', value: String(failed) },
-      { title: 'Reminder', value: broadcast.offsetMinutes === undefined ? 'sent by a lead' : `${describeOffset(broadcast.offsetMinutes)} before` },
-      ...(broadcast.finishedAt ? [{ title: 'Finished', value: `${formatUkDateTime(broadcast.finishedAt)} (UK time)` }] : []),
+      {
+        title: 'Reminder',
+        value:
+          broadcast.offsetMinutes === undefined
+            ? 'sent by a lead'
+            : `${describeOffset(broadcast.offsetMinutes)} before`,
+      },
+      ...(broadcast.finishedAt
+        ? [{ title: 'Finished', value: `${formatUkDateTime(broadcast.finishedAt)} (UK time)` }]
+        : []),
     ],
     links: [],
     asks: [],
@@ -166,7 +197,10 @@ export function confirmCard({ occurrence, broadcastId, subscribers, done }: Conf
   }
   return renderCard('confirm', {
     title: done ? 'Webinar reminder on its way' : 'Send a webinar reminder now?',
-    paragraphs: [done ?? 'Every subscribed chat and channel gets a reminder of the next webinar. You get a delivery report when it has gone.'],
+    paragraphs: [
+      done ??
+        'Every subscribed chat and channel gets a reminder of the next webinar. You get a delivery report when it has gone.',
+    ],
     facts: [
       { title: 'Webinar', value: formatWebinarTime(occurrence) },
       ...(occurrence.topic ? [{ title: 'Topic', value: escapeCardText(occurrence.topic) }] : []),

@@ -39,7 +39,9 @@ export class WebinarSettings implements WebinarSettingsStore {
   async load(): Promise<SavedWebinarSettings> {
     let schedule: WebinarSchedule | undefined;
     const changes: OccurrenceChange[] = [];
-    const rows = this.table.listEntities<ScheduleEntity & ChangeEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PARTITION}` } });
+    const rows = this.table.listEntities<ScheduleEntity & ChangeEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${PARTITION}` },
+    });
     for await (const row of rows) {
       if (row.partitionKey !== PARTITION) continue;
       if (row.rowKey === SCHEDULE_ROW) {
@@ -52,7 +54,12 @@ export class WebinarSettings implements WebinarSettingsStore {
           joinUrl: row.joinUrl || undefined,
         };
       } else if (row.rowKey.startsWith(CHANGE_PREFIX)) {
-        changes.push({ occurrenceId: row.occurrenceId, topic: row.topic || undefined, joinUrl: row.joinUrl || undefined, cancelled: row.cancelled });
+        changes.push({
+          occurrenceId: row.occurrenceId,
+          topic: row.topic || undefined,
+          joinUrl: row.joinUrl || undefined,
+          cancelled: row.cancelled,
+        });
       }
     }
     return { schedule, changes };
@@ -77,10 +84,15 @@ export class WebinarSettings implements WebinarSettingsStore {
 
   /** Erasure: a lead who saved settings is no longer named by their id. */
   async forgetEditor(userId: string, pseudonym: string): Promise<void> {
-    const rows = this.table.listEntities<{ updatedBy: string }>({ queryOptions: { filter: odata`PartitionKey eq ${PARTITION} and updatedBy eq ${userId}` } });
+    const rows = this.table.listEntities<{ updatedBy: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${PARTITION} and updatedBy eq ${userId}` },
+    });
     for await (const row of rows) {
       if (row.partitionKey !== PARTITION || row.updatedBy !== userId) continue;
-      await this.table.updateEntity({ partitionKey: PARTITION, rowKey: row.rowKey ?? '', updatedBy: pseudonym }, 'Merge');
+      await this.table.updateEntity(
+        { partitionKey: PARTITION, rowKey: row.rowKey ?? '', updatedBy: pseudonym },
+        'Merge',
+      );
     }
   }
 

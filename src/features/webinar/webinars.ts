@@ -1,4 +1,10 @@
-import { nextOccurrences, withChanges, type OccurrenceChange, type WebinarOccurrence, type WebinarSchedule } from './schedule.js';
+import {
+  nextOccurrences,
+  withChanges,
+  type OccurrenceChange,
+  type WebinarOccurrence,
+  type WebinarSchedule,
+} from './schedule.js';
 
 export interface NextOccurrence {
   occurrence: WebinarOccurrence;
@@ -45,7 +51,12 @@ export interface WebinarsOptions {
 /** How far ahead `find` looks for an occurrence a card names (a year of a monthly webinar). */
 const FIND_HORIZON = 24;
 
-export function createWebinars({ configured, store, now = () => new Date(), cacheMs = 10_000 }: WebinarsOptions): Webinars {
+export function createWebinars({
+  configured,
+  store,
+  now = () => new Date(),
+  cacheMs = 10_000,
+}: WebinarsOptions): Webinars {
   let cached: { at: number; settings: Promise<SavedWebinarSettings> } | undefined;
 
   const settings = (): Promise<SavedWebinarSettings> => {
@@ -68,7 +79,10 @@ export function createWebinars({ configured, store, now = () => new Date(), cach
     if (!schedule) return [];
     const changes = new Map(saved.changes.map((change) => [change.occurrenceId, change]));
     // Cancelled dates are skipped, so look far enough ahead to still find `count`.
-    const occurrences = withChanges(nextOccurrences(schedule, from, count + (includeCancelled ? 0 : changes.size)), changes);
+    const occurrences = withChanges(
+      nextOccurrences(schedule, from, count + (includeCancelled ? 0 : changes.size)),
+      changes,
+    );
     return (includeCancelled ? occurrences : occurrences.filter((occurrence) => !occurrence.cancelled)).slice(0, count);
   };
 

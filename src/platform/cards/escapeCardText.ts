@@ -15,6 +15,8 @@ export function escapeCardText(text: string, maxLength = 200): string {
  * in a card. Both are removed.
  */
 export function stripInvisible(text: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  return text.replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
+  return text.replace(INVISIBLE, '');
 }
+
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;

@@ -4,8 +4,7 @@ import path from 'node:path';
 
 /** Azurite's well-known development account (public, documented by Microsoft; not a secret). */
 const ACCOUNT = 'devstoreaccount1';
-const ACCOUNT_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 const DB_FILE = '__azurite_db_table__.json';
 
 interface TableServer {
@@ -49,8 +48,22 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions = {})
   // Positional arguments: host, port, keep-alive, db path, debug log, access log, access stream,
   // debug file, loose, skip API version check, cert, key, pwd, oauth, product-style URLs, in memory.
   const configuration = new TableConfiguration(
-    host, options.port ?? 0, undefined, dbPath, false, false, undefined, undefined,
-    false, true, '', '', '', undefined, false, inMemory,
+    host,
+    options.port ?? 0,
+    undefined,
+    dbPath,
+    false,
+    false,
+    undefined,
+    undefined,
+    false,
+    true,
+    '',
+    '',
+    '',
+    undefined,
+    false,
+    inMemory,
   );
   const server = new TableServer(configuration);
   await server.start();

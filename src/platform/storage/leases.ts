@@ -44,7 +44,11 @@ export class Leases implements LeaseStore {
     try {
       const current = await this.table.getEntity<LeaseEntity>(PARTITION, name);
       if (current.holder !== holder) return;
-      await this.table.updateEntity({ partitionKey: PARTITION, rowKey: name, holder: '', until: new Date(0).toISOString() }, 'Replace', { etag: current.etag });
+      await this.table.updateEntity(
+        { partitionKey: PARTITION, rowKey: name, holder: '', until: new Date(0).toISOString() },
+        'Replace',
+        { etag: current.etag },
+      );
     } catch (error) {
       if (!(isNotFound(error) || isPreconditionFailed(error))) throw error;
     }

@@ -19,7 +19,10 @@ export async function startTableEndpoint(config: StorageConfig, logger: Logger):
   }
   const location = path.resolve(config.dataDir, 'azurite');
   const azurite = await startEmbeddedAzurite({ location });
-  logger.info({ storage: 'embedded-azurite', port: azurite.port, location }, 'started embedded Azurite table storage (local mode)');
+  logger.info(
+    { storage: 'embedded-azurite', port: azurite.port, location },
+    'started embedded Azurite table storage (local mode)',
+  );
   return {
     endpoint: { kind: 'connectionString', connectionString: azurite.connectionString },
     stop: () => azurite.close(),
@@ -30,7 +33,10 @@ export async function startTableEndpoint(config: StorageConfig, logger: Logger):
 const OPEN_TIMEOUT_MS = 10_000;
 
 /** The configured (or embedded) tables, opened; throws a StorageUnavailableError saying what storage answered. */
-export async function openConfiguredStorage(config: StorageConfig, logger: Logger): Promise<{ tables: RunningTableEndpoint; storage: Storage }> {
+export async function openConfiguredStorage(
+  config: StorageConfig,
+  logger: Logger,
+): Promise<{ tables: RunningTableEndpoint; storage: Storage }> {
   const tables = await startTableEndpoint(config, logger);
   try {
     return { tables, storage: await openStorage(tables.endpoint, { timeoutMs: OPEN_TIMEOUT_MS }) };

@@ -3,8 +3,7 @@ import { DefaultAzureCredential } from '@azure/identity';
 
 /** Where the tables live: a connection string (Azurite, account keys) or an account URL (managed identity). */
 export type TableEndpoint =
-  | { kind: 'connectionString'; connectionString: string }
-  | { kind: 'accountUrl'; accountUrl: string };
+  { kind: 'connectionString'; connectionString: string } | { kind: 'accountUrl'; accountUrl: string };
 
 export type TableClientFactory = (tableName: string) => TableClient;
 
@@ -18,7 +17,8 @@ const retryOptions = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1_
 export function createTableClientFactory(endpoint: TableEndpoint): TableClientFactory {
   if (endpoint.kind === 'connectionString') {
     const allowInsecureConnection = /TableEndpoint=http:|UseDevelopmentStorage=true/i.test(endpoint.connectionString);
-    return (tableName) => TableClient.fromConnectionString(endpoint.connectionString, tableName, { allowInsecureConnection, retryOptions });
+    return (tableName) =>
+      TableClient.fromConnectionString(endpoint.connectionString, tableName, { allowInsecureConnection, retryOptions });
   }
   const credential = new DefaultAzureCredential();
   return (tableName) => new TableClient(endpoint.accountUrl, tableName, credential, { retryOptions });

@@ -30,17 +30,77 @@ describe('the HTTP server', () => {
       { name: 'JSON that is not an object', body: '[1, 2, 3]', status: 400 },
       { name: 'JSON null', body: 'null', status: 400 },
       { name: 'an object that is not an activity', body: '{"hello": "world"}', status: 400 },
-      { name: 'an activity without a conversation', body: JSON.stringify({ type: 'message', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', from: { id: 'x' }, recipient: { id: 'y' } }), status: 400 },
-      { name: 'an activity whose text is not a string', body: JSON.stringify({ ...message('x', { serviceUrl: 'http://127.0.0.1:1/' }), text: { nested: true } }), status: 400 },
-      { name: 'a serviceUrl that is not a web address', body: JSON.stringify(message('x', { serviceUrl: 'file:///etc/passwd' })), status: 400 },
-      { name: 'a body larger than the limit', body: JSON.stringify({ type: 'message', text: 'x'.repeat(MAX_BODY_BYTES) }), status: 413 },
-      { name: 'a body that is not sent as JSON', body: '<activity/>', headers: { 'content-type': 'application/xml' }, status: 415 },
-      { name: 'a form', body: 'type=message&text=hi', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415 },
-      { name: 'a gzip-encoded body that is not gzip (it used to crash the process)', body: '{', headers: { 'content-encoding': 'gzip' }, status: 415 },
-      { name: 'a compressed body, which could inflate past the limit', body: '{}', headers: { 'content-encoding': 'deflate' }, status: 415 },
-      { name: 'a conversation id that could not go back out in a header', body: JSON.stringify({ ...message('x', { serviceUrl: 'http://127.0.0.1:1/' }), conversation: { id: '\u4e2d' } }), status: 400 },
-      { name: 'a conversation id too long for a table key', body: JSON.stringify({ ...message('x', { serviceUrl: 'http://127.0.0.1:1/' }), conversation: { id: 'a'.repeat(385) } }), status: 400 },
-      { name: 'a locale that is not text (the reply could not be sent)', body: JSON.stringify({ ...message('x', { serviceUrl: 'http://127.0.0.1:1/' }), locale: false }), status: 400 },
+      {
+        name: 'an activity without a conversation',
+        body: JSON.stringify({
+          type: 'message',
+          channelId: 'msteams',
+          serviceUrl: 'http://127.0.0.1:1/',
+          from: { id: 'x' },
+          recipient: { id: 'y' },
+        }),
+        status: 400,
+      },
+      {
+        name: 'an activity whose text is not a string',
+        body: JSON.stringify({ ...message('x', { serviceUrl: 'http://127.0.0.1:1/' }), text: { nested: true } }),
+        status: 400,
+      },
+      {
+        name: 'a serviceUrl that is not a web address',
+        body: JSON.stringify(message('x', { serviceUrl: 'file:///etc/passwd' })),
+        status: 400,
+      },
+      {
+        name: 'a body larger than the limit',
+        body: JSON.stringify({ type: 'message', text: 'x'.repeat(MAX_BODY_BYTES) }),
+        status: 413,
+      },
+      {
+        name: 'a body that is not sent as JSON',
+        body: '<activity/>',
+        headers: { 'content-type': 'application/xml' },
+        status: 415,
+      },
+      {
+        name: 'a form',
+        body: 'type=message&text=hi',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        status: 415,
+      },
+      {
+        name: 'a gzip-encoded body that is not gzip (it used to crash the process)',
+        body: '{',
+        headers: { 'content-encoding': 'gzip' },
+        status: 415,
+      },
+      {
+        name: 'a compressed body, which could inflate past the limit',
+        body: '{}',
+        headers: { 'content-encoding': 'deflate' },
+        status: 415,
+      },
+      {
+        name: 'a conversation id that could not go back out in a header',
+        body: JSON.stringify({
+          ...message('x', { serviceUrl: 'http://127.0.0.1:1/' }),
+          conversation: { id: '\u4e2d' },
+        }),
+        status: 400,
+      },
+      {
+        name: 'a conversation id too long for a table key',
+        body: JSON.stringify({
+          ...message('x', { serviceUrl: 'http://127.0.0.1:1/' }),
+          conversation: { id: 'a'.repeat(385) },
+        }),
+        status: 400,
+      },
+      {
+        name: 'a locale that is not text (the reply could not be sent)',
+        body: JSON.stringify({ ...message('x', { serviceUrl: 'http://127.0.0.1:1/' }), locale: false }),
+        status: 400,
+      },
       {
         name: 'a multipart upload (never written to disk)',
         body: `--b\r\nContent-Disposition: form-data; name="f"; filename="x.bin"\r\n\r\n${'x'.repeat(300_000)}\r\n--b--\r\n`,
@@ -73,7 +133,11 @@ describe('the HTTP server', () => {
       fetch(`${bot.url}/api/directory`),
       fetch(`${bot.url}/api/webinar`),
       fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }),
-      fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message('help', { serviceUrl: bot.connector.serviceUrl })) }),
+      fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(message('help', { serviceUrl: bot.connector.serviceUrl })),
+      }),
     ]);
 
     expect(answers.map((answer) => answer.status)).toEqual([200, 404, 200, 200, 400, 200]);
@@ -125,7 +189,9 @@ describe('with a tenant allow-list', () => {
   afterAll(() => bot.close());
 
   it('refuses an activity from another tenant before any handler runs', async () => {
-    const response = await bot.post(message('help', { serviceUrl: bot.connector.serviceUrl, tenantId: OTHER_TENANT_ID }));
+    const response = await bot.post(
+      message('help', { serviceUrl: bot.connector.serviceUrl, tenantId: OTHER_TENANT_ID }),
+    );
 
     expect(response.status).toBe(403);
     expect(bot.connector.calls).toHaveLength(0);
@@ -134,7 +200,10 @@ describe('with a tenant allow-list', () => {
 
   it('refuses an activity that names no tenant', async () => {
     const { channelData: _channelData, ...activity } = message('help', { serviceUrl: bot.connector.serviceUrl });
-    const response = await bot.post({ ...activity, conversation: { id: personalChatId(MSO), conversationType: 'personal' } });
+    const response = await bot.post({
+      ...activity,
+      conversation: { id: personalChatId(MSO), conversationType: 'personal' },
+    });
 
     expect(response.status).toBe(403);
     expect(bot.connector.calls).toHaveLength(0);
@@ -214,7 +283,8 @@ describe('a client that sends its request slowly', () => {
   });
 
   it('is cut once its body takes longer than the request limit', async () => {
-    const headers = 'POST /api/messages HTTP/1.1\r\nHost: bot\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n';
+    const headers =
+      'POST /api/messages HTTP/1.1\r\nHost: bot\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n';
     const { afterMs, answer } = await dribble(headers, ' ');
 
     expect(answer).toMatch(/^HTTP\/1\.1 408/);

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { directoryResponseSchema, organisationSearchResponseSchema, webinarResponseSchema } from '../../../src/http/directoryApi.js';
+import {
+  directoryResponseSchema,
+  organisationSearchResponseSchema,
+  webinarResponseSchema,
+} from '../../../src/http/directoryApi.js';
 import { TAB_CONTENT_SECURITY_POLICY } from '../../../src/http/tabRoutes.js';
 import { REGION_CODES } from '../../../src/features/directory/referenceData.js';
 import { knowledge, startTestApp, type TestApp } from '../../support/testBot.js';
@@ -101,7 +105,10 @@ describe('the personal tab and its directory endpoints', () => {
     const { directory } = await knowledge();
     const published = new Set([
       directory.network.nationalLead.person.email,
-      ...directory.network.regionalNetworks.flatMap((network) => [network.lead.email, ...(network.deputies ?? []).map((deputy) => deputy.email)]),
+      ...directory.network.regionalNetworks.flatMap((network) => [
+        network.lead.email,
+        ...(network.deputies ?? []).map((deputy) => deputy.email),
+      ]),
     ]);
     const text = await (await get('/api/directory')).text();
     const body: unknown = JSON.parse(text);
@@ -179,7 +186,11 @@ describe('the personal tab and its directory endpoints', () => {
   });
 
   it('refuses to change the directory', async () => {
-    const response = await fetch(`${app.url}/api/directory`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const response = await fetch(`${app.url}/api/directory`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
 
     expect(response.status).toBe(405);
   });

@@ -11,11 +11,17 @@ import { FakeConnector } from '../../support/fakeConnector.js';
 import { knowledge, openTestStorage, startTestApp, type TestApp } from '../../support/testBot.js';
 
 const JOIN_URL = 'https://teams.microsoft.com/l/meetup-join/example';
-const SECOND_THURSDAY = { WEBINAR_RRULE: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2', WEBINAR_START: '13:00', WEBINAR_DURATION_MINUTES: '60' };
+const SECOND_THURSDAY = {
+  WEBINAR_RRULE: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',
+  WEBINAR_START: '13:00',
+  WEBINAR_DURATION_MINUTES: '60',
+};
 const configured = { ...SECOND_THURSDAY, WEBINAR_TOPIC: 'Insulin safety', WEBINAR_JOIN_URL: JOIN_URL };
 
 function veventsOf(ics: string): ICAL.Event[] {
-  return new ICAL.Component(ICAL.parse(ics) as unknown[]).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+  return new ICAL.Component(ICAL.parse(ics) as unknown[])
+    .getAllSubcomponents('vevent')
+    .map((vevent) => new ICAL.Event(vevent));
 }
 
 describe('GET /webinar.ics with a schedule', () => {
@@ -56,7 +62,12 @@ describe('GET /webinar.ics with a schedule', () => {
     const body = webinarResponseSchema.parse(await (await fetch(`${app.url}/api/webinar`)).json());
     const [event] = veventsOf(await (await fetch(`${app.url}/webinar.ics`)).text());
 
-    expect(body.next).toMatchObject({ timeZone: 'Europe/London', topic: 'Insulin safety', joinUrl: JOIN_URL, icsUrl: '/webinar.ics' });
+    expect(body.next).toMatchObject({
+      timeZone: 'Europe/London',
+      topic: 'Insulin safety',
+      joinUrl: JOIN_URL,
+      icsUrl: '/webinar.ics',
+    });
     expect(new Date(body.next?.start ?? 0).toISOString()).toBe(event?.startDate.toJSDate().toISOString());
     expect(new Date(body.next?.end ?? 0).getTime() - new Date(body.next?.start ?? 0).getTime()).toBe(60 * 60_000);
   });
@@ -65,7 +76,11 @@ describe('GET /webinar.ics with a schedule', () => {
 describe('the public webinar routes with authentication on', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ ...configured, MicrosoftAppId: '0f0e0d0c-0b0a-4908-8706-050403020100', MicrosoftAppPassword: 'not-a-real-secret' });
+    app = await startTestApp({
+      ...configured,
+      MicrosoftAppId: '0f0e0d0c-0b0a-4908-8706-050403020100',
+      MicrosoftAppPassword: 'not-a-real-secret',
+    });
   });
   afterAll(() => app.close());
 
@@ -116,7 +131,11 @@ describe('asking the bot "when is the next webinar?"', () => {
   /** The real app with the clock pinned, asked one question; the card it answers with, as text. */
   async function ask(env: Record<string, string>, now: string, text = 'when is the next webinar?'): Promise<string> {
     const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-    const app = createApp(config, { storage: await openTestStorage(), ...(await knowledge()), now: () => new Date(now) }, createLogger('silent'));
+    const app = createApp(
+      config,
+      { storage: await openTestStorage(), ...(await knowledge()), now: () => new Date(now) },
+      createLogger('silent'),
+    );
     const { port } = await app.listen(0, '127.0.0.1');
     close = () => app.close(1000);
     const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
@@ -137,12 +156,16 @@ describe('asking the bot "when is the next webinar?"', () => {
     expect(card).toContain('Thursday 10 December 2026, 13:00 to 14:00 (UK time)');
     expect(card).toContain('Insulin safety');
     expect(card).toContain(`{"type":"Action.OpenUrl","title":"Join the webinar","url":"${JOIN_URL}"}`);
-    expect(card).toContain('{"type":"Action.OpenUrl","title":"Add to calendar","url":"https://mso-bot.example.org/webinar.ics"}');
+    expect(card).toContain(
+      '{"type":"Action.OpenUrl","title":"Add to calendar","url":"https://mso-bot.example.org/webinar.ics"}',
+    );
     expect(card).toContain('Source: [SPS');
   });
 
   it('says 13:00 in summer too (BST), not the UTC hour', async () => {
-    expect(await ask(SECOND_THURSDAY, '2026-07-01T09:00:00Z', 'when is the webinar')).toContain('Thursday 9 July 2026, 13:00 to 14:00 (UK time)');
+    expect(await ask(SECOND_THURSDAY, '2026-07-01T09:00:00Z', 'when is the webinar')).toContain(
+      'Thursday 9 July 2026, 13:00 to 14:00 (UK time)',
+    );
   });
 
   it('says the webinar is on now while it runs', async () => {
@@ -174,7 +197,10 @@ describe('asking the bot "when is the next webinar?"', () => {
   });
 
   it('shows a topic as typed, never as Markdown', async () => {
-    const card = await ask({ ...SECOND_THURSDAY, WEBINAR_TOPIC: '**Urgent** [click](https://evil.example)' }, '2026-12-01T09:00:00Z');
+    const card = await ask(
+      { ...SECOND_THURSDAY, WEBINAR_TOPIC: '**Urgent** [click](https://evil.example)' },
+      '2026-12-01T09:00:00Z',
+    );
 
     expect(card).toContain('\\\\*\\\\*Urgent\\\\*\\\\*');
     expect(card).not.toContain('](https://evil.example)');

@@ -6,7 +6,11 @@ import { LoginService, signToken, unsignedToken } from '../../support/loginServi
 import { startTestBot, type TestBot } from '../../support/testBot.js';
 
 const APP_ID = '0f0e0d0c-0b0a-4908-8706-050403020100';
-const credentials = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', ALLOWED_TENANT_IDS: TEST_TENANT_ID };
+const credentials = {
+  MicrosoftAppId: APP_ID,
+  MicrosoftAppPassword: 'not-a-real-secret',
+  ALLOWED_TENANT_IDS: TEST_TENANT_ID,
+};
 
 /** An activity that needs no reply, so an accepted one runs a whole turn without writing anywhere. */
 function typing(bot: TestBot, tenantId = TEST_TENANT_ID): Activity {
@@ -56,13 +60,35 @@ describe('authentication, with the login service answering', () => {
 
   const forgeries: { name: string; token: (bot: TestBot) => string }[] = [
     { name: 'an alg=none token', token: (bot) => unsignedToken(login, claimsFor(bot)) },
-    { name: 'a token signed with somebody else\u2019s key', token: (bot) => signToken(login, { claims: claimsFor(bot), key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey }) },
-    { name: 'a token naming a key the service does not publish', token: (bot) => signToken(login, { claims: claimsFor(bot), header: { kid: 'made-up' } }) },
-    { name: 'an expired token', token: (bot) => signToken(login, { claims: { ...claimsFor(bot), exp: Math.floor(Date.now() / 1000) - 3600 } }) },
+    {
+      name: 'a token signed with somebody else\u2019s key',
+      token: (bot) =>
+        signToken(login, {
+          claims: claimsFor(bot),
+          key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey,
+        }),
+    },
+    {
+      name: 'a token naming a key the service does not publish',
+      token: (bot) => signToken(login, { claims: claimsFor(bot), header: { kid: 'made-up' } }),
+    },
+    {
+      name: 'an expired token',
+      token: (bot) => signToken(login, { claims: { ...claimsFor(bot), exp: Math.floor(Date.now() / 1000) - 3600 } }),
+    },
     { name: 'an HS256 token', token: (bot) => signToken(login, { claims: claimsFor(bot), header: { alg: 'HS256' } }) },
-    { name: 'a token for another bot', token: (bot) => signToken(login, { claims: { ...claimsFor(bot), aud: '11111111-2222-4333-8444-555555555555' } }) },
-    { name: 'a token for another service URL', token: () => signToken(login, { claims: { aud: APP_ID, serviceurl: 'https://smba.example.org/' } }) },
-    { name: 'a token from another issuer', token: (bot) => signToken(login, { claims: { ...claimsFor(bot), iss: 'https://issuer.example.org' } }) },
+    {
+      name: 'a token for another bot',
+      token: (bot) => signToken(login, { claims: { ...claimsFor(bot), aud: '11111111-2222-4333-8444-555555555555' } }),
+    },
+    {
+      name: 'a token for another service URL',
+      token: () => signToken(login, { claims: { aud: APP_ID, serviceurl: 'https://smba.example.org/' } }),
+    },
+    {
+      name: 'a token from another issuer',
+      token: (bot) => signToken(login, { claims: { ...claimsFor(bot), iss: 'https://issuer.example.org' } }),
+    },
     { name: 'not a token at all', token: () => 'not.a.token' },
   ];
 
@@ -88,14 +114,21 @@ describe('authentication, with the login service unreachable', () => {
   beforeAll(async () => {
     // Nothing listens at this port: every connection is refused.
     const closedPort = await freePort();
-    bot = await startTestBot({ ...credentials, BotOpenIdMetadata: `http://127.0.0.1:${String(closedPort)}/v1/.well-known/openidconfiguration` });
+    bot = await startTestBot({
+      ...credentials,
+      BotOpenIdMetadata: `http://127.0.0.1:${String(closedPort)}/v1/.well-known/openidconfiguration`,
+    });
   });
   afterAll(() => bot.close());
 
   it('answers 503 with Retry-After, at once, rather than 500', async () => {
     const login = new LoginService();
     const started = Date.now();
-    const response = await postWithToken(bot, typing(bot), signToken(login, { claims: { aud: APP_ID, serviceurl: bot.connector.serviceUrl } }));
+    const response = await postWithToken(
+      bot,
+      typing(bot),
+      signToken(login, { claims: { aud: APP_ID, serviceurl: bot.connector.serviceUrl } }),
+    );
 
     expect(response.status).toBe(503);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -125,7 +158,13 @@ describe('authentication, with a login service that accepts connections and neve
   it('answers 300 forged requests with 503 within the 5 s limit, holding one connection, not one each', async () => {
     const started = Date.now();
     const responses = await Promise.all(
-      Array.from({ length: 300 }, () => postWithToken(bot, typing(bot), signToken(login, { claims: { aud: APP_ID, serviceurl: bot.connector.serviceUrl } }))),
+      Array.from({ length: 300 }, () =>
+        postWithToken(
+          bot,
+          typing(bot),
+          signToken(login, { claims: { aud: APP_ID, serviceurl: bot.connector.serviceUrl } }),
+        ),
+      ),
     );
     const elapsed = Date.now() - started;
 

@@ -38,7 +38,10 @@ describe('installing the bot', () => {
     expect(texts(cards[0] ?? {})).toContain('Welcome to the MSO Network bot');
     const stored = await bot.storage.conversations.get(personalChatId(MSO));
     expect(stored).toMatchObject({ kind: 'personal', userAadObjectId: MSO.aadObjectId });
-    expect(stored?.reference).toMatchObject({ serviceUrl: where.serviceUrl, conversation: { id: personalChatId(MSO) } });
+    expect(stored?.reference).toMatchObject({
+      serviceUrl: where.serviceUrl,
+      conversation: { id: personalChatId(MSO) },
+    });
   });
 
   it('welcomes only once when Teams announces the same install twice', async () => {
@@ -53,7 +56,10 @@ describe('installing the bot', () => {
     await bot.post(installationUpdate('add', { ...where, conversation: teamChannel }));
 
     expect(bot.connector.sentActivities()).toHaveLength(0);
-    expect(await bot.storage.conversations.get(teamChannel.id)).toMatchObject({ kind: 'channel', userAadObjectId: undefined });
+    expect(await bot.storage.conversations.get(teamChannel.id)).toMatchObject({
+      kind: 'channel',
+      userAadObjectId: undefined,
+    });
   });
 
   it('records a group chat install', async () => {
@@ -131,14 +137,20 @@ describe('card actions', () => {
   it('sends the help card when "What can you do?" is pressed on the welcome card', async () => {
     const response = await bot.post(cardAction(VERBS.showHelp, {}, where));
 
-    expect(response).toMatchObject({ status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message' } });
+    expect(response).toMatchObject({
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message' },
+    });
     expect(texts(bot.connector.sentCards()[0] ?? {})).toContain('What I can do');
   });
 
   it('refuses a verb it does not know with a 400 the card can show', async () => {
     const response = await bot.post(cardAction('dropTables', {}, where));
 
-    expect(response).toMatchObject({ status: 400, body: { type: 'application/vnd.microsoft.error', value: { code: 'UnknownVerb' } } });
+    expect(response).toMatchObject({
+      status: 400,
+      body: { type: 'application/vnd.microsoft.error', value: { code: 'UnknownVerb' } },
+    });
     expect(bot.connector.sentActivities()).toHaveLength(0);
   });
 
@@ -166,7 +178,8 @@ describe('a conversation that sends more messages in a minute than the limit', (
   afterAll(() => limited.close());
 
   it('answers up to the limit, asks once to slow down, then stores and answers nothing', async () => {
-    for (const text of ['help', 'who is the national lead', 'help']) await limited.post(message(text, { serviceUrl, from: HASTY }));
+    for (const text of ['help', 'who is the national lead', 'help'])
+      await limited.post(message(text, { serviceUrl, from: HASTY }));
     const answered = limited.connector.sentActivities(personalChatId(HASTY)).length;
     await limited.post(message('I work at Leeds Teaching Hospitals', { serviceUrl, from: HASTY }));
     await limited.post(message('I work at Leeds Teaching Hospitals', { serviceUrl, from: HASTY }));

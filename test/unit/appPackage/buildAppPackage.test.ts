@@ -77,7 +77,10 @@ describe('buildAppPackage', () => {
       },
       bots: [{ botId: SAMPLE_ENV.MicrosoftAppId, scopes: ['personal', 'team', 'groupChat'] }],
       staticTabs: expect.arrayContaining([
-        expect.objectContaining({ contentUrl: `https://${SAMPLE_ENV.BOT_DOMAIN}/tab?theme={theme}`, scopes: ['personal'] }),
+        expect.objectContaining({
+          contentUrl: `https://${SAMPLE_ENV.BOT_DOMAIN}/tab?theme={theme}`,
+          scopes: ['personal'],
+        }),
       ]),
       validDomains: [SAMPLE_ENV.BOT_DOMAIN],
     });
@@ -191,13 +194,21 @@ describe('the package command', () => {
   it('exits with code 1 and names the missing setting, writing nothing', () => {
     const env: Record<string, string> = {};
     for (const [name, value] of Object.entries(process.env)) {
-      if (value !== undefined && !/^(MicrosoftApp|BOT_DOMAIN|TEAMS_APP_ID|APP_VERSION|DEVELOPER_|PRIVACY_URL|TERMS_URL)/.test(name)) env[name] = value;
+      if (
+        value !== undefined &&
+        !/^(MicrosoftApp|BOT_DOMAIN|TEAMS_APP_ID|APP_VERSION|DEVELOPER_|PRIVACY_URL|TERMS_URL)/.test(name)
+      )
+        env[name] = value;
     }
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(APP_PACKAGE_DIR, '..', 'src', 'appPackage', 'packageCommand.ts')], {
-      env: { ...env, BOT_DOMAIN: SAMPLE_ENV.BOT_DOMAIN },
-      encoding: 'utf8',
-      timeout: 15_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(APP_PACKAGE_DIR, '..', 'src', 'appPackage', 'packageCommand.ts')],
+      {
+        env: { ...env, BOT_DOMAIN: SAMPLE_ENV.BOT_DOMAIN },
+        encoding: 'utf8',
+        timeout: 15_000,
+      },
+    );
 
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/MicrosoftAppId is required/);

@@ -25,7 +25,9 @@ function largestDifference(a: Buffer, b: Buffer): number {
 
 describe('the app icons', () => {
   it('are rendered from the SVG sources into icons Teams accepts', () => {
-    expect(() => { checkIcons(renderIcons(APP_PACKAGE_DIR)); }).not.toThrow();
+    expect(() => {
+      checkIcons(renderIcons(APP_PACKAGE_DIR));
+    }).not.toThrow();
   });
 
   it('are committed as rendered from the current SVG sources (run npm run icons after editing them)', () => {
@@ -36,9 +38,10 @@ describe('the app icons', () => {
     expect(largestDifference(committed.outline, rendered.outline)).toBeLessThanOrEqual(2);
   });
 
-  it('use the NHS-friendly blue of the manifest\'s accent colour in the colour icon', () => {
+  it("use the NHS-friendly blue of the manifest's accent colour in the colour icon", () => {
     const color = PNG.sync.read(committed.color);
-    const accent = (JSON.parse(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8')) as { accentColor: string }).accentColor;
+    const accent = (JSON.parse(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8')) as { accentColor: string })
+      .accentColor;
     const corner = [...color.data.subarray(0, 3)].map((channel) => channel.toString(16).padStart(2, '0')).join('');
 
     expect(`#${corner}`.toUpperCase()).toBe(accent.toUpperCase());

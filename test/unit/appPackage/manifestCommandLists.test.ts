@@ -10,7 +10,9 @@ beforeAll(async () => {
 });
 
 const lists = manifestCommandLists();
-const manifestCommands = lists.flatMap((list) => list.commands.map((command) => [list.scopes.join('/'), command.title] as const));
+const manifestCommands = lists.flatMap((list) =>
+  list.commands.map((command) => [list.scopes.join('/'), command.title] as const),
+);
 
 describe('the manifest command lists', () => {
   it('give the personal chat, and teams and group chats, a list each', () => {
@@ -36,7 +38,9 @@ describe('the manifest command lists', () => {
 
   it('refuses an intent no command has, naming it', () => {
     expect(() => manifestCommandLists([{ scopes: ['personal'], intents: ['dataDelete'] }], [])).toThrow(
-      new PackagingError('No command in src/features/questions/commands.ts has the intent "dataDelete" listed for the personal command list'),
+      new PackagingError(
+        'No command in src/features/questions/commands.ts has the intent "dataDelete" listed for the personal command list',
+      ),
     );
   });
 
@@ -44,6 +48,8 @@ describe('the manifest command lists', () => {
     const intents = COMMANDS.map((command) => command.intent).slice(0, MAX_COMMANDS_PER_LIST + 1);
 
     expect(intents).toHaveLength(MAX_COMMANDS_PER_LIST + 1);
-    expect(() => manifestCommandLists([{ scopes: ['personal'], intents }])).toThrow(/has 11 commands; Teams allows at most 10/);
+    expect(() => manifestCommandLists([{ scopes: ['personal'], intents }])).toThrow(
+      /has 11 commands; Teams allows at most 10/,
+    );
   });
 });

@@ -25,7 +25,7 @@ describe('readPackagingSettings', () => {
     expect(JSON.stringify(settings)).not.toContain(SAMPLE_ENV.MicrosoftAppPassword);
   });
 
-  it('uses the bot id as the Teams app id and package.json\'s version by default', () => {
+  it("uses the bot id as the Teams app id and package.json's version by default", () => {
     const { settings } = readPackagingSettings(botOnly, defaults);
 
     expect(settings.teamsAppId).toBe(SAMPLE_ENV.MicrosoftAppId);

@@ -12,7 +12,10 @@ describe('tenantIdOf', () => {
   });
 
   it('falls back to the conversation tenant', () => {
-    const { channelData: _channelData, ...activity } = message('hi', { serviceUrl: 'https://smba.example.org/', tenantId: 'tenant-b' });
+    const { channelData: _channelData, ...activity } = message('hi', {
+      serviceUrl: 'https://smba.example.org/',
+      tenantId: 'tenant-b',
+    });
 
     expect(tenantIdOf(parse(activity))).toBe('tenant-b');
   });

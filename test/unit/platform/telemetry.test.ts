@@ -20,18 +20,20 @@ describe('scrubUrl', () => {
   });
 
   it('keeps a table name but not the keys of its entity, nor the query', () => {
-    expect(scrubUrl("https://acct.table.core.windows.net/Subscriptions(PartitionKey='p',RowKey='aaaaaaaa-0000-4000-8000-000000000001')")).toBe(
-      'https://acct.table.core.windows.net/Subscriptions(:key)',
-    );
+    expect(
+      scrubUrl(
+        "https://acct.table.core.windows.net/Subscriptions(PartitionKey='p',RowKey='aaaaaaaa-0000-4000-8000-000000000001')",
+      ),
+    ).toBe('https://acct.table.core.windows.net/Subscriptions(:key)');
     expect(scrubUrl("https://acct.table.core.windows.net/Profiles()?$filter=PartitionKey%20eq%20'x'")).toBe(
       'https://acct.table.core.windows.net/Profiles(:key)',
     );
   });
 
   it('drops user info, emails, GUIDs and search text from a URL or a bare path', () => {
-    expect(scrubUrl('https://user:secret@host.example/users/sam@example.org/aaaaaaaa-0000-4000-8000-000000000001')).toBe(
-      'https://host.example/users/:id/:id',
-    );
+    expect(
+      scrubUrl('https://user:secret@host.example/users/sam@example.org/aaaaaaaa-0000-4000-8000-000000000001'),
+    ).toBe('https://host.example/users/:id/:id');
     expect(scrubUrl('/api/directory/organisations?q=Sam%20Example#top')).toBe('/api/directory/organisations');
     expect(scrubUrl('/webinar.ics')).toBe('/webinar.ics');
   });
@@ -124,7 +126,9 @@ interface Envelope {
 function turnMetrics(envelopes: Envelope[]): { name: string; properties: Record<string, string> | undefined }[] {
   return envelopes
     .filter((envelope) => envelope.data.baseType === 'MetricData')
-    .flatMap(({ data }) => (data.baseData.metrics ?? []).map(({ name }) => ({ name, properties: data.baseData.properties })))
+    .flatMap(({ data }) =>
+      (data.baseData.metrics ?? []).map(({ name }) => ({ name, properties: data.baseData.properties })),
+    )
     .filter(({ name }) => name.startsWith('bot.'));
 }
 
@@ -140,8 +144,27 @@ async function startIngestion(): Promise<Ingestion> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ingestion-'));
   const keyFile = path.join(dir, 'key.pem');
   const certFile = path.join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-    '-subj', '/CN=127.0.0.1', '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
+    { stdio: 'ignore' },
+  );
   const tls = { key: readFileSync(keyFile), cert: readFileSync(certFile) };
   rmSync(dir, { recursive: true, force: true });
 

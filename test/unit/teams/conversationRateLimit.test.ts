@@ -6,7 +6,12 @@ describe('ConversationRateLimit', () => {
     let now = 0;
     const limit = new ConversationRateLimit(2, () => now);
 
-    expect([limit.check('a'), limit.check('a'), limit.check('a'), limit.check('a')]).toEqual(['answer', 'answer', 'slowDown', 'ignore']);
+    expect([limit.check('a'), limit.check('a'), limit.check('a'), limit.check('a')]).toEqual([
+      'answer',
+      'answer',
+      'slowDown',
+      'ignore',
+    ]);
     now = 30_000;
     expect(limit.check('a')).toBe('ignore');
     now = 60_001;

@@ -19,7 +19,12 @@ export const decideBuddyRequest: CardAction = {
   async handle(request) {
     const parsed = data.safeParse(request.data);
     if (!parsed.success) {
-      return { kind: 'error', status: 400, code: 'BadRequest', message: 'This card is out of date. Ask for "pending requests" to see it again.' };
+      return {
+        kind: 'error',
+        status: 400,
+        code: 'BadRequest',
+        message: 'This card is out of date. Ask for "pending requests" to see it again.',
+      };
     }
     const { requestId, decision, mentor, reason = '' } = parsed.data;
     const trimmed = reason.trim();

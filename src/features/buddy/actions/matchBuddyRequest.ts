@@ -14,7 +14,13 @@ export const matchBuddyRequest: CardAction = {
   verb: VERBS.matchBuddyRequest,
   async handle(request) {
     const parsed = data.safeParse(request.data);
-    if (!parsed.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'This card is out of date. Ask for "pending requests" to see it again.' };
+    if (!parsed.success)
+      return {
+        kind: 'error',
+        status: 400,
+        code: 'BadRequest',
+        message: 'This card is out of date. Ask for "pending requests" to see it again.',
+      };
     return applyDecision(request, parsed.data.requestId, parsed.data.mentor, (mentor) =>
       mentor ? { kind: 'match', mentor } : 'Choose a buddy from the list first.',
     );

@@ -15,10 +15,18 @@ export const refreshBuddyRequest: CardAction = {
   verb: VERBS.refreshBuddyRequest,
   async handle({ deps, data: raw, invoker }) {
     const parsed = data.safeParse(raw);
-    if (!parsed.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'This card is out of date.' };
+    if (!parsed.success)
+      return { kind: 'error', status: 400, code: 'BadRequest', message: 'This card is out of date.' };
     const stored = await deps.storage.buddyRequests.get(parsed.data.requestId);
-    const viewer = !stored ? undefined : isLead(deps, invoker.aadObjectId) ? 'lead' : stored.request.userId === (invoker.aadObjectId ?? invoker.id) ? 'applicant' : undefined;
-    if (!stored || !viewer) return { kind: 'error', status: 404, code: 'NotFound', message: 'That request no longer exists.' };
+    const viewer = !stored
+      ? undefined
+      : isLead(deps, invoker.aadObjectId)
+        ? 'lead'
+        : stored.request.userId === (invoker.aadObjectId ?? invoker.id)
+          ? 'applicant'
+          : undefined;
+    if (!stored || !viewer)
+      return { kind: 'error', status: 404, code: 'NotFound', message: 'That request no longer exists.' };
     return { kind: 'card', card: await requestCardFor(deps, stored.request, viewer) };
   },
 };

@@ -32,21 +32,30 @@ export const submitBuddySignUp: CardAction = {
       if (lookup.kind !== 'found') {
         const problem =
           lookup.kind === 'ambiguous'
-            ? `“${escapeCardText(organisationText, 80)}” fits several organisations, such as ${lookup.choices.slice(0, 3).map((choice) => choice.name).join('; ')}. Type the full name or its ODS code.`
+            ? `“${escapeCardText(organisationText, 80)}” fits several organisations, such as ${lookup.choices
+                .slice(0, 3)
+                .map((choice) => choice.name)
+                .join('; ')}. Type the full name or its ODS code.`
             : `I could not find “${escapeCardText(organisationText, 80)}”. Check the spelling, try its ODS code, or leave it empty and choose your region.`;
         return { kind: 'card', card: signUpCard(directory, values, { organisation: problem }) };
       }
       organisation = lookup.organisation;
     }
     const region = organisation?.region ?? chosenRegion;
-    if (!region) return { kind: 'card', card: signUpCard(directory, values, { region: 'Choose your NHS England region.' }) };
+    if (!region)
+      return { kind: 'card', card: signUpCard(directory, values, { region: 'Choose your NHS England region.' }) };
 
     const userId = userIdOf(turn);
     const id = requestIdFor(await storage.buddyRequests.personTokenFor(userId), signUp.wayIn);
     const now = new Date().toISOString();
     const existing = await storage.buddyRequests.get(id);
     if (existing && (existing.request.status === 'approved' || existing.request.status === 'matched')) {
-      const card = await requestCardFor(deps, existing.request, 'applicant', 'You are already in the scheme this way; this request has been decided.');
+      const card = await requestCardFor(
+        deps,
+        existing.request,
+        'applicant',
+        'You are already in the scheme this way; this request has been decided.',
+      );
       return { kind: 'card', card };
     }
     const request: BuddyRequest = {
@@ -61,29 +70,59 @@ export const submitBuddySignUp: CardAction = {
       updatedAt: now,
       decision: undefined,
       // A mentor signing up again keeps counting the buddies they already have.
-      capacityLeft: Math.max(0, (signUp.capacity ?? 0) - (existing?.request.wayIn === 'mentor' ? activePairs(existing.request) : 0)),
+      capacityLeft: Math.max(
+        0,
+        (signUp.capacity ?? 0) - (existing?.request.wayIn === 'mentor' ? activePairs(existing.request) : 0),
+      ),
       pairedWith: existing?.request.pairedWith ?? [],
     };
     const resubmitted = existing?.request.status === 'pending';
     // A resubmit keeps the leads' card copies (and updates them); a new request gets new ones.
     const copies = resubmitted ? existing.cardCopies : [];
-    const stored = existing ? await storage.buddyRequests.replace(request, existing.etag, copies) : await storage.buddyRequests.create(request);
+    const stored = existing
+      ? await storage.buddyRequests.replace(request, existing.etag, copies)
+      : await storage.buddyRequests.create(request);
     if (!stored) {
       // Sent twice at once (a double click): the other submission was stored; show that one.
       const current = await storage.buddyRequests.get(id);
-      if (current) return { kind: 'card', card: await requestCardFor(deps, current.request, 'applicant', 'Your request has been received.') };
-      return { kind: 'error', status: 409, code: 'Conflict', message: 'Your request changed while it was being saved. Please send it again.' };
+      if (current)
+        return {
+          kind: 'card',
+          card: await requestCardFor(deps, current.request, 'applicant', 'Your request has been received.'),
+        };
+      return {
+        kind: 'error',
+        status: 409,
+        code: 'Conflict',
+        message: 'Your request changed while it was being saved. Please send it again.',
+      };
     }
     await storage.audit.record({ at: now, actor: userId, action: 'buddy.signUp', subject: id, related: undefined });
-    if (resubmitted) await refreshCardCopies(deps, request, copies.filter((copy) => copy.activityId !== turn.activity.replyToId));
+    if (resubmitted)
+      await refreshCardCopies(
+        deps,
+        request,
+        copies.filter((copy) => copy.activityId !== turn.activity.replyToId),
+      );
     // The card clicked becomes the applicant's status card: remember it, so decisions update it too.
     const ownCard = turn.activity.replyToId;
     if (ownCard && !copies.some((copy) => copy.activityId === ownCard)) {
-      await storage.buddyRequests.addCardCopies(id, [{ reference: { ...TurnContext.getConversationReference(turn.activity) }, activityId: ownCard, viewer: 'applicant' }]);
+      await storage.buddyRequests.addCardCopies(id, [
+        {
+          reference: { ...TurnContext.getConversationReference(turn.activity) },
+          activityId: ownCard,
+          viewer: 'applicant',
+        },
+      ]);
     }
     const leads = resubmitted ? 0 : await sendToLeads(deps, request);
-    deps.logger.info({ requestId: id, wayIn: request.wayIn, outcome: resubmitted ? 'updated' : 'created', leadsTold: leads }, 'buddy sign-up');
-    const message = resubmitted ? 'Your request has been updated.' : 'Thank you: your request is with the national MSO network lead.';
+    deps.logger.info(
+      { requestId: id, wayIn: request.wayIn, outcome: resubmitted ? 'updated' : 'created', leadsTold: leads },
+      'buddy sign-up',
+    );
+    const message = resubmitted
+      ? 'Your request has been updated.'
+      : 'Thank you: your request is with the national MSO network lead.';
     return { kind: 'card', card: await requestCardFor(deps, request, 'applicant', message) };
   },
 };

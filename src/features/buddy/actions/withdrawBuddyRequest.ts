@@ -13,20 +13,47 @@ export const withdrawBuddyRequest: CardAction = {
   verb: VERBS.withdrawBuddyRequest,
   async handle({ turn, deps, data: raw }) {
     const parsed = data.safeParse(raw);
-    if (!parsed.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'This card is out of date.' };
+    if (!parsed.success)
+      return { kind: 'error', status: 400, code: 'BadRequest', message: 'This card is out of date.' };
     const stored = await deps.storage.buddyRequests.get(parsed.data.requestId);
     const userId = userIdOf(turn);
     // Someone else's request answers exactly as a missing one: no hint that it exists.
-    if (!stored || stored.request.userId !== userId) return { kind: 'error', status: 404, code: 'NotFound', message: 'You have no such request.' };
+    if (!stored || stored.request.userId !== userId)
+      return { kind: 'error', status: 404, code: 'NotFound', message: 'You have no such request.' };
     const withdrawn = withdraw(stored.request, new Date());
-    if (!withdrawn) return { kind: 'card', card: await requestCardFor(deps, stored.request, 'applicant', 'This request can no longer be withdrawn.') };
+    if (!withdrawn)
+      return {
+        kind: 'card',
+        card: await requestCardFor(deps, stored.request, 'applicant', 'This request can no longer be withdrawn.'),
+      };
     if (!(await deps.storage.buddyRequests.replace(withdrawn, stored.etag, stored.cardCopies))) {
       const current = await deps.storage.buddyRequests.get(stored.request.id);
-      return { kind: 'card', card: await requestCardFor(deps, current?.request ?? stored.request, 'applicant', 'The request changed just now; here it is as it stands.') };
+      return {
+        kind: 'card',
+        card: await requestCardFor(
+          deps,
+          current?.request ?? stored.request,
+          'applicant',
+          'The request changed just now; here it is as it stands.',
+        ),
+      };
     }
-    await deps.storage.audit.record({ at: withdrawn.updatedAt, actor: userId, action: 'buddy.withdraw', subject: withdrawn.id, related: undefined });
+    await deps.storage.audit.record({
+      at: withdrawn.updatedAt,
+      actor: userId,
+      action: 'buddy.withdraw',
+      subject: withdrawn.id,
+      related: undefined,
+    });
     const invokedCopy = turn.activity.replyToId;
-    await refreshCardCopies(deps, withdrawn, stored.cardCopies.filter((copy) => copy.activityId !== invokedCopy));
-    return { kind: 'card', card: await requestCardFor(deps, withdrawn, 'applicant', 'Your request has been withdrawn.') };
+    await refreshCardCopies(
+      deps,
+      withdrawn,
+      stored.cardCopies.filter((copy) => copy.activityId !== invokedCopy),
+    );
+    return {
+      kind: 'card',
+      card: await requestCardFor(deps, withdrawn, 'applicant', 'Your request has been withdrawn.'),
+    };
   },
 };

@@ -17,7 +17,12 @@ export const chooseOrganisation: CardAction = {
     const parsed = data.safeParse(raw);
     const organisation = parsed.success ? deps.directory.organisations.byCode(parsed.data.code) : undefined;
     if (!parsed.success || !organisation) {
-      return { kind: 'error', status: 400, code: 'BadRequest', message: 'That organisation is not one I know. Type where you work instead.' };
+      return {
+        kind: 'error',
+        status: 400,
+        code: 'BadRequest',
+        message: 'That organisation is not one I know. Type where you work instead.',
+      };
     }
     const card = await saveProfileAndAnswer(deps, userIdOf(turn), organisation, undefined, parsed.data.then);
     return { kind: 'card', card };

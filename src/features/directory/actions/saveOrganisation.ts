@@ -29,21 +29,37 @@ export const saveOrganisation: CardAction = {
     const typed = (parsed.organisation ?? '').trim();
     const regionInput = (parsed.region ?? '').trim();
     const region = REGION_CODES.find((code) => code === regionInput);
-    const form = (fix: { organisationError?: string; regionError?: string; message?: string; choices?: Parameters<typeof organisationFormCard>[1]['choices'] }) => ({
+    const form = (fix: {
+      organisationError?: string;
+      regionError?: string;
+      message?: string;
+      choices?: Parameters<typeof organisationFormCard>[1]['choices'];
+    }) => ({
       kind: 'card' as const,
-      card: organisationFormCard(reference, { organisation: typed.slice(0, MAX_ORGANISATION_CHARS), region: region ?? '', then: parsed.then, ...fix }),
+      card: organisationFormCard(reference, {
+        organisation: typed.slice(0, MAX_ORGANISATION_CHARS),
+        region: region ?? '',
+        then: parsed.then,
+        ...fix,
+      }),
     });
 
-    if (regionInput && !region) return form({ regionError: 'Choose one of the seven NHS England regions from the list.' });
+    if (regionInput && !region)
+      return form({ regionError: 'Choose one of the seven NHS England regions from the list.' });
     if (typed.length > MAX_ORGANISATION_CHARS) {
-      return form({ organisationError: `Keep the name under ${MAX_ORGANISATION_CHARS} characters: the trust or ICB name, a short form or its ODS code.` });
+      return form({
+        organisationError: `Keep the name under ${MAX_ORGANISATION_CHARS} characters: the trust or ICB name, a short form or its ODS code.`,
+      });
     }
     if (!typed && !region) return form({ organisationError: 'Type your trust or ICB, or choose your region.' });
 
     if (typed) {
       const lookup = organisations.find(typed);
       if (lookup.kind === 'found') {
-        return { kind: 'card', card: await saveProfileAndAnswer(deps, userIdOf(turn), lookup.organisation, undefined, parsed.then) };
+        return {
+          kind: 'card',
+          card: await saveProfileAndAnswer(deps, userIdOf(turn), lookup.organisation, undefined, parsed.then),
+        };
       }
       if (lookup.kind === 'ambiguous') return form({ message: 'Which of these do you mean?', choices: lookup.choices });
       if (!region) {

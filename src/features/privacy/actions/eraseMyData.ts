@@ -8,7 +8,12 @@ export const eraseMyData: CardAction = {
   async handle({ turn, deps, invoker }) {
     const { conversationType } = turn.activity.conversation as { conversationType?: string };
     if (conversationType && conversationType !== 'personal') {
-      return { kind: 'error', status: 403, code: 'Forbidden', message: 'Ask for this in your personal chat with the bot.' };
+      return {
+        kind: 'error',
+        status: 403,
+        code: 'Forbidden',
+        message: 'Ask for this in your personal chat with the bot.',
+      };
     }
     const erasure = await erase(deps, { userId: invoker.aadObjectId ?? invoker.id, teamsId: invoker.id });
     const told = erasure.partnersTold > 0 ? ' Your buddy has been told only that the pairing has ended.' : '';

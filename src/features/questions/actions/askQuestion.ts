@@ -13,8 +13,15 @@ export const askQuestion: CardAction = {
   verb: VERBS.askQuestion,
   async handle({ turn, deps, data: raw }) {
     const parsed = data.safeParse(raw);
-    if (!parsed.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'This button is out of date. Type help to start again.' };
-    for (const card of await answerInConversation(deps, turn, askedByButton(parsed.data.intent))) await sendCard(turn, card);
+    if (!parsed.success)
+      return {
+        kind: 'error',
+        status: 400,
+        code: 'BadRequest',
+        message: 'This button is out of date. Type help to start again.',
+      };
+    for (const card of await answerInConversation(deps, turn, askedByButton(parsed.data.intent)))
+      await sendCard(turn, card);
     return { kind: 'message', text: 'Answered below.' };
   },
 };

@@ -6,7 +6,10 @@ import { confirmCard } from '../../webinar/webinarCards.js';
 import type { CardAction } from '../../cardAction.js';
 import { LEADS_ONLY } from '../../leads/leadsOnly.js';
 
-const data = z.object({ occurrenceId: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/), broadcastId: z.string().regex(BROADCAST_NOW_PATTERN) });
+const data = z.object({
+  occurrenceId: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+  broadcastId: z.string().regex(BROADCAST_NOW_PATTERN),
+});
 
 /**
  * The lead confirms "send webinar reminder now". The broadcast's id was made when the card was
@@ -17,17 +20,31 @@ export const confirmReminderNow: CardAction = {
   async handle({ deps, data: raw, invoker }) {
     if (!isLead(deps, invoker.aadObjectId)) return LEADS_ONLY;
     const parsed = data.safeParse(raw);
-    if (!parsed.success) return { kind: 'error', status: 400, code: 'BadRequest', message: 'This card is out of date. Type "send webinar reminder now" again.' };
+    if (!parsed.success)
+      return {
+        kind: 'error',
+        status: 400,
+        code: 'BadRequest',
+        message: 'This card is out of date. Type "send webinar reminder now" again.',
+      };
     const { occurrenceId, broadcastId } = parsed.data;
     const occurrence = await deps.webinars.find(occurrenceId);
     const subscribers = await deps.storage.subscriptions.countActive();
     if (!occurrence || occurrence.cancelled || occurrence.start.getTime() <= Date.now()) {
-      const done = occurrence?.cancelled ? 'That webinar has been cancelled: nothing was sent.' : 'That webinar has begun or is no longer on the schedule: nothing was sent.';
+      const done = occurrence?.cancelled
+        ? 'That webinar has been cancelled: nothing was sent.'
+        : 'That webinar has begun or is no longer on the schedule: nothing was sent.';
       return { kind: 'card', card: confirmCard({ occurrence, broadcastId, subscribers, done }) };
     }
     const created = await deps.reminders.broadcastNow(occurrence, broadcastId, invoker.aadObjectId ?? '');
     if (created) {
-      await deps.storage.audit.record({ at: new Date().toISOString(), actor: invoker.aadObjectId ?? '', action: 'reminder.sendNow', subject: broadcastId, related: occurrence.id });
+      await deps.storage.audit.record({
+        at: new Date().toISOString(),
+        actor: invoker.aadObjectId ?? '',
+        action: 'reminder.sendNow',
+        subject: broadcastId,
+        related: occurrence.id,
+      });
       deps.logger.info({ outcome: 'reminder_requested', broadcastId }, 'reminder now');
     }
     const done = created

@@ -18,14 +18,35 @@ export const changeWebinarOccurrence: CardAction = {
     if (!checked.ok) return { kind: 'card', card: await settingsCard(deps, { ...keep, errors: checked.errors }) };
     const occurrence = await deps.webinars.find(checked.value.occurrenceId);
     if (!occurrence || occurrence.start.getTime() <= Date.now()) {
-      return { kind: 'card', card: await settingsCard(deps, { ...keep, errors: { occurrenceId: 'That date is no longer on the schedule: choose one of the dates listed.' } }) };
+      return {
+        kind: 'card',
+        card: await settingsCard(deps, {
+          ...keep,
+          errors: { occurrenceId: 'That date is no longer on the schedule: choose one of the dates listed.' },
+        }),
+      };
     }
     const now = new Date();
     await deps.storage.webinarSettings.saveChange(checked.value, invoker.aadObjectId ?? '', now);
     deps.webinars.invalidate();
-    await deps.storage.audit.record({ at: now.toISOString(), actor: invoker.aadObjectId ?? '', action: 'webinar.change', subject: occurrence.id, related: checked.value.cancelled ? 'cancelled' : undefined });
-    deps.logger.info({ outcome: 'webinar_occurrence_changed', occurrenceId: occurrence.id, cancelled: checked.value.cancelled }, 'webinar settings');
+    await deps.storage.audit.record({
+      at: now.toISOString(),
+      actor: invoker.aadObjectId ?? '',
+      action: 'webinar.change',
+      subject: occurrence.id,
+      related: checked.value.cancelled ? 'cancelled' : undefined,
+    });
+    deps.logger.info(
+      { outcome: 'webinar_occurrence_changed', occurrenceId: occurrence.id, cancelled: checked.value.cancelled },
+      'webinar settings',
+    );
     const what = checked.value.cancelled ? 'is cancelled: no reminders go out for it' : 'is changed';
-    return { kind: 'card', card: await settingsCard(deps, { message: `Saved: the webinar on ${formatWebinarTime(occurrence)} ${what}.`, good: true }) };
+    return {
+      kind: 'card',
+      card: await settingsCard(deps, {
+        message: `Saved: the webinar on ${formatWebinarTime(occurrence)} ${what}.`,
+        good: true,
+      }),
+    };
   },
 };

@@ -14,13 +14,30 @@ export const saveWebinarSchedule: CardAction = {
     const change = readOccurrenceValues(data);
     const checked = checkSchedule(values);
     if (!checked.ok) {
-      return { kind: 'card', card: await settingsCard(deps, { schedule: values, change, errors: checked.errors, message: 'Nothing was saved: check the fields marked below.' }) };
+      return {
+        kind: 'card',
+        card: await settingsCard(deps, {
+          schedule: values,
+          change,
+          errors: checked.errors,
+          message: 'Nothing was saved: check the fields marked below.',
+        }),
+      };
     }
     const now = new Date();
     await deps.storage.webinarSettings.saveSchedule(checked.value, invoker.aadObjectId ?? '', now);
     deps.webinars.invalidate();
-    await deps.storage.audit.record({ at: now.toISOString(), actor: invoker.aadObjectId ?? '', action: 'webinar.schedule', subject: 'webinar', related: undefined });
+    await deps.storage.audit.record({
+      at: now.toISOString(),
+      actor: invoker.aadObjectId ?? '',
+      action: 'webinar.schedule',
+      subject: 'webinar',
+      related: undefined,
+    });
     deps.logger.info({ outcome: 'webinar_schedule_saved' }, 'webinar settings');
-    return { kind: 'card', card: await settingsCard(deps, { message: 'Saved. The next dates below follow the new schedule.', good: true }) };
+    return {
+      kind: 'card',
+      card: await settingsCard(deps, { message: 'Saved. The next dates below follow the new schedule.', good: true }),
+    };
   },
 };

@@ -4,7 +4,10 @@ import { BuddyRequests } from '../../../../src/features/buddy/buddyRequests.js';
 import { createTableClientFactory } from '../../../../src/platform/storage/tableClientFactory.js';
 import { uniqueTablePrefix } from '../../../support/testBot.js';
 
-const table = createTableClientFactory({ kind: 'connectionString', connectionString: inject('tablesConnectionString') })(`${uniqueTablePrefix()}BuddyRequests`);
+const table = createTableClientFactory({
+  kind: 'connectionString',
+  connectionString: inject('tablesConnectionString'),
+})(`${uniqueTablePrefix()}BuddyRequests`);
 const requests = new BuddyRequests(table);
 beforeAll(() => table.createTable());
 
@@ -68,21 +71,45 @@ describe('BuddyRequests (Azurite)', () => {
 
   it('keeps the card copies it is given, and lists by status and person', async () => {
     await requests.create(request('newToPost.e'));
-    await requests.addCardCopies('newToPost.e', [{ reference: { conversation: { id: 'a:lead' } }, activityId: 'activity-1' }]);
+    await requests.addCardCopies('newToPost.e', [
+      { reference: { conversation: { id: 'a:lead' } }, activityId: 'activity-1' },
+    ]);
 
-    expect((await requests.get('newToPost.e'))?.cardCopies).toEqual([{ reference: { conversation: { id: 'a:lead' } }, activityId: 'activity-1' }]);
-    expect((await requests.list({ userId: 'user-newToPost.e' })).map((stored) => stored.request.id)).toEqual(['newToPost.e']);
-    expect((await requests.list({ status: 'approved', wayIn: 'mentor' })).map((stored) => stored.request.id)).not.toContain('newToPost.e');
+    expect((await requests.get('newToPost.e'))?.cardCopies).toEqual([
+      { reference: { conversation: { id: 'a:lead' } }, activityId: 'activity-1' },
+    ]);
+    expect((await requests.list({ userId: 'user-newToPost.e' })).map((stored) => stored.request.id)).toEqual([
+      'newToPost.e',
+    ]);
+    expect(
+      (await requests.list({ status: 'approved', wayIn: 'mentor' })).map((stored) => stored.request.id),
+    ).not.toContain('newToPost.e');
   });
 
   it("erases a person from other people's requests by exact ids, leaving those whose ids begin with theirs", async () => {
-    const copy = (teamsId: string) => ({ reference: { conversation: { id: `a:chat-${teamsId}` }, user: { id: teamsId } }, activityId: `card-${teamsId}` });
-    await requests.create(request('newToPost.prefix1', { decision: { by: 'lead-1', byName: 'Example Lead', at: '2026-11-26T10:00:00.000Z', reason: undefined }, pairedWith: ['mentor.p1'] }));
-    await requests.create(request('newToPost.prefix2', { decision: { by: 'lead-10', byName: 'Another Lead', at: '2026-11-26T10:00:00.000Z', reason: undefined }, pairedWith: ['mentor.p10'] }));
+    const copy = (teamsId: string) => ({
+      reference: { conversation: { id: `a:chat-${teamsId}` }, user: { id: teamsId } },
+      activityId: `card-${teamsId}`,
+    });
+    await requests.create(
+      request('newToPost.prefix1', {
+        decision: { by: 'lead-1', byName: 'Example Lead', at: '2026-11-26T10:00:00.000Z', reason: undefined },
+        pairedWith: ['mentor.p1'],
+      }),
+    );
+    await requests.create(
+      request('newToPost.prefix2', {
+        decision: { by: 'lead-10', byName: 'Another Lead', at: '2026-11-26T10:00:00.000Z', reason: undefined },
+        pairedWith: ['mentor.p10'],
+      }),
+    );
     await requests.addCardCopies('newToPost.prefix1', [copy('29:lead-1'), copy('29:lead-10')]);
     await requests.addCardCopies('newToPost.prefix2', [copy('29:lead-10'), copy('29:lead-100')]);
 
-    await requests.forgetPerson(new Set(['lead-1', '29:lead-1', 'a:chat-29:lead-1', 'mentor.p1']), 'erased-000000000001');
+    await requests.forgetPerson(
+      new Set(['lead-1', '29:lead-1', 'a:chat-29:lead-1', 'mentor.p1']),
+      'erased-000000000001',
+    );
 
     const first = await requests.get('newToPost.prefix1');
     expect(first?.request.decision).toMatchObject({ by: 'erased-000000000001' });
@@ -95,7 +122,10 @@ describe('BuddyRequests (Azurite)', () => {
   });
 
   it('gives each person one random token for their request ids, and forgets it on erasure', async () => {
-    const [first, again] = await Promise.all([requests.personTokenFor('aaaaaaaa-0000-4000-8000-000000000077'), requests.personTokenFor('aaaaaaaa-0000-4000-8000-000000000077')]);
+    const [first, again] = await Promise.all([
+      requests.personTokenFor('aaaaaaaa-0000-4000-8000-000000000077'),
+      requests.personTokenFor('aaaaaaaa-0000-4000-8000-000000000077'),
+    ]);
     const other = await requests.personTokenFor('aaaaaaaa-0000-4000-8000-000000000078');
 
     expect(again).toBe(first);

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { VERBS } from '../../../../src/features/verbs.js';
-import { cardAction, installationUpdate, message, personalChatId, teamChannel, type Person } from '../../../support/activities.js';
+import {
+  cardAction,
+  installationUpdate,
+  message,
+  personalChatId,
+  teamChannel,
+  type Person,
+} from '../../../support/activities.js';
 import { requestIdOf } from '../../../support/buddyRequests.js';
 import { startTestBot, type TestBot } from '../../../support/testBot.js';
 
@@ -39,14 +46,22 @@ afterAll(() => bot.close());
 beforeEach(() => bot.connector.clear());
 
 async function press(person: Person, verb: string, data: Record<string, unknown>, replyToId?: string) {
-  const response = await bot.post({ ...cardAction(verb, data, { serviceUrl, from: person }), ...(replyToId ? { replyToId } : {}) });
+  const response = await bot.post({
+    ...cardAction(verb, data, { serviceUrl, from: person }),
+    ...(replyToId ? { replyToId } : {}),
+  });
   return { status: response.status, text: JSON.stringify(response.body) };
 }
 
 /** Installs the bot for a person and sends their sign-up; returns their request id. */
 async function signUp(person: Person, fields: Partial<typeof validSignUp> = {}): Promise<string> {
   await bot.post(installationUpdate('add', { serviceUrl, from: person }));
-  const result = await press(person, VERBS.submitBuddySignUp, { ...validSignUp, ...fields }, `sign-up-card-${person.id}`);
+  const result = await press(
+    person,
+    VERBS.submitBuddySignUp,
+    { ...validSignUp, ...fields },
+    `sign-up-card-${person.id}`,
+  );
   expect(result.text).toContain('Waiting for the national lead');
   return requestIdOf(bot.storage, person, (fields.wayIn ?? 'newToPost') as 'newToPost');
 }
@@ -69,7 +84,13 @@ describe('signing up', () => {
 
   it('returns the same card with a message at each field to fix, keeps what was typed, and stores nothing', async () => {
     const person = newPerson();
-    const result = await press(person, VERBS.submitBuddySignUp, { wayIn: 'mentor', monthsInRole: 'ten', email: 'not-an-email', note: 'x'.repeat(600), consent: 'false' });
+    const result = await press(person, VERBS.submitBuddySignUp, {
+      wayIn: 'mentor',
+      monthsInRole: 'ten',
+      email: 'not-an-email',
+      note: 'x'.repeat(600),
+      consent: 'false',
+    });
 
     expect(result.status).toBe(200);
     for (const message of [
@@ -81,13 +102,17 @@ describe('signing up', () => {
       'Keep the note to 500 characters.',
       'Tick the box to agree',
       'Give your organisation or choose your region.',
-    ]) expect(result.text).toContain(message);
+    ])
+      expect(result.text).toContain(message);
     expect(result.text).toContain('"value":"ten"');
     expect(await bot.storage.buddyRequests.list({ userId: person.aadObjectId })).toEqual([]);
   });
 
   it('says which organisation it could not find, as typed and escaped', async () => {
-    const result = await press(newPerson(), VERBS.submitBuddySignUp, { ...validSignUp, organisation: '**Nowhere** General' });
+    const result = await press(newPerson(), VERBS.submitBuddySignUp, {
+      ...validSignUp,
+      organisation: '**Nowhere** General',
+    });
 
     expect(result.text).toContain('I could not find “\\\\*\\\\*Nowhere\\\\*\\\\* General”');
   });
@@ -108,7 +133,7 @@ describe('signing up', () => {
     expect(bot.connector.sentCards(personalChatId(LEAD_A))).toEqual([]);
   });
 
-  it('keeps and updates the leads\' copies when a pending request is resubmitted', async () => {
+  it("keeps and updates the leads' copies when a pending request is resubmitted", async () => {
     const person = newPerson();
     const id = await signUp(person);
     bot.connector.clear();
@@ -116,7 +141,9 @@ describe('signing up', () => {
     await press(person, VERBS.submitBuddySignUp, { ...validSignUp, monthsInRole: '5' }, `sign-up-card-${person.id}`);
 
     expect((await bot.storage.buddyRequests.get(id))?.cardCopies).toHaveLength(3);
-    const updated = bot.connector.calls.filter((call) => call.kind === 'update').map((call) => JSON.stringify(call.body));
+    const updated = bot.connector.calls
+      .filter((call) => call.kind === 'update')
+      .map((call) => JSON.stringify(call.body));
     expect(updated).toHaveLength(2);
     expect(updated[0]).toContain('5 months');
   });
@@ -126,16 +153,20 @@ describe('signing up', () => {
     const id = await signUp(applicant, { note: 'Private note' });
 
     const seen = await press(newPerson('Nosy Example'), VERBS.refreshBuddyRequest, { requestId: id });
-    const missing = await press(newPerson('Nosy Example'), VERBS.refreshBuddyRequest, { requestId: `newToPost.${'A'.repeat(22)}` });
+    const missing = await press(newPerson('Nosy Example'), VERBS.refreshBuddyRequest, {
+      requestId: `newToPost.${'A'.repeat(22)}`,
+    });
 
     expect(seen.status).toBe(404);
     expect(seen.text).toBe(missing.text);
     expect(seen.text).not.toContain(applicant.name);
     expect(seen.text).not.toContain('Private note');
-    expect((await press(applicant, VERBS.refreshBuddyRequest, { requestId: id })).text).toContain('Waiting for the national lead');
+    expect((await press(applicant, VERBS.refreshBuddyRequest, { requestId: id })).text).toContain(
+      'Waiting for the national lead',
+    );
   });
 
-  it('gives request ids that cannot be worked out from the person\'s id', async () => {
+  it("gives request ids that cannot be worked out from the person's id", async () => {
     const applicant = newPerson();
     const id = await signUp(applicant);
 
@@ -166,9 +197,12 @@ describe('signing up', () => {
     expect(card).toContain('Note: \\\\<b\\\\>hello');
   });
 
-  it.each([VERBS.refreshBuddyRequest, VERBS.withdrawBuddyRequest, VERBS.decideBuddyRequest])('answers a malformed request id on %s with a 400', async (verb) => {
-    expect((await press(LEAD_A, verb, { requestId: 'a/b', decision: 'approve' })).status).toBe(400);
-  });
+  it.each([VERBS.refreshBuddyRequest, VERBS.withdrawBuddyRequest, VERBS.decideBuddyRequest])(
+    'answers a malformed request id on %s with a 400',
+    async (verb) => {
+      expect((await press(LEAD_A, verb, { requestId: 'a/b', decision: 'approve' })).status).toBe(400);
+    },
+  );
 
   it('shows a person their request and lets them withdraw it, and only them', async () => {
     const person = newPerson();
@@ -193,11 +227,17 @@ describe('deciding', () => {
     const menteeId = await signUp(mentee);
     const leadCard = sentTo(LEAD_A);
     expect(leadCard).toContain('Suggested buddies, best match first');
-    expect(leadCard).toContain('Robin Example: same region; shares Data and dashboards; 2 places left; 7 years more in role');
+    expect(leadCard).toContain(
+      'Robin Example: same region; shares Data and dashboards; 2 places left; 7 years more in role',
+    );
     expect(leadCard).toContain('"userIds":["29:lead-a","29:lead-b"]');
     bot.connector.clear();
 
-    const approved = await press(LEAD_A, VERBS.decideBuddyRequest, { requestId: menteeId, decision: 'approve', mentor: mentorId });
+    const approved = await press(LEAD_A, VERBS.decideBuddyRequest, {
+      requestId: menteeId,
+      decision: 'approve',
+      mentor: mentorId,
+    });
 
     expect(approved.status).toBe(200);
     expect(approved.text).toContain('Matched with a buddy by Example Lead');
@@ -206,9 +246,13 @@ describe('deciding', () => {
     expect(sentTo(mentor)).toContain('Meet your new buddy: Sam Example');
     expect(sentTo(mentor)).toContain('https://teams.microsoft.com/l/chat/0/0?users=sam.example%40example.org');
     expect((await bot.storage.buddyRequests.get(mentorId))?.request.capacityLeft).toBe(1);
-    const leadBCopy = bot.connector.calls.find((call) => call.kind === 'update' && call.conversationId === personalChatId(LEAD_B));
+    const leadBCopy = bot.connector.calls.find(
+      (call) => call.kind === 'update' && call.conversationId === personalChatId(LEAD_B),
+    );
     expect(JSON.stringify(leadBCopy?.body)).toContain('Matched with a buddy by Example Lead');
-    const ownCard = bot.connector.calls.find((call) => call.kind === 'update' && call.activityId === `sign-up-card-${mentee.id}`);
+    const ownCard = bot.connector.calls.find(
+      (call) => call.kind === 'update' && call.activityId === `sign-up-card-${mentee.id}`,
+    );
     expect(ownCard?.conversationId).toBe(personalChatId(mentee));
     expect(JSON.stringify(ownCard?.body)).toContain('Matched with a buddy by Example Lead');
     const audit = await bot.storage.audit.latest(5);
@@ -219,7 +263,12 @@ describe('deciding', () => {
     const id = await signUp(newPerson());
     const forger = newPerson('Forger Example');
 
-    const forged = await press(forger, VERBS.decideBuddyRequest, { requestId: id, decision: 'approve', lead: true, leadAadObjectId: LEAD_A.aadObjectId });
+    const forged = await press(forger, VERBS.decideBuddyRequest, {
+      requestId: id,
+      decision: 'approve',
+      lead: true,
+      leadAadObjectId: LEAD_A.aadObjectId,
+    });
 
     expect(forged.status).toBe(403);
     expect((await bot.storage.buddyRequests.get(id))?.request.status).toBe('pending');
@@ -238,7 +287,9 @@ describe('deciding', () => {
     expect(['Example Lead', 'Example Deputy']).toContain(winner);
     const loser = winner === 'Example Lead' ? b : a;
     expect(loser.text).toMatch(/Already (approved|declined) by /);
-    const decisions = (await bot.storage.audit.latest(50)).filter((entry) => entry.subject === id && entry.action !== 'buddy.signUp');
+    const decisions = (await bot.storage.audit.latest(50)).filter(
+      (entry) => entry.subject === id && entry.action !== 'buddy.signUp',
+    );
     expect(decisions).toHaveLength(1);
   });
 
@@ -259,7 +310,11 @@ describe('deciding', () => {
     expect((await bot.storage.buddyRequests.get(id))?.request.status).toBe('pending');
     bot.connector.clear();
 
-    await press(LEAD_A, VERBS.decideBuddyRequest, { requestId: id, decision: 'decline', reason: 'The scheme is full this quarter.' });
+    await press(LEAD_A, VERBS.decideBuddyRequest, {
+      requestId: id,
+      decision: 'decline',
+      reason: 'The scheme is full this quarter.',
+    });
 
     expect(sentTo(person)).toContain('Reason: The scheme is full this quarter.');
   });
@@ -281,7 +336,9 @@ describe('deciding', () => {
 
     const someone = newPerson();
     await bot.post(message('pending requests', { serviceUrl, from: someone }));
-    expect(JSON.stringify(bot.connector.sentCards(personalChatId(someone)))).toContain('Only the national MSO network lead and deputies can see this.');
+    expect(JSON.stringify(bot.connector.sentCards(personalChatId(someone)))).toContain(
+      'Only the national MSO network lead and deputies can see this.',
+    );
   });
 
   it('keeps pending requests out of a team channel, even for a lead', async () => {

@@ -27,7 +27,12 @@ describe('ConversationReferences (Azurite)', () => {
 
     const stored = await storage.conversations.get(id);
 
-    expect(stored).toMatchObject({ conversationId: id, kind: 'channel', userAadObjectId: undefined, reference: { serviceUrl: 'https://smba.example.org/' } });
+    expect(stored).toMatchObject({
+      conversationId: id,
+      kind: 'channel',
+      userAadObjectId: undefined,
+      reference: { serviceUrl: 'https://smba.example.org/' },
+    });
     expect(stored?.etag).toMatch(/^W\/"/);
   });
 
@@ -36,7 +41,10 @@ describe('ConversationReferences (Azurite)', () => {
     expect(await storage.conversations.save(record(id))).toEqual({ created: true });
 
     const again = await storage.conversations.save(
-      record(id, { installedAt: '2026-11-20T09:00:00.000Z', reference: { serviceUrl: 'https://smba.example.org/emea/' } }),
+      record(id, {
+        installedAt: '2026-11-20T09:00:00.000Z',
+        reference: { serviceUrl: 'https://smba.example.org/emea/' },
+      }),
     );
 
     expect(again).toEqual({ created: false });
@@ -49,7 +57,9 @@ describe('ConversationReferences (Azurite)', () => {
   it('ensures a conversation is known without overwriting it', async () => {
     const id = 'a:ensure-me';
     expect(await storage.conversations.ensure(record(id))).toEqual({ created: true });
-    expect(await storage.conversations.ensure(record(id, { installedAt: '2030-01-01T00:00:00.000Z' }))).toEqual({ created: false });
+    expect(await storage.conversations.ensure(record(id, { installedAt: '2030-01-01T00:00:00.000Z' }))).toEqual({
+      created: false,
+    });
 
     expect((await storage.conversations.get(id))?.installedAt).toBe('2026-11-01T09:00:00.000Z');
   });
@@ -91,22 +101,42 @@ describe('ConversationReferences (Azurite)', () => {
 
   it('erases a person by their exact ids, never the people whose ids begin with theirs', async () => {
     // The red-team trial: erasing 29:user-102 also removed 29:user-102000 to 29:user-102999.
-    const person = (n: string) => ({ teamsId: `29:user-${n}`, aadObjectId: `aaaaaaaa-0000-4000-8000-${n.padStart(12, '0')}`, chat: `a:chat-${n}` });
+    const person = (n: string) => ({
+      teamsId: `29:user-${n}`,
+      aadObjectId: `aaaaaaaa-0000-4000-8000-${n.padStart(12, '0')}`,
+      chat: `a:chat-${n}`,
+    });
     const erased = person('102');
     const others = ['1020', '102000', '102999', '10'].map(person);
     for (const { teamsId, aadObjectId, chat } of [erased, ...others]) {
-      await storage.conversations.save(record(chat, { userAadObjectId: aadObjectId, reference: { conversation: { id: chat }, user: { id: teamsId, aadObjectId } } }));
+      await storage.conversations.save(
+        record(chat, {
+          userAadObjectId: aadObjectId,
+          reference: { conversation: { id: chat }, user: { id: teamsId, aadObjectId } },
+        }),
+      );
     }
     const channel = 'a:prefix-channel';
-    await storage.conversations.save(record(channel, { kind: 'channel', userAadObjectId: undefined, reference: { conversation: { id: channel }, user: { id: others[1]?.teamsId } } }));
+    await storage.conversations.save(
+      record(channel, {
+        kind: 'channel',
+        userAadObjectId: undefined,
+        reference: { conversation: { id: channel }, user: { id: others[1]?.teamsId } },
+      }),
+    );
 
     await storage.conversations.forgetPerson([erased.aadObjectId, erased.teamsId, erased.chat]);
 
     expect(await storage.conversations.get(erased.chat)).toBeUndefined();
     expect(await storage.conversations.findPersonalChat(erased.aadObjectId)).toBeUndefined();
     for (const other of others) {
-      expect(await storage.conversations.get(other.chat), other.teamsId).toMatchObject({ conversationId: other.chat, reference: { user: { id: other.teamsId } } });
-      expect((await storage.conversations.findPersonalChat(other.aadObjectId))?.conversationId, other.teamsId).toBe(other.chat);
+      expect(await storage.conversations.get(other.chat), other.teamsId).toMatchObject({
+        conversationId: other.chat,
+        reference: { user: { id: other.teamsId } },
+      });
+      expect((await storage.conversations.findPersonalChat(other.aadObjectId))?.conversationId, other.teamsId).toBe(
+        other.chat,
+      );
     }
     expect((await storage.conversations.get(channel))?.reference).toMatchObject({ user: { id: '29:user-102000' } });
   });

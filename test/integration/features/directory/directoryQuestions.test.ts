@@ -32,7 +32,11 @@ async function ask(person: Person, text: string): Promise<string> {
 
 async function press(person: Person, verb: string, data: Record<string, unknown>) {
   const response = await bot.post(cardAction(verb, data, { serviceUrl, from: person }));
-  return { status: response.status, body: response.body as { type?: string; value?: unknown }, text: JSON.stringify(response.body) };
+  return {
+    status: response.status,
+    body: response.body as { type?: string; value?: unknown },
+    text: JSON.stringify(response.body),
+  };
 }
 
 describe('asking about regional networks', () => {
@@ -48,7 +52,10 @@ describe('asking about regional networks', () => {
     const person = newPerson();
     const saved = await ask(person, 'I work at Leeds Teaching Hospitals');
     expect(saved).toContain('I have saved Leeds Teaching Hospitals NHS Trust (North East and Yorkshire)');
-    expect(await bot.storage.profiles.get(person.aadObjectId)).toMatchObject({ region: 'Y63', organisationCode: 'RR8' });
+    expect(await bot.storage.profiles.get(person.aadObjectId)).toMatchObject({
+      region: 'Y63',
+      organisationCode: 'RR8',
+    });
 
     const answer = await ask(person, 'who is my lead');
 
@@ -97,7 +104,10 @@ describe('asking about regional networks', () => {
     const person = newPerson();
     await ask(person, 'my region is London');
 
-    expect(await bot.storage.profiles.get(person.aadObjectId)).toMatchObject({ region: 'Y56', organisationCode: undefined });
+    expect(await bot.storage.profiles.get(person.aadObjectId)).toMatchObject({
+      region: 'Y56',
+      organisationCode: undefined,
+    });
     expect(await ask(person, 'who is my regional lead')).toContain('Based on your region, London.');
   });
 
@@ -106,7 +116,10 @@ describe('asking about regional networks', () => {
     await ask(person, 'I work at Leeds Teaching Hospitals');
     await ask(person, "I've moved to Manchester University NHS Foundation Trust");
 
-    expect(await bot.storage.profiles.get(person.aadObjectId)).toMatchObject({ region: 'Y62', organisationCode: 'R0A' });
+    expect(await bot.storage.profiles.get(person.aadObjectId)).toMatchObject({
+      region: 'Y62',
+      organisationCode: 'R0A',
+    });
     expect(await ask(person, 'who is my regional lead')).toContain('North West Example Lead');
   });
 });
@@ -114,11 +127,18 @@ describe('asking about regional networks', () => {
 describe('the "where do you work?" card', () => {
   it('saves a region chosen without an organisation', async () => {
     const person = newPerson();
-    const result = await press(person, VERBS.saveOrganisation, { organisation: '', region: 'Y56', then: 'regionalLead' });
+    const result = await press(person, VERBS.saveOrganisation, {
+      organisation: '',
+      region: 'Y56',
+      then: 'regionalLead',
+    });
 
     expect(result.body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(result.text).toContain('London Example Lead');
-    expect(await bot.storage.profiles.get(person.aadObjectId)).toMatchObject({ region: 'Y56', organisationCode: undefined });
+    expect(await bot.storage.profiles.get(person.aadObjectId)).toMatchObject({
+      region: 'Y56',
+      organisationCode: undefined,
+    });
   });
 
   it('comes back with a message at the field when nothing was filled in, and saves nothing', async () => {
@@ -131,9 +151,14 @@ describe('the "where do you work?" card', () => {
 
   it('says which name it could not find, shown as typed rather than as formatting, and keeps it in the box', async () => {
     const person = newPerson();
-    const result = await press(person, VERBS.saveOrganisation, { organisation: '**Nowhere** [General](https://evil.example)', region: '' });
+    const result = await press(person, VERBS.saveOrganisation, {
+      organisation: '**Nowhere** [General](https://evil.example)',
+      region: '',
+    });
 
-    expect(result.text).toContain('I could not find “\\\\*\\\\*Nowhere\\\\*\\\\* \\\\[General\\\\]\\\\(https://evil.example\\\\)”');
+    expect(result.text).toContain(
+      'I could not find “\\\\*\\\\*Nowhere\\\\*\\\\* \\\\[General\\\\]\\\\(https://evil.example\\\\)”',
+    );
     expect(result.text).toContain('"value":"**Nowhere** [General](https://evil.example)"');
     expect(await bot.storage.profiles.get(person.aadObjectId)).toBeUndefined();
   });

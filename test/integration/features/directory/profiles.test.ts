@@ -3,7 +3,10 @@ import { Profiles, type Profile } from '../../../../src/features/directory/profi
 import { createTableClientFactory } from '../../../../src/platform/storage/tableClientFactory.js';
 import { uniqueTablePrefix } from '../../../support/testBot.js';
 
-const tableFor = createTableClientFactory({ kind: 'connectionString', connectionString: inject('tablesConnectionString') });
+const tableFor = createTableClientFactory({
+  kind: 'connectionString',
+  connectionString: inject('tablesConnectionString'),
+});
 const table = tableFor(`${uniqueTablePrefix()}Profiles`);
 beforeAll(() => table.createTable());
 
@@ -16,7 +19,11 @@ describe('Profiles (Azurite)', () => {
     const profiles = new Profiles(table);
     await profiles.save(profile('user-a'));
 
-    expect(await new Profiles(table).get('user-a')).toMatchObject({ region: 'Y63', organisationCode: 'RR8', etag: expect.any(String) });
+    expect(await new Profiles(table).get('user-a')).toMatchObject({
+      region: 'Y63',
+      organisationCode: 'RR8',
+      etag: expect.any(String),
+    });
   });
 
   it('refuses a write with a stale ETag, so two writers cannot silently overwrite each other', async () => {

@@ -2,14 +2,29 @@ import { TableServiceClient, TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { toTableKey } from '../../../../src/platform/storage/tableKeys.js';
 import { VERBS } from '../../../../src/features/verbs.js';
-import { cardAction, installationUpdate, LEAD, message, personalChatId, type Person } from '../../../support/activities.js';
+import {
+  cardAction,
+  installationUpdate,
+  LEAD,
+  message,
+  personalChatId,
+  type Person,
+} from '../../../support/activities.js';
 import { requestIdOf } from '../../../support/buddyRequests.js';
 import { startTestBot, type TestBot } from '../../../support/testBot.js';
 import { waitFor } from '../../../support/waitFor.js';
 
 // Fictional people with names and details that appear nowhere else in the suite.
-const ERASED: Person = { id: '29:erasure-person', name: 'Quill Erasmus-Example', aadObjectId: 'cccccccc-9999-4000-8000-000000000e01' };
-const MENTOR: Person = { id: '29:erasure-mentor', name: 'Robin Keeper-Example', aadObjectId: 'cccccccc-9999-4000-8000-000000000e02' };
+const ERASED: Person = {
+  id: '29:erasure-person',
+  name: 'Quill Erasmus-Example',
+  aadObjectId: 'cccccccc-9999-4000-8000-000000000e01',
+};
+const MENTOR: Person = {
+  id: '29:erasure-mentor',
+  name: 'Robin Keeper-Example',
+  aadObjectId: 'cccccccc-9999-4000-8000-000000000e02',
+};
 const ERASED_EMAIL = 'quill.erasmus@example.org';
 const ERASED_NOTE = 'Started on the wards in October; keen on insulin safety.';
 const channel = { id: '19:erasure-channel@thread.tacv2', conversationType: 'channel' } as const;
@@ -19,19 +34,24 @@ let serviceUrl: string;
 
 const signUp = (person: Person, fields: Record<string, string>) =>
   bot.post({
-    ...cardAction(VERBS.submitBuddySignUp, {
-      organisation: 'Leeds Teaching Hospitals',
-      region: '',
-      monthsInRole: '3',
-      focusAreas: 'highRiskMedicines,data',
-      capacity: '',
-      preferredContact: 'teams',
-      consent: 'true',
-      ...fields,
-    }, { serviceUrl, from: person }),
+    ...cardAction(
+      VERBS.submitBuddySignUp,
+      {
+        organisation: 'Leeds Teaching Hospitals',
+        region: '',
+        monthsInRole: '3',
+        focusAreas: 'highRiskMedicines,data',
+        capacity: '',
+        preferredContact: 'teams',
+        consent: 'true',
+        ...fields,
+      },
+      { serviceUrl, from: person },
+    ),
     replyToId: `sign-up-${person.id}`,
   });
-const press = (person: Person, verb: string, data: Record<string, unknown>) => bot.post(cardAction(verb, data, { serviceUrl, from: person }));
+const press = (person: Person, verb: string, data: Record<string, unknown>) =>
+  bot.post(cardAction(verb, data, { serviceUrl, from: person }));
 const cardsTo = (person: Person) => JSON.stringify(bot.connector.sentCards(personalChatId(person)));
 
 /** Every entity in every table of this test's storage, as JSON text. */
@@ -49,7 +69,11 @@ async function everyStoredEntity(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  bot = await startTestBot({ LEAD_AAD_OBJECT_IDS: LEAD.aadObjectId, WEBINAR_RRULE: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2', REMINDER_OFFSETS: '1m' });
+  bot = await startTestBot({
+    LEAD_AAD_OBJECT_IDS: LEAD.aadObjectId,
+    WEBINAR_RRULE: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',
+    REMINDER_OFFSETS: '1m',
+  });
   serviceUrl = bot.connector.serviceUrl;
   for (const person of [LEAD, ERASED, MENTOR]) await bot.post(installationUpdate('add', { serviceUrl, from: person }));
   // The person also added the bot to a channel, and said where they work.
@@ -60,7 +84,11 @@ beforeAll(async () => {
   const mentorId = await requestIdOf(bot.storage, MENTOR, 'mentor');
   await press(LEAD, VERBS.decideBuddyRequest, { requestId: mentorId, decision: 'approve' });
   await signUp(ERASED, { wayIn: 'newToPost', email: ERASED_EMAIL, note: ERASED_NOTE });
-  await press(LEAD, VERBS.decideBuddyRequest, { requestId: await requestIdOf(bot.storage, ERASED, 'newToPost'), decision: 'approve', mentor: mentorId });
+  await press(LEAD, VERBS.decideBuddyRequest, {
+    requestId: await requestIdOf(bot.storage, ERASED, 'newToPost'),
+    decision: 'approve',
+    mentor: mentorId,
+  });
   // A reminder went to everyone, so the outbox has a row for the person's chat.
   bot.connector.clear();
   await bot.post(message('send webinar reminder now', { serviceUrl, from: LEAD }));
@@ -110,10 +138,23 @@ describe('"delete my data"', () => {
     expect(JSON.stringify(response.body)).toContain('Your data has been deleted');
 
     const conversationId = personalChatId(ERASED);
-    const traces = [ERASED.aadObjectId, ERASED.id, toTableKey(ERASED.aadObjectId), conversationId, toTableKey(conversationId), ERASED.name, ERASED_EMAIL, ERASED_NOTE];
+    const traces = [
+      ERASED.aadObjectId,
+      ERASED.id,
+      toTableKey(ERASED.aadObjectId),
+      conversationId,
+      toTableKey(conversationId),
+      ERASED.name,
+      ERASED_EMAIL,
+      ERASED_NOTE,
+    ];
     const stored = await everyStoredEntity();
     expect(stored.length).toBeGreaterThan(10);
-    for (const trace of traces) expect(stored.filter((text) => text.includes(trace)), trace).toEqual([]);
+    for (const trace of traces)
+      expect(
+        stored.filter((text) => text.includes(trace)),
+        trace,
+      ).toEqual([]);
   });
 
   it('tells the matched buddy only that the pairing ended, and frees their place', async () => {
@@ -125,18 +166,23 @@ describe('"delete my data"', () => {
     expect(mentor?.request).toMatchObject({ pairedWith: [], capacityLeft: 2 });
   });
 
-  it('turns the leads\' copies of the request card into a notice without details', () => {
-    const updates = bot.connector.calls.filter((call) => call.kind === 'update' && call.conversationId === personalChatId(LEAD));
+  it("turns the leads' copies of the request card into a notice without details", () => {
+    const updates = bot.connector.calls.filter(
+      (call) => call.kind === 'update' && call.conversationId === personalChatId(LEAD),
+    );
     expect(JSON.stringify(updates.map((call) => call.body))).toContain('Buddy scheme request withdrawn');
     expect(JSON.stringify(updates.map((call) => call.body))).not.toContain(ERASED.name);
   });
 
-  it('leaves one audit entry of the erasure, under a pseudonym, and keeps the history\'s shape', async () => {
+  it("leaves one audit entry of the erasure, under a pseudonym, and keeps the history's shape", async () => {
     const entries = await bot.storage.audit.latest(50);
     const erasure = entries.find((entry) => entry.action === 'data.erase');
 
     expect(erasure?.actor).toMatch(/^erased-[0-9a-f]{12}$/);
-    expect(entries.filter((entry) => entry.actor === erasure?.actor).map((entry) => entry.action)).toEqual(['data.erase', 'buddy.signUp']);
+    expect(entries.filter((entry) => entry.actor === erasure?.actor).map((entry) => entry.action)).toEqual([
+      'data.erase',
+      'buddy.signUp',
+    ]);
   });
 });
 
@@ -146,7 +192,13 @@ describe('"audit log"', () => {
     await bot.post(message('audit log', { serviceUrl, from: LEAD }));
     const card = cardsTo(LEAD);
 
-    for (const action of ['personal data erased', 'reminder broadcast finished', 'reminder sent by hand', 'buddy chosen', 'buddy request approved']) {
+    for (const action of [
+      'personal data erased',
+      'reminder broadcast finished',
+      'reminder sent by hand',
+      'buddy chosen',
+      'buddy request approved',
+    ]) {
       expect(card).toContain(action);
     }
     expect(card).not.toContain(MENTOR.name);

@@ -11,16 +11,46 @@ const ELEVEN_MONTHS_AGO = '2027-01-01T09:00:00.000Z';
 
 function request(id: string, status: BuddyRequest['status'], updatedAt: string): BuddyRequest {
   return {
-    id, userId: `user-${id}`, name: 'Sam Example', wayIn: 'newToPost', region: 'Y63', organisationCode: 'RR8', monthsInRole: 3,
-    focusAreas: ['safetyAlerts'], capacity: undefined, capacityLeft: 0, preferredContact: 'teams', email: 'sam.example@example.org',
-    note: '', status, createdAt: updatedAt, updatedAt, decision: undefined, pairedWith: [],
+    id,
+    userId: `user-${id}`,
+    name: 'Sam Example',
+    wayIn: 'newToPost',
+    region: 'Y63',
+    organisationCode: 'RR8',
+    monthsInRole: 3,
+    focusAreas: ['safetyAlerts'],
+    capacity: undefined,
+    capacityLeft: 0,
+    preferredContact: 'teams',
+    email: 'sam.example@example.org',
+    note: '',
+    status,
+    createdAt: updatedAt,
+    updatedAt,
+    decision: undefined,
+    pairedWith: [],
   };
 }
 
 async function finishedBroadcast(storage: Awaited<ReturnType<typeof openTestStorage>>, id: string, finishedAt: string) {
-  const occurrence = { id: '2026-12-10T13:00', start: new Date(finishedAt), end: new Date(finishedAt), topic: undefined, joinUrl: undefined, cancelled: false };
+  const occurrence = {
+    id: '2026-12-10T13:00',
+    start: new Date(finishedAt),
+    end: new Date(finishedAt),
+    topic: undefined,
+    joinUrl: undefined,
+    cancelled: false,
+  };
   await storage.broadcasts.create(broadcastOf(id, occurrence, 60, undefined, new Date(finishedAt)));
-  await storage.broadcasts.addDeliveries(id, Array.from({ length: 130 }, (_, n) => ({ conversationId: `a:${id}-${String(n)}`, kind: 'personal' as const, reference: {} })), new Date(finishedAt));
+  await storage.broadcasts.addDeliveries(
+    id,
+    Array.from({ length: 130 }, (_, n) => ({
+      conversationId: `a:${id}-${String(n)}`,
+      kind: 'personal' as const,
+      reference: {},
+    })),
+    new Date(finishedAt),
+  );
   await storage.broadcasts.finish(id, { delivered: 130, unreachable: 0, failed: 0 }, new Date(finishedAt));
 }
 
@@ -33,11 +63,20 @@ describe('the retention job (Azurite)', () => {
     await storage.buddyRequests.create(request('newToPost.oldmatched', 'matched', THIRTEEN_MONTHS_AGO));
     await finishedBroadcast(storage, 'rold', THIRTEEN_MONTHS_AGO);
     await finishedBroadcast(storage, 'rrecent', ELEVEN_MONTHS_AGO);
-    const job = createRetentionJob({ storage, months: 12, instanceId: 'retention-test', logger: createLogger('silent'), now: () => NOW });
+    const job = createRetentionJob({
+      storage,
+      months: 12,
+      instanceId: 'retention-test',
+      logger: createLogger('silent'),
+      now: () => NOW,
+    });
 
     expect(await job.runOnce()).toEqual({ buddyRequests: 2, deliveryRows: 130 });
 
-    expect((await storage.buddyRequests.list()).map((stored) => stored.request.id).sort()).toEqual(['newToPost.oldmatched', 'newToPost.recentdeclined']);
+    expect((await storage.buddyRequests.list()).map((stored) => stored.request.id).sort()).toEqual([
+      'newToPost.oldmatched',
+      'newToPost.recentdeclined',
+    ]);
     expect(await storage.broadcasts.tally('rold')).toMatchObject({ delivered: 0 });
     expect(await storage.broadcasts.tally('rrecent')).toMatchObject({ delivered: 0, pending: 130 });
     // The report's counts outlive the rows.
@@ -46,7 +85,8 @@ describe('the retention job (Azurite)', () => {
 
   it('runs on one instance at a time', async () => {
     const storage = await openTestStorage();
-    const job = (instanceId: string) => createRetentionJob({ storage, months: 12, instanceId, logger: createLogger('silent'), now: () => NOW });
+    const job = (instanceId: string) =>
+      createRetentionJob({ storage, months: 12, instanceId, logger: createLogger('silent'), now: () => NOW });
 
     const [first, second] = await Promise.all([job('a').runOnce(), job('b').runOnce()]);
 

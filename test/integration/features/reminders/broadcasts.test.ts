@@ -14,7 +14,11 @@ const occurrence = {
   cancelled: false,
 };
 const targets = (count: number, tag: string): ReminderTarget[] =>
-  Array.from({ length: count }, (_, n) => ({ conversationId: `a:${tag}-${String(n)}`, kind: 'personal', reference: { conversation: { id: `a:${tag}-${String(n)}` } } }));
+  Array.from({ length: count }, (_, n) => ({
+    conversationId: `a:${tag}-${String(n)}`,
+    kind: 'personal',
+    reference: { conversation: { id: `a:${tag}-${String(n)}` } },
+  }));
 
 async function plannedBroadcast(storage: Storage, id: string, count: number) {
   await storage.broadcasts.create(broadcastOf(id, occurrence, 60, undefined, now));
@@ -28,7 +32,12 @@ describe('Broadcasts and their outbox (Azurite)', () => {
     expect(await storage.broadcasts.create(broadcastOf('r1', occurrence, 60, undefined, now))).toBe(true);
     expect(await storage.broadcasts.create(broadcastOf('r1', occurrence, 10080, undefined, now))).toBe(false);
 
-    expect(await storage.broadcasts.get('r1')).toMatchObject({ offsetMinutes: 60, topic: 'Insulin safety', state: 'planning', total: 0 });
+    expect(await storage.broadcasts.get('r1')).toMatchObject({
+      offsetMinutes: 60,
+      topic: 'Insulin safety',
+      state: 'planning',
+      total: 0,
+    });
   });
 
   it('writes one pending row per subscriber in batches, and resumes planning without doubling rows', async () => {
@@ -66,7 +75,8 @@ describe('Broadcasts and their outbox (Azurite)', () => {
     const first = await storage.broadcasts.claim(row, 'instance-a/1', new Date(now.getTime() + 60_000), now);
     // The claim ran out and another instance took the row over.
     const [expired] = await storage.broadcasts.unsettled('r4');
-    const second = expired && (await storage.broadcasts.claim(expired, 'instance-b/1', new Date(late.getTime() + 60_000), late));
+    const second =
+      expired && (await storage.broadcasts.claim(expired, 'instance-b/1', new Date(late.getTime() + 60_000), late));
     if (!first || !second) throw new Error('claims failed');
 
     expect(await storage.broadcasts.settle({ ...first, attempts: 1 }, 'delivered', undefined, late)).toBe(false);
@@ -91,14 +101,24 @@ describe('Leases (Azurite)', () => {
     const { leases } = await openTestStorage();
     const minuteLater = new Date(now.getTime() + 60_000);
 
-    const [a, b] = await Promise.all([leases.acquire('job', 'a', minuteLater, now), leases.acquire('job', 'b', minuteLater, now)]);
+    const [a, b] = await Promise.all([
+      leases.acquire('job', 'a', minuteLater, now),
+      leases.acquire('job', 'b', minuteLater, now),
+    ]);
     expect([a, b].filter(Boolean)).toHaveLength(1);
     const holder = a ? 'a' : 'b';
     const other = a ? 'b' : 'a';
 
     expect(await leases.acquire('job', holder, new Date(minuteLater.getTime() + 60_000), now)).toBe(true);
     expect(await leases.acquire('job', other, minuteLater, new Date(minuteLater.getTime() - 1))).toBe(false);
-    expect(await leases.acquire('job', other, new Date(minuteLater.getTime() + 120_000), new Date(minuteLater.getTime() + 60_001))).toBe(true);
+    expect(
+      await leases.acquire(
+        'job',
+        other,
+        new Date(minuteLater.getTime() + 120_000),
+        new Date(minuteLater.getTime() + 60_001),
+      ),
+    ).toBe(true);
   });
 
   it('is free at once when its holder releases it', async () => {
@@ -112,19 +132,54 @@ describe('Leases (Azurite)', () => {
 });
 
 describe('WebinarSettings (Azurite)', () => {
-  it('keeps the lead\'s schedule and changes to single dates; a field left empty keeps the earlier change\'s', async () => {
+  it("keeps the lead's schedule and changes to single dates; a field left empty keeps the earlier change's", async () => {
     const { webinarSettings } = await openTestStorage();
-    const schedule = { rule: 'FREQ=MONTHLY;BYDAY=-1FR', firstDate: undefined, startTime: '10:00', durationMinutes: 90, topic: undefined, joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' };
+    const schedule = {
+      rule: 'FREQ=MONTHLY;BYDAY=-1FR',
+      firstDate: undefined,
+      startTime: '10:00',
+      durationMinutes: 90,
+      topic: undefined,
+      joinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+    };
     await webinarSettings.saveSchedule(schedule, 'lead', now);
-    await webinarSettings.saveChange({ occurrenceId: '2026-12-25T10:00', topic: undefined, joinUrl: undefined, cancelled: true }, 'lead', now);
-    await webinarSettings.saveChange({ occurrenceId: '2027-01-29T10:00', topic: 'Insulin', joinUrl: 'https://teams.microsoft.com/l/meetup-join/jan', cancelled: false }, 'lead', now);
-    await webinarSettings.saveChange({ occurrenceId: '2027-01-29T10:00', topic: 'Opioids', joinUrl: undefined, cancelled: false }, 'lead', now);
+    await webinarSettings.saveChange(
+      { occurrenceId: '2026-12-25T10:00', topic: undefined, joinUrl: undefined, cancelled: true },
+      'lead',
+      now,
+    );
+    await webinarSettings.saveChange(
+      {
+        occurrenceId: '2027-01-29T10:00',
+        topic: 'Insulin',
+        joinUrl: 'https://teams.microsoft.com/l/meetup-join/jan',
+        cancelled: false,
+      },
+      'lead',
+      now,
+    );
+    await webinarSettings.saveChange(
+      { occurrenceId: '2027-01-29T10:00', topic: 'Opioids', joinUrl: undefined, cancelled: false },
+      'lead',
+      now,
+    );
     // Un-cancelling with nothing else set: nothing is left to change, so the row goes.
-    await webinarSettings.saveChange({ occurrenceId: '2026-12-25T10:00', topic: undefined, joinUrl: undefined, cancelled: false }, 'lead', now);
+    await webinarSettings.saveChange(
+      { occurrenceId: '2026-12-25T10:00', topic: undefined, joinUrl: undefined, cancelled: false },
+      'lead',
+      now,
+    );
 
     expect(await webinarSettings.load()).toEqual({
       schedule,
-      changes: [{ occurrenceId: '2027-01-29T10:00', topic: 'Opioids', joinUrl: 'https://teams.microsoft.com/l/meetup-join/jan', cancelled: false }],
+      changes: [
+        {
+          occurrenceId: '2027-01-29T10:00',
+          topic: 'Opioids',
+          joinUrl: 'https://teams.microsoft.com/l/meetup-join/jan',
+          cancelled: false,
+        },
+      ],
     });
   });
 });

@@ -6,16 +6,32 @@ import { broadcastOf } from '../../../../src/features/reminders/reminderJob.js';
 import { openTestStorage } from '../../../support/testBot.js';
 
 const inAWeek = new Date(Date.now() + 7 * 24 * 3600_000);
-const occurrence = { id: '2030-01-10T13:00', start: inAWeek, end: new Date(inAWeek.getTime() + 3600_000), topic: undefined, joinUrl: undefined, cancelled: false };
+const occurrence = {
+  id: '2030-01-10T13:00',
+  start: inAWeek,
+  end: new Date(inAWeek.getTime() + 3600_000),
+  topic: undefined,
+  joinUrl: undefined,
+  cancelled: false,
+};
 const claimant = (instanceId: string, run = '1') => ({ id: `${instanceId}/${run}`, instanceId });
 const ok: SendOutcome = { ok: true };
-const refused = (status: number | undefined, retryAfterMs?: number): SendOutcome => ({ ok: false, status, retryAfterMs, reason: status ? `http_${String(status)}` : 'ECONNRESET' });
+const refused = (status: number | undefined, retryAfterMs?: number): SendOutcome => ({
+  ok: false,
+  status,
+  retryAfterMs,
+  reason: status ? `http_${String(status)}` : 'ECONNRESET',
+});
 
 async function broadcastTo(storage: Storage, count: number, at = occurrence): Promise<Broadcast> {
   const id = `n${Math.random().toString(16).slice(2, 10).padEnd(16, '0')}`;
   const broadcast = broadcastOf(id, at, undefined, 'lead', new Date());
   await storage.broadcasts.create(broadcast);
-  const targets: ReminderTarget[] = Array.from({ length: count }, (_, n) => ({ conversationId: `a:${id}-${String(n)}`, kind: 'personal', reference: {} }));
+  const targets: ReminderTarget[] = Array.from({ length: count }, (_, n) => ({
+    conversationId: `a:${id}-${String(n)}`,
+    kind: 'personal',
+    reference: {},
+  }));
   await storage.broadcasts.addDeliveries(id, targets, new Date());
   await storage.broadcasts.startSending(id, count);
   return { ...broadcast, state: 'sending', total: count };
@@ -31,7 +47,11 @@ function scriptedSend(script: Record<string, SendOutcome[]> = {}) {
   return { calls, send };
 }
 
-function dispatcher(storage: Storage, send: (target: ReminderTarget) => Promise<SendOutcome>, options: { rate?: number; maxAttempts?: number; unreachable?: string[] } = {}) {
+function dispatcher(
+  storage: Storage,
+  send: (target: ReminderTarget) => Promise<SendOutcome>,
+  options: { rate?: number; maxAttempts?: number; unreachable?: string[] } = {},
+) {
   return new Dispatcher({
     store: storage.broadcasts,
     send,
@@ -51,7 +71,9 @@ describe('the reminder dispatcher (outbox on Azurite)', () => {
     const storage = await openTestStorage();
     const broadcast = await broadcastTo(storage, 1);
     const [row] = await storage.broadcasts.unsettled(broadcast.id);
-    const { calls, send } = scriptedSend({ [row?.conversationId ?? '']: [refused(503), refused(502), refused(504), refused(412), refused(undefined)] });
+    const { calls, send } = scriptedSend({
+      [row?.conversationId ?? '']: [refused(503), refused(502), refused(504), refused(412), refused(undefined)],
+    });
 
     const pass = await dispatcher(storage, send, { maxAttempts: 6 }).dispatch(broadcast, claimant('a'));
 
@@ -64,7 +86,9 @@ describe('the reminder dispatcher (outbox on Azurite)', () => {
     const storage = await openTestStorage();
     const broadcast = await broadcastTo(storage, 1);
     const [row] = await storage.broadcasts.unsettled(broadcast.id);
-    const { calls, send } = scriptedSend({ [row?.conversationId ?? '']: Array.from({ length: 10 }, () => refused(503)) });
+    const { calls, send } = scriptedSend({
+      [row?.conversationId ?? '']: Array.from({ length: 10 }, () => refused(503)),
+    });
 
     await dispatcher(storage, send, { maxAttempts: 3 }).dispatch(broadcast, claimant('a'));
 
@@ -89,7 +113,10 @@ describe('the reminder dispatcher (outbox on Azurite)', () => {
     const broadcast = await broadcastTo(storage, 2);
     const [first, second] = await storage.broadcasts.unsettled(broadcast.id);
     const unreachable: string[] = [];
-    const { calls, send } = scriptedSend({ [first?.conversationId ?? '']: [refused(403)], [second?.conversationId ?? '']: [refused(404)] });
+    const { calls, send } = scriptedSend({
+      [first?.conversationId ?? '']: [refused(403)],
+      [second?.conversationId ?? '']: [refused(404)],
+    });
 
     const pass = await dispatcher(storage, send, { unreachable }).dispatch(broadcast, claimant('a'));
 
@@ -106,17 +133,20 @@ describe('the reminder dispatcher (outbox on Azurite)', () => {
     await dispatcher(storage, send, { rate: 20 }).dispatch(broadcast, claimant('a'));
 
     expect(calls).toHaveLength(45);
-    const busiestSecond = Math.max(...calls.map((call) => calls.filter((other) => other.at >= call.at && other.at < call.at + 1000).length));
+    const busiestSecond = Math.max(
+      ...calls.map((call) => calls.filter((other) => other.at >= call.at && other.at < call.at + 1000).length),
+    );
     expect(busiestSecond).toBeLessThanOrEqual(20);
   });
 
-  it('holds every send while a 429\'s Retry-After runs, then sends the throttled row again', async () => {
+  it("holds every send while a 429's Retry-After runs, then sends the throttled row again", async () => {
     const storage = await openTestStorage();
     const broadcast = await broadcastTo(storage, 3);
     const [first] = await storage.broadcasts.unsettled(broadcast.id);
     const { calls, send } = scriptedSend({ [first?.conversationId ?? '']: [refused(429, 800)] });
     // One send at a time, so the 429 comes back before the next send starts.
-    const slow = (target: ReminderTarget) => new Promise<SendOutcome>((resolve) => setTimeout(() => void send(target).then(resolve), 5));
+    const slow = (target: ReminderTarget) =>
+      new Promise<SendOutcome>((resolve) => setTimeout(() => void send(target).then(resolve), 5));
 
     const pass = await dispatcher(storage, slow, { rate: 1 }).dispatch(broadcast, claimant('a'));
 
@@ -140,7 +170,7 @@ describe('the reminder dispatcher (outbox on Azurite)', () => {
     expect(await storage.broadcasts.tally(broadcast.id)).toMatchObject({ delivered: 60, pending: 0, sending: 0 });
   });
 
-  it('after a crash, takes over its own earlier run\'s quiet rows, and leaves a recent one and another instance\'s live claims', async () => {
+  it("after a crash, takes over its own earlier run's quiet rows, and leaves a recent one and another instance's live claims", async () => {
     const storage = await openTestStorage();
     const broadcast = await broadcastTo(storage, 3);
     const [quiet, recent, theirs] = await storage.broadcasts.unsettled(broadcast.id);

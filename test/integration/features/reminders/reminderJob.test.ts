@@ -31,18 +31,37 @@ describe('the reminder job with storage down', () => {
     const storage = await openStorage({ kind: 'connectionString', connectionString });
     for (let n = 0; n < SUBSCRIBERS; n += 1) {
       const conversationId = `a:outage-${String(n)}`;
-      await storage.conversations.save({ conversationId, kind: 'personal', tenantId: undefined, userAadObjectId: undefined, reference: { conversation: { id: conversationId } }, installedAt: new Date().toISOString() });
+      await storage.conversations.save({
+        conversationId,
+        kind: 'personal',
+        tenantId: undefined,
+        userAadObjectId: undefined,
+        reference: { conversation: { id: conversationId } },
+        installedAt: new Date().toISOString(),
+      });
       await storage.subscriptions.subscribe(conversationId, 'personal', new Date());
     }
 
     const logs: string[] = [];
-    const logger = createLogger('info', new Writable({ write: (chunk: Buffer, _encoding, done) => (logs.push(chunk.toString()), done()) }));
+    const logger = createLogger(
+      'info',
+      new Writable({ write: (chunk: Buffer, _encoding, done) => (logs.push(chunk.toString()), done()) }),
+    );
     const sent: string[] = [];
     const finished: Broadcast[] = [];
     // A daily webinar three hours from now: its week-before reminder is due.
     const startTime = DateTime.now().setZone('Europe/London').plus({ hours: 3 }).toFormat('HH:mm');
     const job = createReminderJob({
-      webinars: createWebinars({ configured: { rule: 'FREQ=DAILY', firstDate: undefined, startTime, durationMinutes: 60, topic: undefined, joinUrl: undefined } }),
+      webinars: createWebinars({
+        configured: {
+          rule: 'FREQ=DAILY',
+          firstDate: undefined,
+          startTime,
+          durationMinutes: 60,
+          topic: undefined,
+          joinUrl: undefined,
+        },
+      }),
       store: storage.broadcasts,
       leases: storage.leases,
       subscribers: () => reminderTargets(storage.subscriptions, storage.conversations),
@@ -67,7 +86,11 @@ describe('the reminder job with storage down', () => {
 
     await azurite.close();
     job.start();
-    await waitFor(() => (logs.some((line) => line.includes('reminder tick failed')) ? true : undefined), 'a failed tick to be logged', 30_000);
+    await waitFor(
+      () => (logs.some((line) => line.includes('reminder tick failed')) ? true : undefined),
+      'a failed tick to be logged',
+      30_000,
+    );
     expect(sent).toEqual([]);
 
     azurite = await startEmbeddedAzurite({ location: dataDir, port });
@@ -88,14 +111,37 @@ describe('a reminder for a date the lead cancels after it was made', () => {
     const storage = await openTestStorage();
     for (let n = 0; n < 3; n += 1) {
       const conversationId = `a:cancelled-${String(n)}`;
-      await storage.conversations.save({ conversationId, kind: 'personal', tenantId: undefined, userAadObjectId: undefined, reference: {}, installedAt: new Date().toISOString() });
+      await storage.conversations.save({
+        conversationId,
+        kind: 'personal',
+        tenantId: undefined,
+        userAadObjectId: undefined,
+        reference: {},
+        installedAt: new Date().toISOString(),
+      });
       await storage.subscriptions.subscribe(conversationId, 'personal', new Date());
     }
-    const schedule = { rule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2', firstDate: undefined, startTime: '13:00', durationMinutes: 60, topic: undefined, joinUrl: undefined };
+    const schedule = {
+      rule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',
+      firstDate: undefined,
+      startTime: '13:00',
+      durationMinutes: 60,
+      topic: undefined,
+      joinUrl: undefined,
+    };
     const [next] = await createWebinars({ configured: schedule }).upcoming(1);
     if (!next) throw new Error('no webinar');
     // The lead cancels the date after the reminder was made.
-    const webinars = createWebinars({ configured: schedule, store: { load: () => Promise.resolve({ schedule: undefined, changes: [{ occurrenceId: next.id, topic: undefined, joinUrl: undefined, cancelled: true }] }) } });
+    const webinars = createWebinars({
+      configured: schedule,
+      store: {
+        load: () =>
+          Promise.resolve({
+            schedule: undefined,
+            changes: [{ occurrenceId: next.id, topic: undefined, joinUrl: undefined, cancelled: true }],
+          }),
+      },
+    });
     const sent: string[] = [];
     const finished: Broadcast[] = [];
     const job = createReminderJob({
@@ -103,7 +149,12 @@ describe('a reminder for a date the lead cancels after it was made', () => {
       store: storage.broadcasts,
       leases: storage.leases,
       subscribers: () => reminderTargets(storage.subscriptions, storage.conversations),
-      dispatcher: new Dispatcher({ store: storage.broadcasts, send: (target) => (sent.push(target.conversationId), Promise.resolve({ ok: true })), markUnreachable: () => Promise.resolve(), ratePerSecond: 50 }),
+      dispatcher: new Dispatcher({
+        store: storage.broadcasts,
+        send: (target) => (sent.push(target.conversationId), Promise.resolve({ ok: true })),
+        markUnreachable: () => Promise.resolve(),
+        ratePerSecond: 50,
+      }),
       offsets: [60],
       instanceId: 'cancel-test',
       onFinished: (broadcast) => (finished.push(broadcast), Promise.resolve()),
@@ -119,12 +170,26 @@ describe('a reminder for a date the lead cancels after it was made', () => {
   });
 });
 
-describe('the leads\' report', () => {
+describe("the leads' report", () => {
   it('is tried again by the next tick when it could not go out', async () => {
     const storage = await openTestStorage();
-    await storage.conversations.save({ conversationId: 'a:report-retry', kind: 'personal', tenantId: undefined, userAadObjectId: undefined, reference: {}, installedAt: new Date().toISOString() });
+    await storage.conversations.save({
+      conversationId: 'a:report-retry',
+      kind: 'personal',
+      tenantId: undefined,
+      userAadObjectId: undefined,
+      reference: {},
+      installedAt: new Date().toISOString(),
+    });
     await storage.subscriptions.subscribe('a:report-retry', 'personal', new Date());
-    const schedule = { rule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2', firstDate: undefined, startTime: '13:00', durationMinutes: 60, topic: undefined, joinUrl: undefined };
+    const schedule = {
+      rule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',
+      firstDate: undefined,
+      startTime: '13:00',
+      durationMinutes: 60,
+      topic: undefined,
+      joinUrl: undefined,
+    };
     const webinars = createWebinars({ configured: schedule });
     const [next] = await webinars.upcoming(1);
     if (!next) throw new Error('no webinar');
@@ -134,10 +199,15 @@ describe('the leads\' report', () => {
       store: storage.broadcasts,
       leases: storage.leases,
       subscribers: () => reminderTargets(storage.subscriptions, storage.conversations),
-      dispatcher: new Dispatcher({ store: storage.broadcasts, send: () => Promise.resolve({ ok: true }), markUnreachable: () => Promise.resolve(), ratePerSecond: 50 }),
+      dispatcher: new Dispatcher({
+        store: storage.broadcasts,
+        send: () => Promise.resolve({ ok: true }),
+        markUnreachable: () => Promise.resolve(),
+        ratePerSecond: 50,
+      }),
       offsets: [60],
       instanceId: 'report-test',
-      onFinished: () => (reports += 1) === 1 ? Promise.reject(new Error('storage blip')) : Promise.resolve(),
+      onFinished: () => ((reports += 1) === 1 ? Promise.reject(new Error('storage blip')) : Promise.resolve()),
       logger: createLogger('silent'),
     });
     await storage.broadcasts.create(broadcastOf('n00000000000000dd', next, undefined, 'lead', new Date()));

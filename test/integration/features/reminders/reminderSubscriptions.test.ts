@@ -15,7 +15,10 @@ afterAll(() => bot.close());
 describe('webinar reminder subscriptions', () => {
   it('subscribes a person who installs the bot, and lets them stop and start reminders', async () => {
     await bot.post(installationUpdate('add', { serviceUrl, from: person }));
-    expect(await bot.storage.subscriptions.get(personalChatId(person))).toMatchObject({ active: true, kind: 'personal' });
+    expect(await bot.storage.subscriptions.get(personalChatId(person))).toMatchObject({
+      active: true,
+      kind: 'personal',
+    });
 
     await bot.post(message('stop reminders', { serviceUrl, from: person }));
     expect(JSON.stringify(bot.connector.sentCards())).toContain('Webinar reminders are off');
@@ -48,7 +51,11 @@ describe('webinar reminder subscriptions', () => {
   });
 
   it('lists only conversations that are switched on and reachable, for the reminders', async () => {
-    const others: Person[] = [1, 2, 3].map((n) => ({ id: `29:sub-${String(n)}`, name: 'Sub Example', aadObjectId: `dddddddd-2222-4000-8000-00000000001${String(n)}` }));
+    const others: Person[] = [1, 2, 3].map((n) => ({
+      id: `29:sub-${String(n)}`,
+      name: 'Sub Example',
+      aadObjectId: `dddddddd-2222-4000-8000-00000000001${String(n)}`,
+    }));
     for (const other of others) await bot.post(installationUpdate('add', { serviceUrl, from: other }));
     const [on, off, gone] = others.map(personalChatId);
     await bot.post(message('stop reminders', { serviceUrl, from: others[1] ?? person }));

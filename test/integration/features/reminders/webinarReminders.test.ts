@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardAction, groupChat, installationUpdate, LEAD, message, MSO, personalChatId, teamChannel, type Person } from '../../../support/activities.js';
+import {
+  cardAction,
+  groupChat,
+  installationUpdate,
+  LEAD,
+  message,
+  MSO,
+  personalChatId,
+  teamChannel,
+  type Person,
+} from '../../../support/activities.js';
 import { startTestBot, type TestBot } from '../../../support/testBot.js';
 import { waitFor } from '../../../support/waitFor.js';
 
@@ -18,11 +28,15 @@ const [stopped, removedTheBot] = people;
 type Card = Record<string, unknown>;
 const titleOf = (card: Card): string => JSON.stringify((card.body as { text?: string }[] | undefined)?.[0]?.text ?? '');
 const factsOf = (card: Card): Record<string, string> => {
-  const factSet = (card.body as { type: string; facts?: { title: string; value: string }[] }[]).find((element) => element.type === 'FactSet');
+  const factSet = (card.body as { type: string; facts?: { title: string; value: string }[] }[]).find(
+    (element) => element.type === 'FactSet',
+  );
   return Object.fromEntries((factSet?.facts ?? []).map((fact) => [fact.title, fact.value]));
 };
-const remindersIn = (conversationId: string) => bot.connector.sentCards(conversationId).filter((card) => REMINDER_TITLE.test(titleOf(card)));
-const reportsToLead = () => bot.connector.sentCards(personalChatId(LEAD)).filter((card) => titleOf(card).includes('Webinar reminder report'));
+const remindersIn = (conversationId: string) =>
+  bot.connector.sentCards(conversationId).filter((card) => REMINDER_TITLE.test(titleOf(card)));
+const reportsToLead = () =>
+  bot.connector.sentCards(personalChatId(LEAD)).filter((card) => titleOf(card).includes('Webinar reminder report'));
 
 /** The lead types the command, then confirms on the card it gets back. */
 async function leadSendsReminderNow() {
@@ -62,10 +76,19 @@ describe('a webinar reminder sent by the lead', () => {
     const confirmed = await bot.post(cardAction('confirmReminderNow', data, { serviceUrl, from: LEAD }));
     expect(JSON.stringify(confirmed.body)).toContain('Webinar reminder on its way');
 
-    const [report] = await waitFor(() => (reportsToLead().length > 0 ? reportsToLead() : undefined), 'the report to the lead', 20_000);
-    const subscribed = [LEAD, ...people].filter((person) => person !== stopped).map(personalChatId).concat(teamChannel.id, groupChat.id);
+    const [report] = await waitFor(
+      () => (reportsToLead().length > 0 ? reportsToLead() : undefined),
+      'the report to the lead',
+      20_000,
+    );
+    const subscribed = [LEAD, ...people]
+      .filter((person) => person !== stopped)
+      .map(personalChatId)
+      .concat(teamChannel.id, groupChat.id);
     for (const conversationId of subscribed) {
-      expect(remindersIn(conversationId), conversationId).toHaveLength(conversationId === personalChatId(removedTheBot as Person) ? 0 : 1);
+      expect(remindersIn(conversationId), conversationId).toHaveLength(
+        conversationId === personalChatId(removedTheBot as Person) ? 0 : 1,
+      );
     }
     expect(remindersIn(personalChatId(stopped as Person))).toHaveLength(0);
     expect(factsOf(report as Card)).toMatchObject({
@@ -83,7 +106,9 @@ describe('a webinar reminder sent by the lead', () => {
     await bot.post(cardAction('confirmReminderNow', data, { serviceUrl, from: LEAD }));
     await waitFor(() => (reportsToLead().length > 0 ? true : undefined), 'the report', 20_000);
 
-    const sends = bot.connector.calls.filter((call) => call.kind === 'reply' && REMINDER_TITLE.test(JSON.stringify(call.body)));
+    const sends = bot.connector.calls.filter(
+      (call) => call.kind === 'reply' && REMINDER_TITLE.test(JSON.stringify(call.body)),
+    );
     const throttled = sends.find((call) => call.status === 429);
     expect(throttled).toBeDefined();
     const at = throttled?.at ?? 0;
@@ -119,9 +144,17 @@ describe('lead actions asked for by someone else', () => {
   it('refuses "send webinar reminder now" to an MSO, and the confirm button too', async () => {
     bot.connector.clear();
     await bot.post(message('send webinar reminder now', { serviceUrl, from: MSO }));
-    expect(JSON.stringify(bot.connector.sentCards(personalChatId(MSO)))).toContain('Only the national MSO network lead');
+    expect(JSON.stringify(bot.connector.sentCards(personalChatId(MSO)))).toContain(
+      'Only the national MSO network lead',
+    );
 
-    const refused = await bot.post(cardAction('confirmReminderNow', { occurrenceId: '2026-12-10T13:00', broadcastId: 'n0123456789abcdef' }, { serviceUrl, from: MSO }));
+    const refused = await bot.post(
+      cardAction(
+        'confirmReminderNow',
+        { occurrenceId: '2026-12-10T13:00', broadcastId: 'n0123456789abcdef' },
+        { serviceUrl, from: MSO },
+      ),
+    );
     expect(refused.status).toBe(403);
     expect(await bot.storage.broadcasts.get('n0123456789abcdef')).toBeUndefined();
   });

@@ -40,17 +40,26 @@ describe('ranking mentors for a request', () => {
   it.each([
     {
       case: 'same region before shared focus areas',
-      mentors: [request({ wayIn: 'mentor', region: 'Y62', focusAreas: ['safetyAlerts', 'data'] }), request({ wayIn: 'mentor', name: 'Near', region: 'Y63', focusAreas: ['digital'] })],
+      mentors: [
+        request({ wayIn: 'mentor', region: 'Y62', focusAreas: ['safetyAlerts', 'data'] }),
+        request({ wayIn: 'mentor', name: 'Near', region: 'Y63', focusAreas: ['digital'] }),
+      ],
       expected: ['Near'],
     },
     {
       case: 'more shared focus areas first within a region',
-      mentors: [request({ wayIn: 'mentor', name: 'One area', focusAreas: ['data'] }), request({ wayIn: 'mentor', name: 'Two areas', focusAreas: ['data', 'safetyAlerts'] })],
+      mentors: [
+        request({ wayIn: 'mentor', name: 'One area', focusAreas: ['data'] }),
+        request({ wayIn: 'mentor', name: 'Two areas', focusAreas: ['data', 'safetyAlerts'] }),
+      ],
       expected: ['Two areas', 'One area'],
     },
     {
       case: 'more capacity left first when otherwise equal',
-      mentors: [request({ wayIn: 'mentor', name: 'One place', capacityLeft: 1 }), request({ wayIn: 'mentor', name: 'Three places', capacity: 3, capacityLeft: 3 })],
+      mentors: [
+        request({ wayIn: 'mentor', name: 'One place', capacityLeft: 1 }),
+        request({ wayIn: 'mentor', name: 'Three places', capacity: 3, capacityLeft: 3 }),
+      ],
       expected: ['Three places', 'One place'],
     },
     {
@@ -59,7 +68,11 @@ describe('ranking mentors for a request', () => {
       expected: ['First', 'Second'],
     },
   ])('puts $case', ({ mentors, expected }) => {
-    expect(rankMentors(mentee, mentors, regionName).map((suggestion) => suggestion.mentor.name).slice(0, expected.length)).toEqual(expected);
+    expect(
+      rankMentors(mentee, mentors, regionName)
+        .map((suggestion) => suggestion.mentor.name)
+        .slice(0, expected.length),
+    ).toEqual(expected);
   });
 
   it.each([
@@ -69,7 +82,10 @@ describe('ranking mentors for a request', () => {
     ['a mentor who withdrew', [request({ wayIn: 'mentor', status: 'withdrawn' })]],
     ['the applicant themselves', [request({ wayIn: 'mentor', userId: mentee.userId })]],
     ['a mentor already paired with this request', [request({ wayIn: 'mentor', pairedWith: [mentee.id] })]],
-    ['a mentor once paired with the same person another way in', [request({ wayIn: 'mentor', pairedWith: [`develop.${mentee.id.split('.')[1] ?? ''}`] })]],
+    [
+      'a mentor once paired with the same person another way in',
+      [request({ wayIn: 'mentor', pairedWith: [`develop.${mentee.id.split('.')[1] ?? ''}`] })],
+    ],
   ] as const)('suggests nobody when there is %s', (_case, mentors) => {
     expect(rankMentors(mentee, mentors, regionName)).toEqual([]);
   });
@@ -79,13 +95,24 @@ describe('ranking mentors for a request', () => {
     const junior = request({ wayIn: 'mentor', name: 'Junior', monthsInRole: 24 });
     const senior = request({ wayIn: 'mentor', name: 'Senior', monthsInRole: 120 });
 
-    expect(rankMentors(developer, [junior, senior], regionName).map((suggestion) => suggestion.mentor.name)).toEqual(['Senior']);
+    expect(rankMentors(developer, [junior, senior], regionName).map((suggestion) => suggestion.mentor.name)).toEqual([
+      'Senior',
+    ]);
   });
 
   it('explains each suggestion in a few words', () => {
-    const [suggestion] = rankMentors(mentee, [request({ wayIn: 'mentor', focusAreas: ['data'], monthsInRole: 62, capacityLeft: 1 })], regionName);
+    const [suggestion] = rankMentors(
+      mentee,
+      [request({ wayIn: 'mentor', focusAreas: ['data'], monthsInRole: 62, capacityLeft: 1 })],
+      regionName,
+    );
 
-    expect(suggestion?.reasons).toEqual(['same region', 'shares Data and dashboards', '1 place left', '5 years more in role']);
+    expect(suggestion?.reasons).toEqual([
+      'same region',
+      'shares Data and dashboards',
+      '1 place left',
+      '5 years more in role',
+    ]);
   });
 });
 
@@ -96,7 +123,11 @@ describe('deciding a request', () => {
 
     const outcome = decide(mentee, { kind: 'approve', mentor }, lead, now);
 
-    expect(outcome).toMatchObject({ kind: 'decided', request: { status: 'matched', pairedWith: [mentor.id] }, mentor: { capacityLeft: 0, status: 'matched' } });
+    expect(outcome).toMatchObject({
+      kind: 'decided',
+      request: { status: 'matched', pairedWith: [mentor.id] },
+      mentor: { capacityLeft: 0, status: 'matched' },
+    });
   });
 
   it('shares one mentor with room for two among three applicants: the third waits', () => {
@@ -125,7 +156,12 @@ describe('deciding a request', () => {
   });
 
   it('refuses a buddy who can no longer take one', () => {
-    const outcome = decide(request({}), { kind: 'approve', mentor: request({ wayIn: 'mentor', capacityLeft: 0 }) }, lead, now);
+    const outcome = decide(
+      request({}),
+      { kind: 'approve', mentor: request({ wayIn: 'mentor', capacityLeft: 0 }) },
+      lead,
+      now,
+    );
 
     expect(outcome.kind).toBe('refused');
   });
@@ -136,7 +172,9 @@ describe('deciding a request', () => {
 
     expect(decide(approved, { kind: 'match', mentor }, lead, now).kind).toBe('decided');
     expect(decide(approved, { kind: 'approve', mentor }, lead, now).kind).toBe('alreadyDecided');
-    expect(decide({ ...approved, status: 'declined' }, { kind: 'match', mentor }, lead, now).kind).toBe('alreadyDecided');
+    expect(decide({ ...approved, status: 'declined' }, { kind: 'match', mentor }, lead, now).kind).toBe(
+      'alreadyDecided',
+    );
   });
 
   it('lets a person withdraw an open request, but not a matched one', () => {

@@ -2,7 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DirectoryError, loadNetworkDirectory, parseNetworkDirectory } from '../../../../src/features/directory/networkDirectory.js';
+import {
+  DirectoryError,
+  loadNetworkDirectory,
+  parseNetworkDirectory,
+} from '../../../../src/features/directory/networkDirectory.js';
 
 const sample = loadNetworkDirectory();
 
@@ -22,7 +26,15 @@ describe('the network directory', () => {
   });
 
   it('has a network for each of the seven regions', () => {
-    expect(sample.regionalNetworks.map((network) => network.region).sort()).toEqual(['Y56', 'Y58', 'Y59', 'Y60', 'Y61', 'Y62', 'Y63']);
+    expect(sample.regionalNetworks.map((network) => network.region).sort()).toEqual([
+      'Y56',
+      'Y58',
+      'Y59',
+      'Y60',
+      'Y61',
+      'Y62',
+      'Y63',
+    ]);
   });
 
   it('names the bad entry when a lead email is not an email', () => {

@@ -38,7 +38,11 @@ describe('finding an organisation in what someone typed', () => {
   it('offers the trusts of a city named on its own', () => {
     const lookup = finder.find('Leeds');
 
-    expect(lookup.kind === 'ambiguous' && lookup.choices.map((choice) => choice.code).sort()).toEqual(['RGD', 'RR8', 'RY6']);
+    expect(lookup.kind === 'ambiguous' && lookup.choices.map((choice) => choice.code).sort()).toEqual([
+      'RGD',
+      'RR8',
+      'RY6',
+    ]);
   });
 
   it.each(['nowhere general hospital', 'I ran to the shop', '', 'x'.repeat(10_000)])('finds nothing in %j', (text) => {

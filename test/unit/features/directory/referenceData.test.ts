@@ -17,7 +17,9 @@ describe('the shipped reference data', () => {
   });
 
   it('has the 42 ICBs, each in one region, as many per region as NHS England lists', () => {
-    const perRegion = Object.fromEntries(REGION_CODES.map((code) => [code, reference.icbs.filter((icb) => icb.region === code).length]));
+    const perRegion = Object.fromEntries(
+      REGION_CODES.map((code) => [code, reference.icbs.filter((icb) => icb.region === code).length]),
+    );
 
     expect(reference.icbs).toHaveLength(42);
     expect(perRegion).toEqual({ Y63: 4, Y62: 3, Y60: 11, Y61: 6, Y56: 5, Y59: 6, Y58: 7 });
@@ -41,8 +43,14 @@ describe('the shipped reference data', () => {
     for (const region of REGION_CODES) {
       const trusts = reference.trusts.filter((trust) => trust.region === region);
       expect(trusts.length, region).toBeGreaterThanOrEqual(15);
-      expect(trusts.some((trust) => trust.type === 'acute'), region).toBe(true);
-      expect(trusts.some((trust) => trust.type === 'mental-health'), region).toBe(true);
+      expect(
+        trusts.some((trust) => trust.type === 'acute'),
+        region,
+      ).toBe(true);
+      expect(
+        trusts.some((trust) => trust.type === 'mental-health'),
+        region,
+      ).toBe(true);
     }
     expect(reference.trusts.filter((trust) => trust.type === 'ambulance')).toHaveLength(10);
   });

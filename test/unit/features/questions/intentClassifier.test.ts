@@ -23,13 +23,19 @@ describe('the intent classifier', () => {
     expect(result.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 
-  it.each([...COMMANDS, ...LEAD_COMMANDS].map((command) => [command.title, command.intent] as const))('understands the command %j', async (title, intent) => {
-    expect((await knowledge.understand(title)).intent).toBe(intent);
-  });
+  it.each([...COMMANDS, ...LEAD_COMMANDS].map((command) => [command.title, command.intent] as const))(
+    'understands the command %j',
+    async (title, intent) => {
+      expect((await knowledge.understand(title)).intent).toBe(intent);
+    },
+  );
 
-  it.each(MENU_QUESTIONS.map((question) => [question.title, question.intent] as const))('understands the menu question %j', async (title, intent) => {
-    expect((await knowledge.understand(title)).intent).toBe(intent);
-  });
+  it.each(MENU_QUESTIONS.map((question) => [question.title, question.intent] as const))(
+    'understands the menu question %j',
+    async (title, intent) => {
+      expect((await knowledge.understand(title)).intent).toBe(intent);
+    },
+  );
 
   it.each(['', '   ', '?!', 'x'.repeat(10_000)])('does not guess at %j', async (text) => {
     expect((await knowledge.understand(text)).intent).toBe('None');
@@ -37,10 +43,13 @@ describe('the intent classifier', () => {
 });
 
 describe('organisation lookup on names as people type them', () => {
-  it.each(ORGANISATION_EVALUATIONS)('places at least 90%% of %s in the right organisation and region without asking', (file) => {
-    const result = evaluateOrganisations(knowledge.directory.organisations, loadOrganisationEvaluation(file));
+  it.each(ORGANISATION_EVALUATIONS)(
+    'places at least 90%% of %s in the right organisation and region without asking',
+    (file) => {
+      const result = evaluateOrganisations(knowledge.directory.organisations, loadOrganisationEvaluation(file));
 
-    expect(result.total).toBeGreaterThanOrEqual(80);
-    expect(result.regionAccuracy).toBeGreaterThanOrEqual(0.9);
-  });
+      expect(result.total).toBeGreaterThanOrEqual(80);
+      expect(result.regionAccuracy).toBeGreaterThanOrEqual(0.9);
+    },
+  );
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeOffset, dueReminders, parseReminderOffsets, scheduledBroadcastId } from '../../../../src/features/reminders/reminderPlan.js';
+import {
+  describeOffset,
+  dueReminders,
+  parseReminderOffsets,
+  scheduledBroadcastId,
+} from '../../../../src/features/reminders/reminderPlan.js';
 import { nextOccurrences, withChanges } from '../../../../src/features/webinar/schedule.js';
 import { SECOND_THURSDAY_AT_ONE } from '../../../support/webinarSchedules.js';
 
@@ -8,7 +13,8 @@ const HOUR = 60;
 const offsets = [WEEK, HOUR];
 // The second Thursday of December 2026: 13:00 GMT is 13:00Z.
 const december = nextOccurrences(SECOND_THURSDAY_AT_ONE, new Date('2026-12-01T00:00:00Z'), 1);
-const dueAt = (iso: string, occurrences = december) => dueReminders(occurrences, offsets, new Date(iso)).map((due) => due.offsetMinutes);
+const dueAt = (iso: string, occurrences = december) =>
+  dueReminders(occurrences, offsets, new Date(iso)).map((due) => due.offsetMinutes);
 
 describe('parseReminderOffsets', () => {
   it('reads days, hours and minutes, longest first, without repeats', () => {
@@ -53,7 +59,15 @@ describe('dueReminders', () => {
   });
 
   it('sends no reminder for a cancelled webinar', () => {
-    const cancelled = withChanges(december, new Map([['2026-12-10T13:00', { occurrenceId: '2026-12-10T13:00', topic: undefined, joinUrl: undefined, cancelled: true }]]));
+    const cancelled = withChanges(
+      december,
+      new Map([
+        [
+          '2026-12-10T13:00',
+          { occurrenceId: '2026-12-10T13:00', topic: undefined, joinUrl: undefined, cancelled: true },
+        ],
+      ]),
+    );
     expect(dueAt('2026-12-10T12:30:00Z', cancelled)).toEqual([]);
   });
 

@@ -5,15 +5,31 @@ import { SECOND_THURSDAY_AT_ONE } from '../../../support/webinarSchedules.js';
 const secondThursday: WebinarSchedule = SECOND_THURSDAY_AT_ONE;
 
 const schedule = (changes: Partial<WebinarSchedule>): WebinarSchedule => ({ ...secondThursday, ...changes });
-const startsFrom = (rule: WebinarSchedule, from: string, count = 1) => nextOccurrences(rule, new Date(from), count).map((occurrence) => occurrence.start.toISOString());
+const startsFrom = (rule: WebinarSchedule, from: string, count = 1) =>
+  nextOccurrences(rule, new Date(from), count).map((occurrence) => occurrence.start.toISOString());
 
 describe('nextOccurrences', () => {
   // 2026: British Summer Time from 29 March to 25 October. 13:00 London is 13:00Z in GMT, 12:00Z in BST.
   it.each([
     ['a winter second Thursday at 13:00 GMT', secondThursday, '2026-03-01T00:00:00Z', ['2026-03-12T13:00:00.000Z']],
-    ['the first one after the March change, at 13:00 BST', secondThursday, '2026-03-13T00:00:00Z', ['2026-04-09T12:00:00.000Z']],
-    ['the last one before the October change, at 13:00 BST', secondThursday, '2026-10-01T00:00:00Z', ['2026-10-08T12:00:00.000Z']],
-    ['the first one after the October change, at 13:00 GMT', secondThursday, '2026-10-09T00:00:00Z', ['2026-11-12T13:00:00.000Z']],
+    [
+      'the first one after the March change, at 13:00 BST',
+      secondThursday,
+      '2026-03-13T00:00:00Z',
+      ['2026-04-09T12:00:00.000Z'],
+    ],
+    [
+      'the last one before the October change, at 13:00 BST',
+      secondThursday,
+      '2026-10-01T00:00:00Z',
+      ['2026-10-08T12:00:00.000Z'],
+    ],
+    [
+      'the first one after the October change, at 13:00 GMT',
+      secondThursday,
+      '2026-10-09T00:00:00Z',
+      ['2026-11-12T13:00:00.000Z'],
+    ],
     [
       'weekly Thursdays either side of the March change',
       schedule({ rule: 'FREQ=WEEKLY;BYDAY=TH' }),
@@ -38,7 +54,12 @@ describe('nextOccurrences', () => {
       '2026-01-01T00:00:00Z',
       ['2026-10-25T10:00:00.000Z'],
     ],
-    ['the second Thursday written as 2TH', schedule({ rule: 'FREQ=MONTHLY;BYDAY=2TH' }), '2026-12-01T00:00:00Z', ['2026-12-10T13:00:00.000Z']],
+    [
+      'the second Thursday written as 2TH',
+      schedule({ rule: 'FREQ=MONTHLY;BYDAY=2TH' }),
+      '2026-12-01T00:00:00Z',
+      ['2026-12-10T13:00:00.000Z'],
+    ],
     [
       'the last Friday of the month (BYSETPOS=-1)',
       schedule({ rule: 'FREQ=MONTHLY;BYDAY=FR;BYSETPOS=-1' }),
@@ -63,7 +84,12 @@ describe('nextOccurrences', () => {
       '2026-02-20T00:00:00Z',
       ['2026-03-12T13:00:00.000Z'],
     ],
-    ['nothing after UNTIL in the past', schedule({ rule: 'FREQ=MONTHLY;BYDAY=2TH;UNTIL=20250101T000000Z' }), '2026-01-01T00:00:00Z', []],
+    [
+      'nothing after UNTIL in the past',
+      schedule({ rule: 'FREQ=MONTHLY;BYDAY=2TH;UNTIL=20250101T000000Z' }),
+      '2026-01-01T00:00:00Z',
+      [],
+    ],
     [
       'the last one before UNTIL, and nothing after it',
       schedule({ rule: 'FREQ=MONTHLY;BYDAY=2TH;UNTIL=20261231T235959Z' }),
@@ -94,11 +120,22 @@ describe('nextOccurrences', () => {
   });
 
   it('gives the next few in order, each with a stable id, topic and joining link', () => {
-    const withDetails = schedule({ topic: 'Insulin safety', joinUrl: 'https://teams.microsoft.com/l/meetup-join/example' });
+    const withDetails = schedule({
+      topic: 'Insulin safety',
+      joinUrl: 'https://teams.microsoft.com/l/meetup-join/example',
+    });
     const occurrences = nextOccurrences(withDetails, new Date('2026-12-01T00:00:00Z'), 3);
 
-    expect(occurrences.map((occurrence) => occurrence.id)).toEqual(['2026-12-10T13:00', '2027-01-14T13:00', '2027-02-11T13:00']);
-    expect(occurrences.every((occurrence) => occurrence.topic === 'Insulin safety' && occurrence.joinUrl === withDetails.joinUrl)).toBe(true);
+    expect(occurrences.map((occurrence) => occurrence.id)).toEqual([
+      '2026-12-10T13:00',
+      '2027-01-14T13:00',
+      '2027-02-11T13:00',
+    ]);
+    expect(
+      occurrences.every(
+        (occurrence) => occurrence.topic === 'Insulin safety' && occurrence.joinUrl === withDetails.joinUrl,
+      ),
+    ).toBe(true);
     expect(nextOccurrences(withDetails, new Date('2026-12-10T13:30:00Z'), 1)[0]?.id).toBe('2026-12-10T13:00');
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkOccurrenceChange, checkSchedule, readOccurrenceValues, readScheduleValues } from '../../../../src/features/webinar/settingsForm.js';
+import {
+  checkOccurrenceChange,
+  checkSchedule,
+  readOccurrenceValues,
+  readScheduleValues,
+} from '../../../../src/features/webinar/settingsForm.js';
 
 const valid = readScheduleValues({
   rule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',
@@ -47,26 +52,43 @@ describe('checkSchedule', () => {
   });
 
   it('takes a rule that counts from a start when the first date is given', () => {
-    expect(checkSchedule({ ...valid, rule: 'rrule:freq=monthly;interval=2;byday=2th', firstDate: '2026-01-01' })).toMatchObject({
+    expect(
+      checkSchedule({ ...valid, rule: 'rrule:freq=monthly;interval=2;byday=2th', firstDate: '2026-01-01' }),
+    ).toMatchObject({
       ok: true,
       value: { rule: 'FREQ=MONTHLY;INTERVAL=2;BYDAY=2TH', firstDate: '2026-01-01' },
     });
   });
 
   it('keeps only text from a submission (a number or an object is not taken as typed)', () => {
-    expect(readScheduleValues({ rule: { __proto__: 'x' }, durationMinutes: 60, topic: ['a'] })).toMatchObject({ rule: '', durationMinutes: '60', topic: '' });
+    expect(readScheduleValues({ rule: { __proto__: 'x' }, durationMinutes: 60, topic: ['a'] })).toMatchObject({
+      rule: '',
+      durationMinutes: '60',
+      topic: '',
+    });
   });
 });
 
 describe('checkOccurrenceChange', () => {
-  const change = readOccurrenceValues({ occurrenceId: '2026-12-10T13:00', occurrenceTopic: 'Opioids', occurrenceJoinUrl: '', cancelled: 'false' });
+  const change = readOccurrenceValues({
+    occurrenceId: '2026-12-10T13:00',
+    occurrenceTopic: 'Opioids',
+    occurrenceJoinUrl: '',
+    cancelled: 'false',
+  });
 
-  it('accepts a new topic for one date, keeping the schedule\'s link', () => {
-    expect(checkOccurrenceChange(change)).toEqual({ ok: true, value: { occurrenceId: '2026-12-10T13:00', topic: 'Opioids', joinUrl: undefined, cancelled: false } });
+  it("accepts a new topic for one date, keeping the schedule's link", () => {
+    expect(checkOccurrenceChange(change)).toEqual({
+      ok: true,
+      value: { occurrenceId: '2026-12-10T13:00', topic: 'Opioids', joinUrl: undefined, cancelled: false },
+    });
   });
 
   it('accepts a cancellation', () => {
-    expect(checkOccurrenceChange({ ...change, cancelled: 'true' })).toMatchObject({ ok: true, value: { cancelled: true } });
+    expect(checkOccurrenceChange({ ...change, cancelled: 'true' })).toMatchObject({
+      ok: true,
+      value: { cancelled: true },
+    });
   });
 
   it.each([

@@ -6,7 +6,14 @@ import { nextOccurrences } from '../../../../src/features/webinar/index.js';
 
 const answers = new Answers(loadNetworkDirectory(), loadReferenceData());
 const [occurrence] = nextOccurrences(
-  { rule: 'FREQ=MONTHLY;BYDAY=2TH', firstDate: undefined, startTime: '13:00', durationMinutes: 60, topic: undefined, joinUrl: undefined },
+  {
+    rule: 'FREQ=MONTHLY;BYDAY=2TH',
+    firstDate: undefined,
+    startTime: '13:00',
+    durationMinutes: 60,
+    topic: undefined,
+    joinUrl: undefined,
+  },
   new Date('2026-12-01T00:00:00Z'),
   1,
 );
@@ -16,7 +23,10 @@ describe('the webinar answer', () => {
     if (!occurrence) throw new Error('the rule has an occurrence');
     const answer = answers.webinar({ occurrence, inProgress: false, calendarUrl: undefined });
 
-    expect(answer.facts).toContainEqual({ title: 'When', value: 'Thursday 10 December 2026, 13:00 to 14:00 (UK time)' });
+    expect(answer.facts).toContainEqual({
+      title: 'When',
+      value: 'Thursday 10 December 2026, 13:00 to 14:00 (UK time)',
+    });
     expect(answer.links.map((link) => link.title)).toEqual(['Ask for the invitation']);
   });
 

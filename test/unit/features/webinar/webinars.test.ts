@@ -19,35 +19,71 @@ function storeOf(saved: SavedWebinarSettings) {
 
 describe('the webinars a person is told about', () => {
   it('follow the configured schedule until a lead saves one', async () => {
-    const webinars = createWebinars({ configured: SECOND_THURSDAY_AT_ONE, store: storeOf({ schedule: undefined, changes: [] }), now });
+    const webinars = createWebinars({
+      configured: SECOND_THURSDAY_AT_ONE,
+      store: storeOf({ schedule: undefined, changes: [] }),
+      now,
+    });
     expect((await webinars.next())?.occurrence.id).toBe(DECEMBER);
   });
 
-  it('follow the lead\'s saved schedule over the configured one', async () => {
+  it("follow the lead's saved schedule over the configured one", async () => {
     const lastFriday = { ...SECOND_THURSDAY_AT_ONE, rule: 'FREQ=MONTHLY;BYDAY=-1FR', startTime: '10:00' };
-    const webinars = createWebinars({ configured: SECOND_THURSDAY_AT_ONE, store: storeOf({ schedule: lastFriday, changes: [] }), now });
+    const webinars = createWebinars({
+      configured: SECOND_THURSDAY_AT_ONE,
+      store: storeOf({ schedule: lastFriday, changes: [] }),
+      now,
+    });
     expect((await webinars.next())?.occurrence.start.toISOString()).toBe('2026-12-25T10:00:00.000Z');
   });
 
-  it('skip a cancelled date, which the lead\'s card still lists', async () => {
-    const store = storeOf({ schedule: undefined, changes: [{ occurrenceId: DECEMBER, topic: undefined, joinUrl: undefined, cancelled: true }] });
+  it("skip a cancelled date, which the lead's card still lists", async () => {
+    const store = storeOf({
+      schedule: undefined,
+      changes: [{ occurrenceId: DECEMBER, topic: undefined, joinUrl: undefined, cancelled: true }],
+    });
     const webinars = createWebinars({ configured: SECOND_THURSDAY_AT_ONE, store, now });
 
     expect((await webinars.next())?.occurrence.id).toBe(JANUARY);
     expect((await webinars.upcoming(2)).map((occurrence) => occurrence.id)).toEqual([JANUARY, '2027-02-11T13:00']);
-    expect((await webinars.upcoming(2, { includeCancelled: true })).map((occurrence) => [occurrence.id, occurrence.cancelled])).toEqual([
+    expect(
+      (await webinars.upcoming(2, { includeCancelled: true })).map((occurrence) => [
+        occurrence.id,
+        occurrence.cancelled,
+      ]),
+    ).toEqual([
       [DECEMBER, true],
       [JANUARY, false],
     ]);
   });
 
-  it('show one date\'s own topic and link, the others keep the schedule\'s', async () => {
-    const configured = { ...SECOND_THURSDAY_AT_ONE, topic: 'Open forum', joinUrl: 'https://teams.microsoft.com/l/meetup-join/series' };
-    const store = storeOf({ schedule: undefined, changes: [{ occurrenceId: JANUARY, topic: 'Insulin safety', joinUrl: 'https://teams.microsoft.com/l/meetup-join/january', cancelled: false }] });
+  it("show one date's own topic and link, the others keep the schedule's", async () => {
+    const configured = {
+      ...SECOND_THURSDAY_AT_ONE,
+      topic: 'Open forum',
+      joinUrl: 'https://teams.microsoft.com/l/meetup-join/series',
+    };
+    const store = storeOf({
+      schedule: undefined,
+      changes: [
+        {
+          occurrenceId: JANUARY,
+          topic: 'Insulin safety',
+          joinUrl: 'https://teams.microsoft.com/l/meetup-join/january',
+          cancelled: false,
+        },
+      ],
+    });
     const [december, january] = await createWebinars({ configured, store, now }).upcoming(2);
 
-    expect(december).toMatchObject({ topic: 'Open forum', joinUrl: 'https://teams.microsoft.com/l/meetup-join/series' });
-    expect(january).toMatchObject({ topic: 'Insulin safety', joinUrl: 'https://teams.microsoft.com/l/meetup-join/january' });
+    expect(december).toMatchObject({
+      topic: 'Open forum',
+      joinUrl: 'https://teams.microsoft.com/l/meetup-join/series',
+    });
+    expect(january).toMatchObject({
+      topic: 'Insulin safety',
+      joinUrl: 'https://teams.microsoft.com/l/meetup-join/january',
+    });
   });
 
   it('read storage once for several questions, and again after a save here', async () => {
@@ -66,7 +102,10 @@ describe('the webinars a person is told about', () => {
     let fail = true;
     const webinars = createWebinars({
       configured: SECOND_THURSDAY_AT_ONE,
-      store: { load: () => (fail ? Promise.reject(new Error('storage down')) : Promise.resolve({ schedule: undefined, changes: [] })) },
+      store: {
+        load: () =>
+          fail ? Promise.reject(new Error('storage down')) : Promise.resolve({ schedule: undefined, changes: [] }),
+      },
       now,
     });
     await expect(webinars.next()).rejects.toThrow('storage down');

@@ -3,7 +3,9 @@ import { escapeCardText } from '../../../../src/platform/cards/escapeCardText.js
 
 describe('escapeCardText', () => {
   it('shows markdown and HTML as typed', () => {
-    expect(escapeCardText('**x** [y](https://evil.example) <b>')).toBe('\\*\\*x\\*\\* \\[y\\]\\(https://evil.example\\) \\<b\\>');
+    expect(escapeCardText('**x** [y](https://evil.example) <b>')).toBe(
+      '\\*\\*x\\*\\* \\[y\\]\\(https://evil.example\\) \\<b\\>',
+    );
   });
 
   it('leaves ordinary names alone', () => {

@@ -7,7 +7,12 @@ import { VERBS } from '../../../../src/features/verbs.js';
 import { REGION_CODES } from '../../../../src/features/directory/referenceData.js';
 // The app loads every feature, and with it every card module's templates.
 import '../../../../src/app.js';
-import { registeredCardNames, renderCard, type CardData, type CardName } from '../../../../src/platform/cards/renderCard.js';
+import {
+  registeredCardNames,
+  renderCard,
+  type CardData,
+  type CardName,
+} from '../../../../src/platform/cards/renderCard.js';
 import { cardProblems } from '../../../support/validateCard.js';
 import { readOccurrenceValues, scheduleValuesOf } from '../../../../src/features/webinar/settingsForm.js';
 
@@ -17,8 +22,20 @@ const BLANK_SIGN_UP = readSignUpValues({});
 const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
   welcome: [{ verbs: { showHelp: VERBS.showHelp } }],
   help: [
-    { notUnderstood: false, commands: COMMANDS, leadCommands: [], questions: MENU_QUESTIONS, verbs: { askQuestion: VERBS.askQuestion } },
-    { notUnderstood: true, commands: COMMANDS, leadCommands: LEAD_COMMANDS, questions: MENU_QUESTIONS, verbs: { askQuestion: VERBS.askQuestion } },
+    {
+      notUnderstood: false,
+      commands: COMMANDS,
+      leadCommands: [],
+      questions: MENU_QUESTIONS,
+      verbs: { askQuestion: VERBS.askQuestion },
+    },
+    {
+      notUnderstood: true,
+      commands: COMMANDS,
+      leadCommands: LEAD_COMMANDS,
+      questions: MENU_QUESTIONS,
+      verbs: { askQuestion: VERBS.askQuestion },
+    },
   ],
   apology: [{ reference: 'incoming-1234' }],
   answer: [
@@ -28,7 +45,10 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       facts: [{ title: 'Lead', value: 'North West Example Lead' }],
       links: [
         { title: 'Email the lead', url: 'mailto:nw.lead@example.org' },
-        { title: 'Chat with the lead in Teams', url: 'https://teams.microsoft.com/l/chat/0/0?users=nw.lead%40example.org' },
+        {
+          title: 'Chat with the lead in Teams',
+          url: 'https://teams.microsoft.com/l/chat/0/0?users=nw.lead%40example.org',
+        },
       ],
       asks: [{ title: 'Who is the national lead?', intent: 'nationalLead' }],
       source: { title: 'SPS', url: 'https://www.sps.nhs.uk/' },
@@ -60,7 +80,18 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
     {
       intro: 'The national MSO network lead runs the buddy scheme.',
       message: 'Please check the 2 fields marked below.',
-      values: { wayIn: 'mentor', organisation: 'RR8', region: 'Y63', monthsInRole: 'ten', focusAreas: 'safetyAlerts,data', capacity: '', preferredContact: 'teams', email: 'x@example.org', note: 'Hello', consent: 'true' },
+      values: {
+        wayIn: 'mentor',
+        organisation: 'RR8',
+        region: 'Y63',
+        monthsInRole: 'ten',
+        focusAreas: 'safetyAlerts,data',
+        capacity: '',
+        preferredContact: 'teams',
+        email: 'x@example.org',
+        note: 'Hello',
+        consent: 'true',
+      },
       errors: { ...BLANK_SIGN_UP, monthsInRole: 'Give the months as a number.', capacity: 'Say how many.' },
       wayIns: [{ title: 'I am an experienced MSO and would like to mentor', value: 'mentor' }],
       regions: REGION_CODES.map((code) => ({ title: code, value: code })),
@@ -86,7 +117,12 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       noSuggestions: '',
       withdrawable: false,
       refreshUserIds: ['29:lead'],
-      verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, match: VERBS.matchBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },
+      verbs: {
+        refresh: VERBS.refreshBuddyRequest,
+        decide: VERBS.decideBuddyRequest,
+        match: VERBS.matchBuddyRequest,
+        withdraw: VERBS.withdrawBuddyRequest,
+      },
     },
     {
       requestId: 'newToPost.abc',
@@ -102,7 +138,12 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       noSuggestions: '',
       withdrawable: false,
       refreshUserIds: [],
-      verbs: { refresh: VERBS.refreshBuddyRequest, decide: VERBS.decideBuddyRequest, match: VERBS.matchBuddyRequest, withdraw: VERBS.withdrawBuddyRequest },
+      verbs: {
+        refresh: VERBS.refreshBuddyRequest,
+        decide: VERBS.decideBuddyRequest,
+        match: VERBS.matchBuddyRequest,
+        withdraw: VERBS.withdrawBuddyRequest,
+      },
     },
   ],
   organisationForm: [
@@ -151,7 +192,14 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       messageColour: 'Attention',
       summary: 'Now: every month on the 2nd Thursday, 13:00 UK time, 60 minutes.',
       coming: [{ title: 'Thursday 10 December 2026, 13:00 to 14:00', value: 'Cancelled' }],
-      schedule: { rule: 'FREQ=MONTHLY;BYDAY=XX', firstDate: '', startTime: '25:00', durationMinutes: '60', topic: 'Opioid safety', joinUrl: 'http://example.org' },
+      schedule: {
+        rule: 'FREQ=MONTHLY;BYDAY=XX',
+        firstDate: '',
+        startTime: '25:00',
+        durationMinutes: '60',
+        topic: 'Opioid safety',
+        joinUrl: 'http://example.org',
+      },
       change: { occurrenceId: '2026-12-10T13:00', occurrenceTopic: '', occurrenceJoinUrl: '', cancelled: 'true' },
       errors: {
         rule: 'This rule has a BYDAY value that is not a weekday.',
@@ -211,7 +259,10 @@ function render<N extends CardName>(name: N, data: CardData[N]) {
 
 describe('card templates', () => {
   it('are exactly the templates in cards/', () => {
-    const files = readdirSync(new URL('../../../../cards/', import.meta.url), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json'));
+    const files = readdirSync(new URL('../../../../cards/', import.meta.url), {
+      recursive: true,
+      encoding: 'utf8',
+    }).filter((file) => file.endsWith('.json'));
 
     expect(files.map((file) => basename(file).replace(/\.json$/, '')).sort()).toEqual([...CARD_NAMES].sort());
     expect([...CARD_NAMES].sort()).toEqual(Object.keys(samples).sort());
@@ -234,8 +285,12 @@ describe('card templates', () => {
   );
 
   it('shows "did not understand" on the help card only when asked to', () => {
-    expect(JSON.stringify(render('help', { ...samples.help[1] ?? samples.help[0], notUnderstood: true }))).toContain('did not understand');
-    expect(JSON.stringify(render('help', { ...samples.help[0], notUnderstood: false }))).not.toContain('did not understand');
+    expect(JSON.stringify(render('help', { ...(samples.help[1] ?? samples.help[0]), notUnderstood: true }))).toContain(
+      'did not understand',
+    );
+    expect(JSON.stringify(render('help', { ...samples.help[0], notUnderstood: false }))).not.toContain(
+      'did not understand',
+    );
   });
 
   it('lists every command on the help card, and offers the menu questions as buttons', () => {
@@ -248,7 +303,10 @@ describe('card templates', () => {
   it('keeps the lead ids in the request card refresh as a list', () => {
     const card = render('buddyRequest', samples.buddyRequest[0]);
 
-    expect(card.refresh).toMatchObject({ userIds: ['29:lead'], action: { type: 'Action.Execute', verb: VERBS.refreshBuddyRequest } });
+    expect(card.refresh).toMatchObject({
+      userIds: ['29:lead'],
+      action: { type: 'Action.Execute', verb: VERBS.refreshBuddyRequest },
+    });
   });
 
   it('leaves out empty parts of an answer', () => {
@@ -267,6 +325,8 @@ describe('card templates', () => {
 
 describe('the card validator', () => {
   it('reports an element type that Adaptive Cards does not have', () => {
-    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlok', text: 'x' }] })).not.toEqual([]);
+    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlok', text: 'x' }] })).not.toEqual(
+      [],
+    );
   });
 });

@@ -4,7 +4,10 @@ import { createTableClientFactory } from '../../../../src/platform/storage/table
 
 describe('createTableClientFactory', () => {
   it('builds a client for the account URL and table with a managed-identity credential, no key and no network call', () => {
-    const tableFor = createTableClientFactory({ kind: 'accountUrl', accountUrl: 'https://msobot.table.core.windows.net' });
+    const tableFor = createTableClientFactory({
+      kind: 'accountUrl',
+      accountUrl: 'https://msobot.table.core.windows.net',
+    });
 
     const client = tableFor('Profiles');
 
@@ -36,7 +39,10 @@ describe('createTableClientFactory', () => {
 
 describe('loadConfig with TABLES_ACCOUNT_URL', () => {
   it('selects the managed-identity account URL path', () => {
-    const config = loadConfig({ TABLES_ACCOUNT_URL: 'https://msobot.table.core.windows.net', ALLOW_UNAUTHENTICATED: 'true' });
+    const config = loadConfig({
+      TABLES_ACCOUNT_URL: 'https://msobot.table.core.windows.net',
+      ALLOW_UNAUTHENTICATED: 'true',
+    });
 
     expect(config.storage).toEqual({ kind: 'accountUrl', accountUrl: 'https://msobot.table.core.windows.net' });
   });
