@@ -69,18 +69,20 @@ export function createApp(
   });
   const messageRate = new ConversationRateLimit(config.messagesPerMinute);
   runtime.setBot(
-    new MsoBot({
-      storage,
-      logger,
-      directory,
-      understand,
-      messenger,
-      leadAadObjectIds,
-      webinars,
-      webinarCalendarUrl,
-      reminders,
+    new MsoBot(
+      {
+        storage,
+        logger,
+        directory,
+        understand,
+        messenger,
+        leadAadObjectIds,
+        webinars,
+        webinarCalendarUrl,
+        reminders,
+      },
       messageRate,
-    }),
+    ),
   );
   const server = createServer({
     authenticate: (activity, authorization) => runtime.authenticate(activity, authorization),

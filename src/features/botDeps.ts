@@ -4,8 +4,7 @@ import type { Understand } from './questions/understand.js';
 import type { Storage } from '../storage.js';
 import type { Webinars } from './webinar/index.js';
 import type { ReminderJob } from './reminders/reminderJob.js';
-import type { ConversationRateLimit } from '../teams/conversationRateLimit.js';
-import type { Messenger } from '../teams/messenger.js';
+import type { Messenger } from './messenger.js';
 
 /** What the bot's handlers may use; passed in once by the composition root. */
 export interface BotDeps {
@@ -20,8 +19,6 @@ export interface BotDeps {
   webinars: Webinars;
   /** Starts a broadcast the lead asked for. */
   reminders: Pick<ReminderJob, 'broadcastNow'>;
-  /** Messages each conversation may send in a minute. */
-  messageRate: Pick<ConversationRateLimit, 'check'>;
   /** The calendar file's address for cards (`<PUBLIC_BASE_URL>/webinar.ics`); undefined leaves the link out. */
   webinarCalendarUrl: string | undefined;
 }

@@ -1,21 +1,24 @@
-import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../platform/cards/renderCard.js';
 import type { BotDeps } from './botDeps.js';
+import type { TurnRequest } from './request.js';
 import type { Verb } from './verbs.js';
 
-/** What a card action handler answers; the dispatcher turns it into the invoke response. */
+/** What a card action handler answers; the edge (src/teams) turns it into the invoke response. */
 export type CardActionResult =
+  /** Replaces the card that was clicked. */
   | { kind: 'card'; card: AdaptiveCardJson }
+  /** Leaves the card as it is and shows this text. */
   | { kind: 'message'; text: string }
+  /** Posts these cards as new messages in the conversation, then shows the text. */
+  | { kind: 'post'; cards: AdaptiveCardJson[]; text: string }
   | { kind: 'error'; status: 400 | 403 | 404 | 409; code: string; message: string };
 
 export interface CardActionRequest {
-  turn: TurnContext;
+  /** Who clicked, where, and on which message: from the channel, never from the card. */
+  request: TurnRequest;
   deps: BotDeps;
   /** The card's data with the user's inputs merged in; untrusted, each handler parses it. */
   data: Readonly<Record<string, unknown>>;
-  /** Who clicked, as the channel says (never as the card says). */
-  invoker: { id: string; aadObjectId: string | undefined };
 }
 
 export interface CardAction {

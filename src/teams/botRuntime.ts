@@ -14,7 +14,8 @@ import type { BotCredentials } from '../config.js';
 import { errorSummary } from '../platform/errorSummary.js';
 import type { IncomingActivity } from '../http/incomingActivity.js';
 import type { Logger } from '../platform/logger.js';
-import { createMessenger, type Messenger } from './messenger.js';
+import type { Messenger } from '../features/messenger.js';
+import { createMessenger } from './messenger.js';
 import { sendCard } from './sendCard.js';
 import { SigningKeysUnavailable, useSigningKeys, type SignatureCheck } from './signingKeys.js';
 

@@ -2,6 +2,8 @@ import type { InvokeResponse, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { CardAction, CardActionResult } from '../features/cardAction.js';
 import type { BotDeps } from '../features/botDeps.js';
+import { sendCard } from './sendCard.js';
+import { turnRequestOf } from './turnRequest.js';
 
 const invokeValueSchema = z.object({
   action: z.object({
@@ -38,17 +40,16 @@ export async function dispatchCardAction(
       message: 'This card is out of date. Type help to start again.',
     });
   }
-  const result = await action.handle({
-    turn,
-    deps,
-    data,
-    invoker: { id: turn.activity.from.id, aadObjectId: turn.activity.from.aadObjectId },
-  });
+  const result = await action.handle({ request: turnRequestOf(turn), deps, data });
   deps.logger.info({ verb, outcome: result.kind }, 'card action handled');
+  if (result.kind === 'post') {
+    for (const card of result.cards) await sendCard(turn, card);
+    return toInvokeResponse({ kind: 'message', text: result.text });
+  }
   return toInvokeResponse(result);
 }
 
-function toInvokeResponse(result: CardActionResult): InvokeResponse {
+function toInvokeResponse(result: Exclude<CardActionResult, { kind: 'post' }>): InvokeResponse {
   switch (result.kind) {
     case 'card':
       return {

@@ -1,19 +1,6 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson } from '../platform/cards/renderCard.js';
 import type { ConversationReferenceJson } from '../features/conversations/conversationReferences.js';
-
-/** Writes to conversations outside a turn: approval cards to leads, decisions and introductions. */
-export interface Messenger {
-  /** Posts a card in the conversation; returns the new activity's id. */
-  send(reference: ConversationReferenceJson, card: AdaptiveCardJson): Promise<string | undefined>;
-  /** Replaces a card the bot posted earlier. */
-  update(reference: ConversationReferenceJson, activityId: string, card: AdaptiveCardJson): Promise<void>;
-  /**
-   * Posts a card with one HTTP request and no retries of the SDK's own: the reminder dispatcher
-   * decides about retries itself, within Teams' limits. Throws the connector's error.
-   */
-  sendOnce(reference: ConversationReferenceJson, card: AdaptiveCardJson): Promise<void>;
-}
+import type { Messenger } from '../features/messenger.js';
 
 /** The SDK's HTTP pipeline retries 429 and 5xx three times by itself; the dispatcher must see each answer. */
 const SDK_RETRY_POLICY = 'defaultRetryPolicy';

@@ -6,6 +6,8 @@ import { welcomeCard } from '../features/questions/botCards.js';
 import { conversationRecordFrom } from './conversationRecord.js';
 import { dispatchCardAction } from './dispatchCardAction.js';
 import { sendCard } from './sendCard.js';
+import type { ConversationRateLimit } from './conversationRateLimit.js';
+import { turnRequestOf } from './turnRequest.js';
 
 const SLOW_DOWN =
   'That is a lot of messages in one minute, so I am taking a short pause. Wait a minute, then ask again.';
@@ -15,13 +17,17 @@ const SLOW_DOWN =
  * recorded so that the bot can write to the conversation later.
  */
 export class MsoBot extends TeamsActivityHandler {
-  constructor(private readonly deps: BotDeps) {
+  constructor(
+    private readonly deps: BotDeps,
+    /** Messages each conversation may send in a minute. */
+    private readonly messageRate: Pick<ConversationRateLimit, 'check'>,
+  ) {
     super();
   }
 
   protected override async onMessageActivity(turn: TurnContext): Promise<void> {
     // Over the limit nothing is stored or understood: one polite word, then silence for the minute.
-    const rate = this.deps.messageRate.check(turn.activity.conversation.id);
+    const rate = this.messageRate.check(turn.activity.conversation.id);
     if (rate !== 'answer') {
       if (rate === 'slowDown') await turn.sendActivity(SLOW_DOWN);
       this.log(turn).warn({ outcome: 'rate_limited', told: rate === 'slowDown' }, 'message not handled');
@@ -32,7 +38,10 @@ export class MsoBot extends TeamsActivityHandler {
     const recorded = this.deps.storage.conversations.ensure(conversationRecordFrom(turn.activity));
     const { text = '' } = turn.activity as Partial<Activity>; // absent when only an attachment was sent
     const understanding = await this.deps.understand(text);
-    const [, cards] = await Promise.all([recorded, answerInConversation(this.deps, turn, understanding)]);
+    const [, cards] = await Promise.all([
+      recorded,
+      answerInConversation(this.deps, turnRequestOf(turn), understanding),
+    ]);
     for (const card of cards) await sendCard(turn, card);
     const { intent, score } = understanding;
     this.log(turn).info({ outcome: 'answered', intent, score: Math.round(score * 100) / 100 }, 'message handled');

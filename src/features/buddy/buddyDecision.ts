@@ -16,12 +16,12 @@ const ATTEMPTS = 3;
  * changed) is decided again on the fresh rows.
  */
 export async function applyDecision(
-  { turn, deps, invoker }: CardActionRequest,
+  { request: turn, deps }: CardActionRequest,
   requestId: string,
   mentorId: string | undefined,
   makeDecision: (mentor: BuddyRequest | undefined) => Decision | string,
 ): Promise<CardActionResult> {
-  if (!isLead(deps, invoker.aadObjectId)) {
+  if (!isLead(deps, turn.person.aadObjectId)) {
     deps.logger.warn({ outcome: 'forbidden', requestId }, 'buddy decision refused');
     return {
       kind: 'error',
@@ -31,7 +31,7 @@ export async function applyDecision(
     };
   }
   const { buddyRequests, audit } = deps.storage;
-  const lead = { id: invoker.aadObjectId ?? invoker.id, name: turn.activity.from.name || 'A lead' };
+  const lead = { id: turn.person.id, name: turn.person.name || 'A lead' };
 
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const stored = await buddyRequests.get(requestId);
@@ -62,7 +62,7 @@ export async function applyDecision(
       await audit.record({ at: request.updatedAt, actor: lead.id, action, subject: requestId, related: mentor?.id });
     });
     deps.logger.info({ requestId, outcome: request.status, mentor: mentor?.id ?? null }, 'buddy decision');
-    const invokedCopy = turn.activity.replyToId;
+    const invokedCopy = turn.replyToId;
     await settle(deps, requestId, () =>
       refreshCardCopies(
         deps,

@@ -1,12 +1,11 @@
-import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import type { IntentOrNone } from './intents.js';
 import type { Understanding } from './understand.js';
 import { answerQuestion } from './answerQuestion.js';
 import type { BotDeps } from '../botDeps.js';
+import type { TurnRequest } from '../request.js';
 import { answerCard } from '../answerCard.js';
 import { switchReminders } from '../reminders/switchReminders.js';
-import { userIdOf } from '../../teams/userIdOf.js';
 
 /** Questions whose answers show people's details: never in a channel or group chat. */
 const PERSONAL_CHAT_ONLY: ReadonlySet<IntentOrNone> = new Set([
@@ -28,12 +27,11 @@ const PERSONAL_CHAT_ONLY: ReadonlySet<IntentOrNone> = new Set([
  */
 export async function answerInConversation(
   deps: BotDeps,
-  turn: TurnContext,
+  { person, conversation }: TurnRequest,
   question: Understanding,
 ): Promise<AdaptiveCardJson[]> {
-  const { conversationType } = turn.activity.conversation as { conversationType?: string };
-  if (conversationType && conversationType !== 'personal' && PERSONAL_CHAT_ONLY.has(question.intent)) {
-    const botId = turn.activity.recipient.id;
+  if (conversation.kind !== 'personal' && PERSONAL_CHAT_ONLY.has(question.intent)) {
+    const { botId } = conversation;
     return [
       answerCard({
         title: 'Ask me in our personal chat',
@@ -54,7 +52,7 @@ export async function answerInConversation(
     ];
   }
   if (question.intent === 'remindersStop' || question.intent === 'remindersStart') {
-    return [await switchReminders(deps, turn, question.intent === 'remindersStart')];
+    return [await switchReminders(deps, conversation, question.intent === 'remindersStart')];
   }
-  return answerQuestion(deps, userIdOf(turn), question);
+  return answerQuestion(deps, person.id, question);
 }

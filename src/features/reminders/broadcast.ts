@@ -84,11 +84,4 @@ export interface BroadcastStore {
   markReported(broadcastId: string): Promise<void>;
 }
 
-/** One instance at a time: the planner and the dispatcher run under this lease. */
-export interface LeaseStore {
-  /** Takes or renews the lease for `holder` until `until`; false while someone else holds it. */
-  acquire(name: string, holder: string, until: Date, now: Date): Promise<boolean>;
-  release(name: string, holder: string): Promise<void>;
-}
-
 export const emptyCounts = (): DeliveryCounts => ({ delivered: 0, unreachable: 0, failed: 0 });

@@ -1,15 +1,17 @@
-import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import type { BotDeps } from '../botDeps.js';
 import { answerCard } from '../answerCard.js';
-import { conversationRecordFrom } from '../../teams/conversationRecord.js';
+import type { Conversation } from '../request.js';
 
 /**
  * "stop reminders" / "start reminders": switches the webinar reminders for the conversation
  * they are typed in (a person's chat, or a channel for everyone in it).
  */
-export async function switchReminders(deps: BotDeps, turn: TurnContext, on: boolean): Promise<AdaptiveCardJson> {
-  const { conversationId, kind } = conversationRecordFrom(turn.activity);
+export async function switchReminders(
+  deps: BotDeps,
+  { id: conversationId, kind }: Conversation,
+  on: boolean,
+): Promise<AdaptiveCardJson> {
   await deps.storage.subscriptions.setActive(conversationId, kind, on, new Date());
   deps.logger.info({ outcome: on ? 'reminders_on' : 'reminders_off', kind }, 'reminders switched');
   const where = kind === 'personal' ? 'you' : 'this conversation';

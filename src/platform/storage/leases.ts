@@ -1,5 +1,4 @@
 import type { TableClient } from '@azure/data-tables';
-import type { LeaseStore } from '../../features/reminders/broadcast.js';
 import { isConflict, isNotFound, isPreconditionFailed } from './tableErrors.js';
 
 interface LeaseEntity {
@@ -10,6 +9,13 @@ interface LeaseEntity {
 }
 
 const PARTITION = 'lease';
+
+/** One instance at a time: scheduled work (the reminder planner and dispatcher, retention) runs under a lease. */
+export interface LeaseStore {
+  /** Takes or renews the lease for `holder` until `until`; false while someone else holds it. */
+  acquire(name: string, holder: string, until: Date, now: Date): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
+}
 
 /**
  * Table `Leases`: one row per piece of scheduled work. Taking it is a create (nobody held it) or

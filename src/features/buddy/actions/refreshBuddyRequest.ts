@@ -13,16 +13,16 @@ const data = z.object({ requestId: z.string().regex(REQUEST_ID_PATTERN) });
  */
 export const refreshBuddyRequest: CardAction = {
   verb: VERBS.refreshBuddyRequest,
-  async handle({ deps, data: raw, invoker }) {
+  async handle({ request, deps, data: raw }) {
     const parsed = data.safeParse(raw);
     if (!parsed.success)
       return { kind: 'error', status: 400, code: 'BadRequest', message: 'This card is out of date.' };
     const stored = await deps.storage.buddyRequests.get(parsed.data.requestId);
     const viewer = !stored
       ? undefined
-      : isLead(deps, invoker.aadObjectId)
+      : isLead(deps, request.person.aadObjectId)
         ? 'lead'
-        : stored.request.userId === (invoker.aadObjectId ?? invoker.id)
+        : stored.request.userId === request.person.id
           ? 'applicant'
           : undefined;
     if (!stored || !viewer)

@@ -1,10 +1,8 @@
-import { TurnContext } from 'botbuilder';
 import { requestIdFor, type BuddyRequest } from '../buddyScheme.js';
 import { checkSignUp, readSignUpValues } from '../signUpForm.js';
 import { escapeCardText } from '../../../platform/cards/escapeCardText.js';
 import { refreshCardCopies, requestCardFor, sendToLeads } from '../buddyNotices.js';
 import { signUpCard } from '../buddyCards.js';
-import { userIdOf } from '../../../teams/userIdOf.js';
 import { VERBS } from '../../verbs.js';
 import type { CardAction } from '../../cardAction.js';
 
@@ -19,7 +17,7 @@ function activePairs(request: BuddyRequest): number {
 
 export const submitBuddySignUp: CardAction = {
   verb: VERBS.submitBuddySignUp,
-  async handle({ turn, deps, data }) {
+  async handle({ request: turn, deps, data }) {
     const { directory, storage } = deps;
     const values = readSignUpValues(data);
     const checked = checkSignUp(values);
@@ -45,7 +43,7 @@ export const submitBuddySignUp: CardAction = {
     if (!region)
       return { kind: 'card', card: signUpCard(directory, values, { region: 'Choose your NHS England region.' }) };
 
-    const userId = userIdOf(turn);
+    const userId = turn.person.id;
     const id = requestIdFor(await storage.buddyRequests.personTokenFor(userId), signUp.wayIn);
     const now = new Date().toISOString();
     const existing = await storage.buddyRequests.get(id);
@@ -64,7 +62,7 @@ export const submitBuddySignUp: CardAction = {
       organisationCode: organisation?.code,
       id,
       userId,
-      name: turn.activity.from.name || 'An MSO',
+      name: turn.person.name || 'An MSO',
       status: 'pending',
       createdAt: existing?.request.status === 'pending' ? existing.request.createdAt : now,
       updatedAt: now,
@@ -102,14 +100,14 @@ export const submitBuddySignUp: CardAction = {
       await refreshCardCopies(
         deps,
         request,
-        copies.filter((copy) => copy.activityId !== turn.activity.replyToId),
+        copies.filter((copy) => copy.activityId !== turn.replyToId),
       );
     // The card clicked becomes the applicant's status card: remember it, so decisions update it too.
-    const ownCard = turn.activity.replyToId;
+    const ownCard = turn.replyToId;
     if (ownCard && !copies.some((copy) => copy.activityId === ownCard)) {
       await storage.buddyRequests.addCardCopies(id, [
         {
-          reference: { ...TurnContext.getConversationReference(turn.activity) },
+          reference: turn.conversation.reference,
           activityId: ownCard,
           viewer: 'applicant',
         },

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { REQUEST_ID_PATTERN } from '../buddyScheme.js';
 import { withdraw } from '../decisions.js';
 import { refreshCardCopies, requestCardFor } from '../buddyNotices.js';
-import { userIdOf } from '../../../teams/userIdOf.js';
 import { VERBS } from '../../verbs.js';
 import type { CardAction } from '../../cardAction.js';
 
@@ -11,12 +10,12 @@ const data = z.object({ requestId: z.string().regex(REQUEST_ID_PATTERN) });
 /** The applicant withdraws their own open request; the leads' copies show it. */
 export const withdrawBuddyRequest: CardAction = {
   verb: VERBS.withdrawBuddyRequest,
-  async handle({ turn, deps, data: raw }) {
+  async handle({ request, deps, data: raw }) {
     const parsed = data.safeParse(raw);
     if (!parsed.success)
       return { kind: 'error', status: 400, code: 'BadRequest', message: 'This card is out of date.' };
     const stored = await deps.storage.buddyRequests.get(parsed.data.requestId);
-    const userId = userIdOf(turn);
+    const userId = request.person.id;
     // Someone else's request answers exactly as a missing one: no hint that it exists.
     if (!stored || stored.request.userId !== userId)
       return { kind: 'error', status: 404, code: 'NotFound', message: 'You have no such request.' };
@@ -45,7 +44,7 @@ export const withdrawBuddyRequest: CardAction = {
       subject: withdrawn.id,
       related: undefined,
     });
-    const invokedCopy = turn.activity.replyToId;
+    const invokedCopy = request.replyToId;
     await refreshCardCopies(
       deps,
       withdrawn,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { INTENTS } from '../../questions/intents.js';
 import { saveProfileAndAnswer } from '../../questions/answerQuestion.js';
-import { userIdOf } from '../../../teams/userIdOf.js';
 import { VERBS } from '../../verbs.js';
 import type { CardAction } from '../../cardAction.js';
 
@@ -13,7 +12,7 @@ const data = z.object({
 /** One of the organisations offered on the "Which of these do you mean?" card: saved, then answered in place. */
 export const chooseOrganisation: CardAction = {
   verb: VERBS.chooseOrganisation,
-  async handle({ turn, deps, data: raw }) {
+  async handle({ request, deps, data: raw }) {
     const parsed = data.safeParse(raw);
     const organisation = parsed.success ? deps.directory.organisations.byCode(parsed.data.code) : undefined;
     if (!parsed.success || !organisation) {
@@ -24,7 +23,7 @@ export const chooseOrganisation: CardAction = {
         message: 'That organisation is not one I know. Type where you work instead.',
       };
     }
-    const card = await saveProfileAndAnswer(deps, userIdOf(turn), organisation, undefined, parsed.data.then);
+    const card = await saveProfileAndAnswer(deps, request.person.id, organisation, undefined, parsed.data.then);
     return { kind: 'card', card };
   },
 };

@@ -4,7 +4,6 @@ import { REGION_CODES } from '../referenceData.js';
 import { INTENTS } from '../../questions/intents.js';
 import { saveProfileAndAnswer } from '../../questions/answerQuestion.js';
 import { organisationFormCard } from '../organisationFormCard.js';
-import { userIdOf } from '../../../teams/userIdOf.js';
 import { VERBS } from '../../verbs.js';
 import type { CardAction } from '../../cardAction.js';
 
@@ -23,7 +22,7 @@ const data = z.object({
  */
 export const saveOrganisation: CardAction = {
   verb: VERBS.saveOrganisation,
-  async handle({ turn, deps, data: raw }) {
+  async handle({ request, deps, data: raw }) {
     const { reference, organisations } = deps.directory;
     const parsed = data.parse(raw);
     const typed = (parsed.organisation ?? '').trim();
@@ -58,7 +57,7 @@ export const saveOrganisation: CardAction = {
       if (lookup.kind === 'found') {
         return {
           kind: 'card',
-          card: await saveProfileAndAnswer(deps, userIdOf(turn), lookup.organisation, undefined, parsed.then),
+          card: await saveProfileAndAnswer(deps, request.person.id, lookup.organisation, undefined, parsed.then),
         };
       }
       if (lookup.kind === 'ambiguous') return form({ message: 'Which of these do you mean?', choices: lookup.choices });
@@ -68,6 +67,6 @@ export const saveOrganisation: CardAction = {
         });
       }
     }
-    return { kind: 'card', card: await saveProfileAndAnswer(deps, userIdOf(turn), undefined, region, parsed.then) };
+    return { kind: 'card', card: await saveProfileAndAnswer(deps, request.person.id, undefined, region, parsed.then) };
   },
 };

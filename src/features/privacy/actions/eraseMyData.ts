@@ -5,9 +5,8 @@ import type { CardAction } from '../../cardAction.js';
 /** "Delete my data" confirmed: erases the person who clicked (from the channel's ids, never the card's). */
 export const eraseMyData: CardAction = {
   verb: VERBS.eraseMyData,
-  async handle({ turn, deps, invoker }) {
-    const { conversationType } = turn.activity.conversation as { conversationType?: string };
-    if (conversationType && conversationType !== 'personal') {
+  async handle({ request, deps }) {
+    if (request.conversation.kind !== 'personal') {
       return {
         kind: 'error',
         status: 403,
@@ -15,7 +14,7 @@ export const eraseMyData: CardAction = {
         message: 'Ask for this in your personal chat with the bot.',
       };
     }
-    const erasure = await erase(deps, { userId: invoker.aadObjectId ?? invoker.id, teamsId: invoker.id });
+    const erasure = await erase(deps, { userId: request.person.id, teamsId: request.person.teamsId });
     const told = erasure.partnersTold > 0 ? ' Your buddy has been told only that the pairing has ended.' : '';
     return {
       kind: 'card',

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { INTENTS } from '../intents.js';
 import { answerInConversation } from '../answerInConversation.js';
 import { askedByButton } from '../answerQuestion.js';
-import { sendCard } from '../../../teams/sendCard.js';
 import { VERBS } from '../../verbs.js';
 import type { CardAction } from '../../cardAction.js';
 
@@ -11,7 +10,7 @@ const data = z.object({ intent: z.enum(INTENTS) });
 /** A question button (help card, follow-ups under an answer): the answer arrives as a new message. */
 export const askQuestion: CardAction = {
   verb: VERBS.askQuestion,
-  async handle({ turn, deps, data: raw }) {
+  async handle({ request, deps, data: raw }) {
     const parsed = data.safeParse(raw);
     if (!parsed.success)
       return {
@@ -20,8 +19,7 @@ export const askQuestion: CardAction = {
         code: 'BadRequest',
         message: 'This button is out of date. Type help to start again.',
       };
-    for (const card of await answerInConversation(deps, turn, askedByButton(parsed.data.intent)))
-      await sendCard(turn, card);
-    return { kind: 'message', text: 'Answered below.' };
+    const cards = await answerInConversation(deps, request, askedByButton(parsed.data.intent));
+    return { kind: 'post', cards, text: 'Answered below.' };
   },
 };

@@ -17,8 +17,8 @@ const data = z.object({
  */
 export const confirmReminderNow: CardAction = {
   verb: VERBS.confirmReminderNow,
-  async handle({ deps, data: raw, invoker }) {
-    if (!isLead(deps, invoker.aadObjectId)) return LEADS_ONLY;
+  async handle({ request, deps, data: raw }) {
+    if (!isLead(deps, request.person.aadObjectId)) return LEADS_ONLY;
     const parsed = data.safeParse(raw);
     if (!parsed.success)
       return {
@@ -36,11 +36,11 @@ export const confirmReminderNow: CardAction = {
         : 'That webinar has begun or is no longer on the schedule: nothing was sent.';
       return { kind: 'card', card: confirmCard({ occurrence, broadcastId, subscribers, done }) };
     }
-    const created = await deps.reminders.broadcastNow(occurrence, broadcastId, invoker.aadObjectId ?? '');
+    const created = await deps.reminders.broadcastNow(occurrence, broadcastId, request.person.aadObjectId ?? '');
     if (created) {
       await deps.storage.audit.record({
         at: new Date().toISOString(),
-        actor: invoker.aadObjectId ?? '',
+        actor: request.person.aadObjectId ?? '',
         action: 'reminder.sendNow',
         subject: broadcastId,
         related: occurrence.id,

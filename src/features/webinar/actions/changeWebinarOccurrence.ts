@@ -9,8 +9,8 @@ import { LEADS_ONLY } from '../../leads/leadsOnly.js';
 /** The lead changes one date: its topic, its link, or cancels it. The schedule itself is untouched. */
 export const changeWebinarOccurrence: CardAction = {
   verb: VERBS.changeWebinarOccurrence,
-  async handle({ deps, data, invoker }) {
-    if (!isLead(deps, invoker.aadObjectId)) return LEADS_ONLY;
+  async handle({ request, deps, data }) {
+    if (!isLead(deps, request.person.aadObjectId)) return LEADS_ONLY;
     const change = readOccurrenceValues(data);
     const schedule = readScheduleValues(data);
     const checked = checkOccurrenceChange(change);
@@ -27,11 +27,11 @@ export const changeWebinarOccurrence: CardAction = {
       };
     }
     const now = new Date();
-    await deps.storage.webinarSettings.saveChange(checked.value, invoker.aadObjectId ?? '', now);
+    await deps.storage.webinarSettings.saveChange(checked.value, request.person.aadObjectId ?? '', now);
     deps.webinars.invalidate();
     await deps.storage.audit.record({
       at: now.toISOString(),
-      actor: invoker.aadObjectId ?? '',
+      actor: request.person.aadObjectId ?? '',
       action: 'webinar.change',
       subject: occurrence.id,
       related: checked.value.cancelled ? 'cancelled' : undefined,

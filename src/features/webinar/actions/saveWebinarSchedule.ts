@@ -8,8 +8,8 @@ import { LEADS_ONLY } from '../../leads/leadsOnly.js';
 /** The lead saves the webinar schedule; problems come back at their fields and the old schedule stays. */
 export const saveWebinarSchedule: CardAction = {
   verb: VERBS.saveWebinarSchedule,
-  async handle({ deps, data, invoker }) {
-    if (!isLead(deps, invoker.aadObjectId)) return LEADS_ONLY;
+  async handle({ request, deps, data }) {
+    if (!isLead(deps, request.person.aadObjectId)) return LEADS_ONLY;
     const values = readScheduleValues(data);
     const change = readOccurrenceValues(data);
     const checked = checkSchedule(values);
@@ -25,11 +25,11 @@ export const saveWebinarSchedule: CardAction = {
       };
     }
     const now = new Date();
-    await deps.storage.webinarSettings.saveSchedule(checked.value, invoker.aadObjectId ?? '', now);
+    await deps.storage.webinarSettings.saveSchedule(checked.value, request.person.aadObjectId ?? '', now);
     deps.webinars.invalidate();
     await deps.storage.audit.record({
       at: now.toISOString(),
-      actor: invoker.aadObjectId ?? '',
+      actor: request.person.aadObjectId ?? '',
       action: 'webinar.schedule',
       subject: 'webinar',
       related: undefined,

@@ -1,0 +1,15 @@
+import type { AdaptiveCardJson } from '../platform/cards/renderCard.js';
+import type { ConversationReferenceJson } from './conversations/conversationReferences.js';
+
+/** Writes to conversations outside a turn: approval cards to leads, decisions and introductions. */
+export interface Messenger {
+  /** Posts a card in the conversation; returns the new activity's id. */
+  send(reference: ConversationReferenceJson, card: AdaptiveCardJson): Promise<string | undefined>;
+  /** Replaces a card the bot posted earlier. */
+  update(reference: ConversationReferenceJson, activityId: string, card: AdaptiveCardJson): Promise<void>;
+  /**
+   * Posts a card with one HTTP request and no retries of the SDK's own: the reminder dispatcher
+   * decides about retries itself, within Teams' limits. Throws the connector's error.
+   */
+  sendOnce(reference: ConversationReferenceJson, card: AdaptiveCardJson): Promise<void>;
+}
