@@ -1,22 +1,48 @@
-import { createBotRuntime } from './teams/botRuntime.js';
-import { ConversationRateLimit } from './teams/conversationRateLimit.js';
-import { MsoBot } from './teams/msoBot.js';
 import type { Config } from './config.js';
+import type { BotDeps } from './features/botDeps.js';
+import { buddyFeature } from './features/buddy/buddyFeature.js';
+import { conversationsFeature } from './features/conversations/conversationsFeature.js';
 import type { Directory } from './features/directory/directory.js';
+import { directoryFeature } from './features/directory/directoryFeature.js';
+import { actionTable, intentTable, type Feature } from './features/feature.js';
+import { privacyFeature } from './features/privacy/privacyFeature.js';
+import { createRetentionJob } from './features/privacy/retention.js';
+import { INTENTS } from './features/questions/intents.js';
+import { questionsFeature } from './features/questions/questionsFeature.js';
+import type { Understand } from './features/questions/understand.js';
+import { Dispatcher } from './features/reminders/dispatcher.js';
+import { createReminderSender, reportToLeads } from './features/reminders/reminderDelivery.js';
+import { createReminderJob, type ReminderJob } from './features/reminders/reminderJob.js';
+import { remindersFeature } from './features/reminders/remindersFeature.js';
+import { reminderTargets } from './features/reminders/reminderTargets.js';
+import { createWebinars, type Webinars } from './features/webinar/index.js';
+import { webinarFeature } from './features/webinar/webinarFeature.js';
+import { registerJobRoutes } from './http/jobRoutes.js';
+import { createServer, type AppServer } from './http/server.js';
 import { registerTabRoutes } from './http/tabRoutes.js';
 import { nextWebinarOf, registerWebinarRoutes, WEBINAR_CALENDAR_PATH } from './http/webinarCalendar.js';
-import type { Logger } from './platform/logger.js';
-import type { Understand } from './features/questions/understand.js';
-import { createServer, type AppServer } from './http/server.js';
-import type { Storage } from './storage.js';
-import { createWebinars } from './features/webinar/index.js';
-import { Dispatcher } from './features/reminders/dispatcher.js';
-import { createReminderJob } from './features/reminders/reminderJob.js';
-import { createReminderSender, reportToLeads } from './features/reminders/reminderDelivery.js';
-import { registerJobRoutes } from './http/jobRoutes.js';
-import { reminderTargets } from './features/reminders/reminderTargets.js';
-import { createRetentionJob } from './features/privacy/retention.js';
 import { errorSummary } from './platform/errorSummary.js';
+import type { Logger } from './platform/logger.js';
+import type { Storage } from './storage.js';
+import { createBotRuntime } from './teams/botRuntime.js';
+import { ConversationRateLimit } from './teams/conversationRateLimit.js';
+import type { Messenger } from './features/messenger.js';
+import { MsoBot } from './teams/msoBot.js';
+
+/**
+ * The features the bot is made of. A new feature is a folder under src/features and one line
+ * here. The order is the order of the "what do you hold about me" card and of erasure: privacy
+ * last, so that it pseudonymises the audit table after every other feature has done its part.
+ */
+export const FEATURES: readonly Feature[] = [
+  questionsFeature,
+  directoryFeature,
+  conversationsFeature,
+  buddyFeature,
+  webinarFeature,
+  remindersFeature,
+  privacyFeature,
+];
 
 export interface AppParts {
   storage: Storage;
@@ -27,81 +53,41 @@ export interface AppParts {
 }
 
 /** Wires the bot and its server from config and its loaded parts; shared by index.ts and the tests. */
-export function createApp(
-  config: Config,
-  { storage, directory, understand, now }: AppParts,
-  logger: Logger,
-): AppServer {
+export function createApp(config: Config, parts: AppParts, logger: Logger): AppServer {
+  const { storage, directory, understand, now } = parts;
   const webinars = createWebinars({ configured: config.webinar, store: storage.webinarSettings, now });
   const webinarCalendarUrl = config.publicBaseUrl && `${config.publicBaseUrl}${WEBINAR_CALENDAR_PATH}`;
-  const leadAadObjectIds = config.leadAadObjectIds;
   const runtime = createBotRuntime({ credentials: config.botCredentials, logger });
   const { messenger } = runtime;
-  const dispatcher = new Dispatcher({
-    store: storage.broadcasts,
-    send: createReminderSender({ messenger, directory, webinarCalendarUrl }),
-    markUnreachable: (conversationId) => storage.subscriptions.markUnreachable(conversationId, new Date()),
-    ratePerSecond: config.reminders.broadcastRps,
-    onError: (error, delivery) =>
-      logger.warn(
-        { broadcastId: delivery.broadcastId, outcome: 'row_left_claimed', error: errorSummary(error) },
-        'reminder row not settled',
-      ),
-  });
-  const reminders = createReminderJob({
-    webinars,
-    store: storage.broadcasts,
-    leases: storage.leases,
-    subscribers: () => reminderTargets(storage.subscriptions, storage.conversations),
-    dispatcher,
-    offsets: config.reminders.offsets,
-    instanceId: config.reminders.instanceId,
-    tickMs: config.reminders.tickSeconds * 1000,
-    onFinished: (broadcast) => reportToLeads({ storage, leadAadObjectIds, messenger, directory, logger }, broadcast),
-    logger,
-    now,
-  });
+  const reminders = createReminders(config, { ...parts, messenger, webinars, webinarCalendarUrl }, logger);
   const retention = createRetentionJob({
     storage,
+    features: FEATURES,
     months: config.retentionMonths,
     instanceId: config.reminders.instanceId,
     logger,
   });
-  const messageRate = new ConversationRateLimit(config.messagesPerMinute);
-  runtime.setBot(
-    new MsoBot(
-      {
-        storage,
-        logger,
-        directory,
-        understand,
-        messenger,
-        leadAadObjectIds,
-        webinars,
-        webinarCalendarUrl,
-        reminders,
-      },
-      messageRate,
-    ),
-  );
+  const deps: BotDeps = {
+    storage,
+    logger,
+    directory,
+    understand,
+    messenger,
+    leadAadObjectIds: config.leadAadObjectIds,
+    webinars,
+    webinarCalendarUrl,
+    reminders,
+    features: FEATURES,
+    intents: intentTable(FEATURES, [...INTENTS, 'None']),
+  };
+  runtime.setBot(new MsoBot(deps, actionTable(FEATURES), new ConversationRateLimit(config.messagesPerMinute)));
   const server = createServer({
     authenticate: (activity, authorization) => runtime.authenticate(activity, authorization),
     checkStorage: () => storage.ping(),
     logger,
     allowedTenantIds: config.allowedTenantIds,
   });
-  // Anyone can read the public routes: with authentication on, the joining link stays in the bot's cards.
-  const withJoinLink = config.botCredentials === undefined;
-  registerTabRoutes(server.server, {
-    directory,
-    logger,
-    nextWebinar: async () => {
-      const next = await webinars.next();
-      return next && nextWebinarOf(next, { withJoinLink });
-    },
-  });
-  registerWebinarRoutes(server.server, { webinars, logger, withJoinLink });
-  registerJobRoutes(server.server, { reminders, secret: config.reminders.jobSecret, logger });
+  registerPublicRoutes(server, config, { directory, webinars, reminders, logger });
   return {
     ...server,
     async listen(port, host) {
@@ -115,4 +101,63 @@ export function createApp(
       await server.close(timeoutMs);
     },
   };
+}
+
+/** The reminder job: its planner, and the dispatcher that sends through the outbox within Teams' limits. */
+function createReminders(
+  config: Config,
+  parts: AppParts & { messenger: Messenger; webinars: Webinars; webinarCalendarUrl: string | undefined },
+  logger: Logger,
+): ReminderJob {
+  const { storage, directory, messenger, webinars, webinarCalendarUrl, now } = parts;
+  const leadAadObjectIds = config.leadAadObjectIds;
+  const dispatcher = new Dispatcher({
+    store: storage.broadcasts,
+    send: createReminderSender({ messenger, directory, webinarCalendarUrl }),
+    markUnreachable: (conversationId) => storage.subscriptions.markUnreachable(conversationId, new Date()),
+    ratePerSecond: config.reminders.broadcastRps,
+    onError: (error, delivery) =>
+      logger.warn(
+        { broadcastId: delivery.broadcastId, outcome: 'row_left_claimed', error: errorSummary(error) },
+        'reminder row not settled',
+      ),
+  });
+  return createReminderJob({
+    webinars,
+    store: storage.broadcasts,
+    leases: storage.leases,
+    subscribers: () => reminderTargets(storage.subscriptions, storage.conversations),
+    dispatcher,
+    offsets: config.reminders.offsets,
+    instanceId: config.reminders.instanceId,
+    tickMs: config.reminders.tickSeconds * 1000,
+    onFinished: (broadcast) => reportToLeads({ storage, leadAadObjectIds, messenger, directory, logger }, broadcast),
+    logger,
+    now,
+  });
+}
+
+/** The tab, the directory and webinar APIs, the calendar file and the job route. */
+function registerPublicRoutes(
+  { server }: AppServer,
+  config: Config,
+  {
+    directory,
+    webinars,
+    reminders,
+    logger,
+  }: { directory: Directory; webinars: Webinars; reminders: ReminderJob; logger: Logger },
+): void {
+  // Anyone can read these: with authentication on, the joining link stays in the bot's cards.
+  const withJoinLink = config.botCredentials === undefined;
+  registerTabRoutes(server, {
+    directory,
+    logger,
+    nextWebinar: async () => {
+      const next = await webinars.next();
+      return next && nextWebinarOf(next, { withJoinLink });
+    },
+  });
+  registerWebinarRoutes(server, { webinars, logger, withJoinLink });
+  registerJobRoutes(server, { reminders, secret: config.reminders.jobSecret, logger });
 }

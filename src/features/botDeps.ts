@@ -4,7 +4,9 @@ import type { Understand } from './questions/understand.js';
 import type { Storage } from '../storage.js';
 import type { Webinars } from './webinar/index.js';
 import type { ReminderJob } from './reminders/reminderJob.js';
+import type { Feature, IntentHandler } from './feature.js';
 import type { Messenger } from './messenger.js';
+import type { IntentOrNone } from './questions/intents.js';
 
 /** What the bot's handlers may use; passed in once by the composition root. */
 export interface BotDeps {
@@ -19,6 +21,10 @@ export interface BotDeps {
   webinars: Webinars;
   /** Starts a broadcast the lead asked for. */
   reminders: Pick<ReminderJob, 'broadcastNow'>;
+  /** The features the app is made of (privacy asks each what it holds and how to erase it). */
+  features: readonly Feature[];
+  /** Intent -> the feature handler that answers it. */
+  intents: Readonly<Record<IntentOrNone, IntentHandler>>;
   /** The calendar file's address for cards (`<PUBLIC_BASE_URL>/webinar.ics`); undefined leaves the link out. */
   webinarCalendarUrl: string | undefined;
 }

@@ -1,5 +1,5 @@
 import { TeamsActivityHandler, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { cardActions } from '../features/cardActions.js';
+import type { CardAction } from '../features/cardAction.js';
 import { answerInConversation } from '../features/questions/answerInConversation.js';
 import type { BotDeps } from '../features/botDeps.js';
 import { welcomeCard } from '../features/questions/botCards.js';
@@ -19,6 +19,8 @@ const SLOW_DOWN =
 export class MsoBot extends TeamsActivityHandler {
   constructor(
     private readonly deps: BotDeps,
+    /** Card verb -> its handler, from every feature. */
+    private readonly actions: ReadonlyMap<string, CardAction>,
     /** Messages each conversation may send in a minute. */
     private readonly messageRate: Pick<ConversationRateLimit, 'check'>,
   ) {
@@ -60,7 +62,7 @@ export class MsoBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
-    if (turn.activity.name === 'adaptiveCard/action') return dispatchCardAction(turn, this.deps, cardActions);
+    if (turn.activity.name === 'adaptiveCard/action') return dispatchCardAction(turn, this.deps, this.actions);
     this.log(turn).info(
       { outcome: 'unsupported_invoke', invokeName: turn.activity.name?.slice(0, 64) },
       'invoke refused',

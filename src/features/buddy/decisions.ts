@@ -70,3 +70,56 @@ export function withdraw(request: BuddyRequest, now: Date): BuddyRequest | undef
   if (request.status !== 'pending' && request.status !== 'approved') return undefined;
   return { ...request, status: 'withdrawn', updatedAt: now.toISOString() };
 }
+
+/**
+ * A pairing ends for `partner` (the other side left, or the pair was ended): the pairing is
+ * forgotten from their side, a mentor gets the place back, and a matched mentee goes back to
+ * waiting for a buddy (approved). Pure: the caller stores it over the ETag it read.
+ */
+export function unpair(partner: BuddyRequest, leavingRequestId: string, now: Date): BuddyRequest {
+  return {
+    ...partner,
+    pairedWith: partner.pairedWith.filter((id) => id !== leavingRequestId),
+    updatedAt: now.toISOString(),
+    ...(partner.wayIn === 'mentor'
+      ? { capacityLeft: Math.min(partner.capacity ?? 0, partner.capacityLeft + 1) }
+      : partner.status === 'matched'
+        ? { status: 'approved' as const }
+        : {}),
+  };
+}
+
+/** Buddies a mentor already has: their capacity less the places left. */
+function activePairs(request: BuddyRequest): number {
+  return request.capacity === undefined ? 0 : Math.max(0, request.capacity - request.capacityLeft);
+}
+
+/** What a sign-up does to the person's earlier request the same way in. */
+export type Resubmission =
+  { kind: 'alreadyDecided'; request: BuddyRequest } | { kind: 'new' | 'updated' | 'again'; request: BuddyRequest };
+
+/**
+ * A sign-up from someone who may have signed up this way before. Approved or matched: it stays
+ * as it is. Pending: updated in place, keeping when it was made. Declined or withdrawn (or none):
+ * a new pending request under the same id. A mentor keeps counting the buddies they already
+ * have, and pairs already made are remembered so they are never suggested again.
+ */
+export function resubmit(
+  earlier: BuddyRequest | undefined,
+  fresh: Omit<BuddyRequest, 'status' | 'createdAt' | 'updatedAt' | 'decision' | 'capacityLeft' | 'pairedWith'>,
+  now: Date,
+): Resubmission {
+  if (earlier && (earlier.status === 'approved' || earlier.status === 'matched'))
+    return { kind: 'alreadyDecided', request: earlier };
+  const at = now.toISOString();
+  const request: BuddyRequest = {
+    ...fresh,
+    status: 'pending',
+    createdAt: earlier?.status === 'pending' ? earlier.createdAt : at,
+    updatedAt: at,
+    decision: undefined,
+    capacityLeft: Math.max(0, (fresh.capacity ?? 0) - (earlier?.wayIn === 'mentor' ? activePairs(earlier) : 0)),
+    pairedWith: earlier?.pairedWith ?? [],
+  };
+  return { kind: !earlier ? 'new' : earlier.status === 'pending' ? 'updated' : 'again', request };
+}

@@ -3,37 +3,29 @@ import { errorSummary } from '../../platform/errorSummary.js';
 import { withCorrelationId } from '../../platform/logContext.js';
 import type { Logger } from '../../platform/logger.js';
 import type { Storage } from '../../storage.js';
+import type { Feature } from '../feature.js';
 
 const RETENTION_LEASE = 'retention';
 const HOUR_MS = 3_600_000;
 
-export interface RemovedRecords {
-  buddyRequests: number;
-  deliveryRows: number;
-}
+/** Records removed, by kind (such as buddyRequests, deliveryRows). */
+export type RemovedRecords = Record<string, number>;
 
-/**
- * Removes what the bot no longer needs: declined and withdrawn buddy requests, and the outbox
- * rows of reminders, once older than `cutoff`. Broadcast counts and the audit table stay.
- */
+/** Asks each feature to remove what is older than `cutoff` and no longer needed; the audit table stays. */
 export async function removeExpiredRecords(
-  storage: Pick<Storage, 'buddyRequests' | 'broadcasts'>,
+  features: readonly Feature[],
+  storage: Storage,
   cutoff: Date,
 ): Promise<RemovedRecords> {
-  let buddyRequests = 0;
-  for (const status of ['declined', 'withdrawn'] as const) {
-    for (const stored of await storage.buddyRequests.list({ status })) {
-      if (Date.parse(stored.request.updatedAt) >= cutoff.getTime()) continue;
-      await storage.buddyRequests.remove(stored.request.id);
-      buddyRequests += 1;
-    }
-  }
-  const deliveryRows = await storage.broadcasts.removeDeliveriesBefore(cutoff);
-  return { buddyRequests, deliveryRows };
+  const removed: RemovedRecords = {};
+  for (const feature of features) Object.assign(removed, await feature.retention?.(storage, cutoff));
+  return removed;
 }
 
 export interface RetentionJobOptions {
-  storage: Pick<Storage, 'buddyRequests' | 'broadcasts' | 'leases'>;
+  storage: Storage;
+  /** Whose retention rules to run (app.ts's list). */
+  features: readonly Feature[];
   months: number;
   instanceId: string;
   logger: Logger;
@@ -44,6 +36,7 @@ export interface RetentionJobOptions {
 /** Runs the removal every few hours, on one instance at a time (a lease in Tables). */
 export function createRetentionJob({
   storage,
+  features,
   months,
   instanceId,
   logger,
@@ -59,7 +52,7 @@ export function createRetentionJob({
     if (!(await storage.leases.acquire(RETENTION_LEASE, instanceId, new Date(at.getTime() + HOUR_MS), at)))
       return undefined;
     const cutoff = DateTime.fromJSDate(at).minus({ months }).toJSDate();
-    const removed = await removeExpiredRecords(storage, cutoff);
+    const removed = await removeExpiredRecords(features, storage, cutoff);
     logger.info({ job: 'retention', outcome: 'done', months, ...removed }, 'old records removed');
     return removed;
   }

@@ -1,4 +1,5 @@
-import { requestIdFor, type BuddyRequest } from '../buddyScheme.js';
+import { requestIdFor } from '../buddyScheme.js';
+import { resubmit } from '../decisions.js';
 import { checkSignUp, readSignUpValues } from '../signUpForm.js';
 import { escapeCardText } from '../../../platform/cards/escapeCardText.js';
 import { refreshCardCopies, requestCardFor, sendToLeads } from '../buddyNotices.js';
@@ -11,10 +12,6 @@ import type { CardAction } from '../../cardAction.js';
  * typed kept; a valid request is stored (one per person and way in: a resubmit updates it), goes
  * to the leads, and the card turns into the request's status.
  */
-function activePairs(request: BuddyRequest): number {
-  return request.capacity === undefined ? 0 : Math.max(0, request.capacity - request.capacityLeft);
-}
-
 export const submitBuddySignUp: CardAction = {
   verb: VERBS.submitBuddySignUp,
   async handle({ request: turn, deps, data }) {
@@ -45,38 +42,31 @@ export const submitBuddySignUp: CardAction = {
 
     const userId = turn.person.id;
     const id = requestIdFor(await storage.buddyRequests.personTokenFor(userId), signUp.wayIn);
-    const now = new Date().toISOString();
+    const at = new Date();
+    const now = at.toISOString();
     const existing = await storage.buddyRequests.get(id);
-    if (existing && (existing.request.status === 'approved' || existing.request.status === 'matched')) {
-      const card = await requestCardFor(
-        deps,
-        existing.request,
-        'applicant',
-        'You are already in the scheme this way; this request has been decided.',
-      );
-      return { kind: 'card', card };
-    }
-    const request: BuddyRequest = {
+    const fresh = {
       ...signUp,
       region,
       organisationCode: organisation?.code,
       id,
       userId,
       name: turn.person.name || 'An MSO',
-      status: 'pending',
-      createdAt: existing?.request.status === 'pending' ? existing.request.createdAt : now,
-      updatedAt: now,
-      decision: undefined,
-      // A mentor signing up again keeps counting the buddies they already have.
-      capacityLeft: Math.max(
-        0,
-        (signUp.capacity ?? 0) - (existing?.request.wayIn === 'mentor' ? activePairs(existing.request) : 0),
-      ),
-      pairedWith: existing?.request.pairedWith ?? [],
     };
-    const resubmitted = existing?.request.status === 'pending';
+    const outcome = resubmit(existing?.request, fresh, at);
+    if (outcome.kind === 'alreadyDecided') {
+      const card = await requestCardFor(
+        deps,
+        outcome.request,
+        'applicant',
+        'You are already in the scheme this way; this request has been decided.',
+      );
+      return { kind: 'card', card };
+    }
+    const { request } = outcome;
+    const resubmitted = outcome.kind === 'updated';
     // A resubmit keeps the leads' card copies (and updates them); a new request gets new ones.
-    const copies = resubmitted ? existing.cardCopies : [];
+    const copies = resubmitted && existing ? existing.cardCopies : [];
     const stored = existing
       ? await storage.buddyRequests.replace(request, existing.etag, copies)
       : await storage.buddyRequests.create(request);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INTENTS } from '../../questions/intents.js';
-import { saveProfileAndAnswer } from '../../questions/answerQuestion.js';
+import { saveProfileAndAnswer } from '../intents.js';
 import { VERBS } from '../../verbs.js';
 import type { CardAction } from '../../cardAction.js';
 

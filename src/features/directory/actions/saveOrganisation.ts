@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { escapeCardText } from '../../../platform/cards/escapeCardText.js';
 import { REGION_CODES } from '../referenceData.js';
 import { INTENTS } from '../../questions/intents.js';
-import { saveProfileAndAnswer } from '../../questions/answerQuestion.js';
+import { saveProfileAndAnswer } from '../intents.js';
 import { organisationFormCard } from '../organisationFormCard.js';
 import { VERBS } from '../../verbs.js';
 import type { CardAction } from '../../cardAction.js';

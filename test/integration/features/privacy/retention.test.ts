@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuddyRequest } from '../../../../src/features/buddy/buddyScheme.js';
 import { createLogger } from '../../../../src/platform/logger.js';
+import { FEATURES } from '../../../../src/app.js';
 import { createRetentionJob } from '../../../../src/features/privacy/retention.js';
 import { broadcastOf } from '../../../../src/features/reminders/reminderJob.js';
 import { openTestStorage } from '../../../support/testBot.js';
@@ -65,6 +66,7 @@ describe('the retention job (Azurite)', () => {
     await finishedBroadcast(storage, 'rrecent', ELEVEN_MONTHS_AGO);
     const job = createRetentionJob({
       storage,
+      features: FEATURES,
       months: 12,
       instanceId: 'retention-test',
       logger: createLogger('silent'),
@@ -86,7 +88,14 @@ describe('the retention job (Azurite)', () => {
   it('runs on one instance at a time', async () => {
     const storage = await openTestStorage();
     const job = (instanceId: string) =>
-      createRetentionJob({ storage, months: 12, instanceId, logger: createLogger('silent'), now: () => NOW });
+      createRetentionJob({
+        storage,
+        features: FEATURES,
+        months: 12,
+        instanceId,
+        logger: createLogger('silent'),
+        now: () => NOW,
+      });
 
     const [first, second] = await Promise.all([job('a').runOnce(), job('b').runOnce()]);
 

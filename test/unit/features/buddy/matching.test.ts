@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuddyRequest } from '../../../../src/features/buddy/buddyScheme.js';
-import { decide, withdraw } from '../../../../src/features/buddy/decisions.js';
+import { decide, resubmit, unpair, withdraw } from '../../../../src/features/buddy/decisions.js';
 import { rankMentors } from '../../../../src/features/buddy/matching.js';
 
 let next = 0;
@@ -180,5 +180,91 @@ describe('deciding a request', () => {
   it('lets a person withdraw an open request, but not a matched one', () => {
     expect(withdraw(request({ status: 'pending' }), now)?.status).toBe('withdrawn');
     expect(withdraw(request({ status: 'matched' }), now)).toBeUndefined();
+  });
+});
+
+describe('ending a pairing from one side (unpair)', () => {
+  it("gives a mentor their place back and forgets the pairing on the mentor's side", () => {
+    const mentor = request({
+      wayIn: 'mentor',
+      capacity: 2,
+      capacityLeft: 0,
+      status: 'matched',
+      pairedWith: ['newToPost.a', 'newToPost.b'],
+    });
+
+    expect(unpair(mentor, 'newToPost.a', now)).toMatchObject({
+      capacityLeft: 1,
+      pairedWith: ['newToPost.b'],
+      updatedAt: now.toISOString(),
+    });
+  });
+
+  it('never gives a mentor more places than they offered', () => {
+    const mentor = request({ wayIn: 'mentor', capacity: 2, capacityLeft: 2, pairedWith: ['newToPost.a'] });
+
+    expect(unpair(mentor, 'newToPost.a', now).capacityLeft).toBe(2);
+  });
+
+  it('puts a matched mentee back to waiting for a buddy', () => {
+    const mentee = request({ status: 'matched', pairedWith: ['mentor.x'] });
+
+    expect(unpair(mentee, 'mentor.x', now)).toMatchObject({ status: 'approved', pairedWith: [] });
+  });
+});
+
+describe('signing up again the same way in (resubmit)', () => {
+  const fresh = (overrides: Partial<BuddyRequest> = {}) => {
+    const {
+      status: _s,
+      createdAt: _c,
+      updatedAt: _u,
+      decision: _d,
+      capacityLeft: _l,
+      pairedWith: _p,
+      ...rest
+    } = request(overrides);
+    return rest;
+  };
+
+  it('makes a new pending request when there was none', () => {
+    expect(resubmit(undefined, fresh(), now)).toMatchObject({
+      kind: 'new',
+      request: { status: 'pending', createdAt: now.toISOString() },
+    });
+  });
+
+  it('updates a pending request in place, keeping when it was made', () => {
+    const earlier = request({ status: 'pending', createdAt: '2026-11-01T09:00:00.000Z' });
+
+    expect(resubmit(earlier, fresh({ note: 'changed' }), now)).toMatchObject({
+      kind: 'updated',
+      request: { status: 'pending', note: 'changed', createdAt: '2026-11-01T09:00:00.000Z' },
+    });
+  });
+
+  it('leaves an approved or matched request as it is', () => {
+    const earlier = request({ status: 'matched', pairedWith: ['mentor.x'] });
+
+    expect(resubmit(earlier, fresh(), now)).toEqual({ kind: 'alreadyDecided', request: earlier });
+  });
+
+  it('starts again after a decline, remembering earlier pairs so they are never suggested again', () => {
+    const earlier = request({
+      status: 'declined',
+      pairedWith: ['mentor.old'],
+      decision: { by: 'lead-1', byName: 'Example Lead', at: '2026-11-02T09:00:00.000Z', reason: 'full' },
+    });
+
+    expect(resubmit(earlier, fresh(), now)).toMatchObject({
+      kind: 'again',
+      request: { status: 'pending', decision: undefined, pairedWith: ['mentor.old'] },
+    });
+  });
+
+  it("keeps counting a mentor's current buddies against the places they now offer", () => {
+    const earlier = request({ wayIn: 'mentor', status: 'declined', capacity: 3, capacityLeft: 1 });
+
+    expect(resubmit(earlier, fresh({ wayIn: 'mentor', capacity: 4 }), now).request.capacityLeft).toBe(2);
   });
 });

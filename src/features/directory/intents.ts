@@ -1,0 +1,113 @@
+import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
+import { answerCard } from '../answerCard.js';
+import type { BotDeps } from '../botDeps.js';
+import type { IntentHandler } from '../feature.js';
+import { answerQuestion, askedByButton } from '../questions/answerQuestion.js';
+import type { Intent } from '../questions/intents.js';
+import type { Understanding } from '../questions/understand.js';
+import { organisationFormCard } from './organisationFormCard.js';
+import type { Organisation } from './organisations.js';
+import type { RegionCode } from './referenceData.js';
+
+/** An organisation the question names in full (a distinctive word alone is not enough to act on). */
+function namedOrganisation(question: Understanding): Organisation | undefined {
+  const { organisation } = question;
+  return organisation.kind === 'found' && organisation.exact ? organisation.organisation : undefined;
+}
+
+/** "my regional network" / "my regional lead": for the organisation or region named, else the one saved, else asks. */
+const regional =
+  (focus: 'network' | 'lead'): IntentHandler =>
+  async (deps, userId, question) => {
+    const { directory, storage } = deps;
+    const named = namedOrganisation(question);
+    if (named) {
+      return answerCard(
+        directory.answers.regionalNetwork(
+          named.region,
+          { kind: 'organisation', organisationName: named.name, saved: false },
+          focus,
+        ),
+      );
+    }
+    if (question.region)
+      return answerCard(directory.answers.regionalNetwork(question.region, { kind: 'named' }, focus));
+    const profile = await storage.profiles.get(userId);
+    if (profile) {
+      const organisationName = profile.organisationCode
+        ? directory.organisations.byCode(profile.organisationCode)?.name
+        : undefined;
+      return answerCard(
+        directory.answers.regionalNetwork(profile.region, { kind: 'profile', organisationName }, focus),
+      );
+    }
+    return organisationFormCard(directory.reference, {
+      message: 'Tell me where you work and I will find your regional network. I will remember it for next time.',
+      then: focus === 'lead' ? 'regionalLead' : 'regionalNetwork',
+    });
+  };
+
+/** "I work at …", "change my organisation": saves it and answers with the regional network. */
+export const setOrganisation: IntentHandler = async (deps, userId, question) => {
+  const { organisation } = question;
+  if (organisation.kind === 'found')
+    return saveProfileAndAnswer(deps, userId, organisation.organisation, undefined, 'regionalNetwork');
+  if (organisation.kind === 'ambiguous') {
+    return organisationFormCard(deps.directory.reference, {
+      message: 'Which of these do you mean?',
+      choices: organisation.choices,
+      then: 'regionalNetwork',
+    });
+  }
+  if (question.region) return saveProfileAndAnswer(deps, userId, undefined, question.region, 'regionalNetwork');
+  return organisationFormCard(deps.directory.reference, { then: 'regionalNetwork' });
+};
+
+const fixed =
+  (answer: (deps: BotDeps) => AdaptiveCardJson): IntentHandler =>
+  (deps) =>
+    Promise.resolve(answer(deps));
+
+/** The network's people, regions and pages, and where an MSO stands. */
+export const directoryIntents = {
+  regionalNetwork: regional('network'),
+  regionalLead: regional('lead'),
+  nationalLead: fixed(({ directory }) => answerCard(directory.answers.nationalLead())),
+  steeringGroup: fixed(({ directory }) => answerCard(directory.answers.steeringGroup())),
+  training: fixed(({ directory }) => answerCard(directory.answers.training())),
+  rps: fixed(({ directory }) => answerCard(directory.answers.rps())),
+  networkAbout: fixed(({ directory }) => answerCard(directory.answers.networkAbout())),
+  reporting: fixed(({ directory }) => answerCard(directory.answers.reporting())),
+  setOrganisation,
+} satisfies Partial<Record<Intent, IntentHandler>>;
+
+/** Saves where the person works, then answers what they asked (their regional network by default). */
+export async function saveProfileAndAnswer(
+  deps: BotDeps,
+  userId: string,
+  organisation: Organisation | undefined,
+  region: RegionCode | undefined,
+  then: Intent,
+): Promise<AdaptiveCardJson> {
+  const regionCode = organisation?.region ?? region;
+  if (!regionCode) throw new Error('saveProfileAndAnswer needs an organisation or a region');
+  await deps.storage.profiles.save({
+    userId,
+    region: regionCode,
+    organisationCode: organisation?.code,
+    updatedAt: new Date().toISOString(),
+  });
+  deps.logger.info(
+    { outcome: 'profile_saved', region: regionCode, organisation: organisation?.code ?? null },
+    'profile saved',
+  );
+  const focus = then === 'regionalLead' ? 'lead' : 'network';
+  if (then !== 'regionalNetwork' && then !== 'regionalLead') {
+    const [first] = await answerQuestion(deps, userId, askedByButton(then));
+    if (first) return first;
+  }
+  const basis = organisation
+    ? ({ kind: 'organisation', organisationName: organisation.name, saved: true } as const)
+    : ({ kind: 'profile', organisationName: undefined } as const);
+  return answerCard(deps.directory.answers.regionalNetwork(regionCode, basis, focus));
+}

@@ -1,0 +1,24 @@
+import { escapeCardText } from '../../platform/cards/escapeCardText.js';
+import { answerCard } from '../answerCard.js';
+import type { IntentHandler } from '../feature.js';
+import { isLead } from '../leads/isLead.js';
+import type { Intent } from '../questions/intents.js';
+import { settingsCard } from './webinarCards.js';
+
+/** When the next webinar is, and the lead's settings card. */
+export const webinarIntents = {
+  webinar: async ({ directory, webinars, webinarCalendarUrl }) => {
+    const next = await webinars.next();
+    // The topic will be typed by the lead on a settings card: shown as typed, never as Markdown.
+    const topic = next?.occurrence.topic === undefined ? undefined : escapeCardText(next.occurrence.topic);
+    return answerCard(
+      directory.answers.webinar(
+        next && { ...next, occurrence: { ...next.occurrence, topic }, calendarUrl: webinarCalendarUrl },
+      ),
+    );
+  },
+  webinarSettings: async (deps, userId) => {
+    if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('Webinar settings'));
+    return settingsCard(deps);
+  },
+} satisfies Partial<Record<Intent, IntentHandler>>;
