@@ -28,7 +28,7 @@ const optionalGuid = z.preprocess(
 
 const webinarStart = /^(?:(\d{4}-\d{2}-\d{2})T)?([01]\d|2[0-3]):([0-5]\d)$/;
 /** Teams allows 50 requests a second per app and tenant; the default keeps a margin below it. */
-export const DEFAULT_BROADCAST_RPS = 48;
+const DEFAULT_BROADCAST_RPS = 48;
 const MAX_BROADCAST_RPS = 50;
 const MIN_JOB_SECRET_LENGTH = 32;
 /** Where the public Bot Framework publishes the keys its tokens are signed with. */

@@ -30,7 +30,7 @@ export interface BuiltAppPackage {
 const ZIP_MTIME = new Date(2024, 0, 1);
 
 /** The values of the template's placeholders. */
-export function placeholderValues(settings: PackagingSettings): Record<string, JsonValue> {
+function placeholderValues(settings: PackagingSettings): Record<string, JsonValue> {
   return {
     BOT_ID: settings.botId,
     BOT_DOMAIN: settings.botDomain,

@@ -11,7 +11,7 @@ export interface DecodedIcon {
   data: Buffer;
 }
 
-export function decodeIcon(file: string, bytes: Buffer): DecodedIcon {
+function decodeIcon(file: string, bytes: Buffer): DecodedIcon {
   try {
     const png = PNG.sync.read(bytes);
     return { width: png.width, height: png.height, data: png.data };

@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { COLOR_ICON, OUTLINE_ICON } from './checkIcons.js';
 
 /** Where the vector sources live, relative to the app package folder. */
-export const ICON_SOURCES = { color: 'icons/color.svg', outline: 'icons/outline.svg' } as const;
+const ICON_SOURCES = { color: 'icons/color.svg', outline: 'icons/outline.svg' } as const;
 
 function render(svg: string, size: number): Buffer {
   const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false } });

@@ -25,3 +25,11 @@ export interface CardAction {
   verb: Verb;
   handle(request: CardActionRequest): Promise<CardActionResult>;
 }
+
+/** The refusals a card action gives, each with the message the person sees on the card. */
+export const refuse = {
+  /** The card's data is not what this verb takes (an old card, or a forged one). */
+  badRequest: (message: string): CardActionResult => ({ kind: 'error', status: 400, code: 'BadRequest', message }),
+  forbidden: (message: string): CardActionResult => ({ kind: 'error', status: 403, code: 'Forbidden', message }),
+  notFound: (message: string): CardActionResult => ({ kind: 'error', status: 404, code: 'NotFound', message }),
+};

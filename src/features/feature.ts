@@ -11,6 +11,11 @@ export type Reply = AdaptiveCardJson | AdaptiveCardJson[];
 /** Answers one intent for the person asking (their records are keyed on `userId`). */
 export type IntentHandler = (deps: BotDeps, userId: string, question: Understanding) => Promise<Reply>;
 
+/** An intent whose answer is the same card for everyone (from the directory, say). */
+export function fixedAnswer(answer: (deps: BotDeps) => AdaptiveCardJson): IntentHandler {
+  return (deps) => Promise.resolve(answer(deps));
+}
+
 /** A heading and its facts on the "what do you hold about me" card. */
 export interface DataSection {
   heading: string;

@@ -50,7 +50,7 @@ export const directoryResponseSchema = z.strictObject({
  * `next` is null until the webinar schedule exists; a later issue fills it without changing the
  * other fields, and the tab already shows it when present.
  */
-export const nextWebinarSchema = z.strictObject({
+const nextWebinarSchema = z.strictObject({
   /** ISO 8601 instant. */
   start: z.iso.datetime({ offset: true }),
   /** ISO 8601 instant, when known. */
@@ -88,9 +88,9 @@ export type WebinarResponse = z.infer<typeof webinarResponseSchema>;
 export type OrganisationSearchResponse = z.infer<typeof organisationSearchResponseSchema>;
 
 /** Organisation search answers at most this many; the lookup itself offers up to five choices. */
-export const MAX_ORGANISATION_MATCHES = 5;
+const MAX_ORGANISATION_MATCHES = 5;
 /** Longer than any trust or ICB name people would type; longer queries get 400. */
-export const MAX_ORGANISATION_QUERY_LENGTH = 120;
+const MAX_ORGANISATION_QUERY_LENGTH = 120;
 
 function contactOf(person: DirectoryPerson): DirectoryContact {
   return {

@@ -12,7 +12,7 @@ const id = z
   .regex(/^[\x21-\x7e]+$/, { error: 'must be printable ASCII without spaces' });
 
 /** Longer display names are cut: they reach buttons, suggestion lists and other people's cards. */
-export const MAX_DISPLAY_NAME_LENGTH = 100;
+const MAX_DISPLAY_NAME_LENGTH = 100;
 
 /** A display name fit for a card: no direction overrides or control characters, at most 100 characters. */
 const displayName = z

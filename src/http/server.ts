@@ -27,7 +27,7 @@ export interface ServerDeps {
 }
 
 /** Teams sends an activity in well under a second; a client this slow is holding a connection open. */
-export const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000 };
+const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000 };
 
 export interface AppServer {
   server: Server;

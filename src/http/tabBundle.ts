@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 /** The tab's browser code, found the same way from src/http (tests, tsx) and dist/http (built). */
-export const TAB_SOURCE_DIR = new URL('../../src/tab/', import.meta.url);
+const TAB_SOURCE_DIR = new URL('../../src/tab/', import.meta.url);
 
 export const TAB_FILES = {
   'index.html': 'text/html; charset=utf-8',

@@ -103,7 +103,7 @@ const URL_ATTRIBUTES = ['url.full', 'http.url', 'http.target', 'url.path'];
  * never recorded by the HTTP instrumentation; what remains to remove is the caller's address and
  * browser, and ids in URLs (table keys are Entra object ids, connector paths hold conversation ids).
  */
-export const privacySpanProcessor: SpanProcessor = {
+const privacySpanProcessor: SpanProcessor = {
   onStart: () => undefined,
   onEnd(span) {
     const attributes = span.attributes;

@@ -56,7 +56,7 @@ const keySetSchema = z.object({
  * one load at a time. The SDK's own loader has neither: with the key service slow, every request
  * waited minutes and held a socket of its own.
  */
-export class SigningKeys implements KeySource {
+class SigningKeys implements KeySource {
   private keys = new Map<string, SdkSigningKey>();
   private loadedAt = Number.NEGATIVE_INFINITY;
   private failedAt = Number.NEGATIVE_INFINITY;

@@ -1,7 +1,7 @@
 import type { BuddyRequest } from './buddyScheme.js';
 import { decide, type Decision } from './decisions.js';
 import { errorSummary } from '../../platform/errorSummary.js';
-import type { CardActionRequest, CardActionResult } from '../cardAction.js';
+import { refuse, type CardActionRequest, type CardActionResult } from '../cardAction.js';
 import { formatTime } from './buddyCards.js';
 import { introduce, refreshCardCopies, requestCardFor, tellApplicant } from './buddyNotices.js';
 import { isLead } from '../leads/isLead.js';
@@ -23,19 +23,14 @@ export async function applyDecision(
 ): Promise<CardActionResult> {
   if (!isLead(deps, turn.person.aadObjectId)) {
     deps.logger.warn({ outcome: 'forbidden', requestId }, 'buddy decision refused');
-    return {
-      kind: 'error',
-      status: 403,
-      code: 'Forbidden',
-      message: 'Only the national MSO network lead can decide buddy requests.',
-    };
+    return refuse.forbidden('Only the national MSO network lead can decide buddy requests.');
   }
   const { buddyRequests, audit } = deps.storage;
   const lead = { id: turn.person.id, name: turn.person.name || 'A lead' };
 
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const stored = await buddyRequests.get(requestId);
-    if (!stored) return { kind: 'error', status: 404, code: 'NotFound', message: 'That request no longer exists.' };
+    if (!stored) return refuse.notFound('That request no longer exists.');
     const again = async (message: string) => ({
       kind: 'card' as const,
       card: await requestCardFor(deps, stored.request, 'lead', message),
@@ -78,7 +73,7 @@ export async function applyDecision(
   const message = 'The request kept changing while it was being decided. Here it is as it stands: try again.';
   return current
     ? { kind: 'card', card: await requestCardFor(deps, current.request, 'lead', message) }
-    : { kind: 'error', status: 404, code: 'NotFound', message: 'That request no longer exists.' };
+    : refuse.notFound('That request no longer exists.');
 }
 
 async function settle(deps: CardActionRequest['deps'], requestId: string, step: () => Promise<unknown>): Promise<void> {

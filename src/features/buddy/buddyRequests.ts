@@ -1,6 +1,12 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { newPersonToken, type BuddyRequest } from './buddyScheme.js';
-import { isConflict, isNotFound, isPreconditionFailed } from '../../platform/storage/tableErrors.js';
+import {
+  isConflict,
+  isNotFound,
+  isPreconditionFailed,
+  succeeds,
+  unlessMissing,
+} from '../../platform/storage/tableErrors.js';
 import { toTableKey } from '../../platform/storage/tableKeys.js';
 
 /** Where a copy of a request's card is, so every copy can be updated after a change. */
@@ -39,12 +45,8 @@ export class BuddyRequests {
   constructor(private readonly table: TableClient) {}
 
   async get(id: string): Promise<StoredBuddyRequest | undefined> {
-    try {
-      return fromEntity(await this.table.getEntity<RequestEntity>(PARTITION, id));
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const entity = await unlessMissing(() => this.table.getEntity<RequestEntity>(PARTITION, id));
+    return entity && fromEntity(entity);
   }
 
   /** The person's token for request ids, made on first use (two at once agree on one). */
@@ -76,24 +78,16 @@ export class BuddyRequests {
 
   /** Creates the request; false when it already exists. */
   async create(request: BuddyRequest): Promise<boolean> {
-    try {
-      await this.table.createEntity(toEntity(request, []));
-      return true;
-    } catch (error) {
-      if (isConflict(error)) return false;
-      throw error;
-    }
+    return succeeds(() => this.table.createEntity(toEntity(request, [])), isConflict);
   }
 
   /** Replaces the request if nobody changed it since `etag` was read; false when somebody did. */
   async replace(request: BuddyRequest, etag: string, cardCopies: CardCopy[] = []): Promise<boolean> {
-    try {
-      await this.table.updateEntity(toEntity(request, cardCopies), 'Replace', { etag });
-      return true;
-    } catch (error) {
-      if (isPreconditionFailed(error) || isNotFound(error)) return false;
-      throw error;
-    }
+    return succeeds(
+      () => this.table.updateEntity(toEntity(request, cardCopies), 'Replace', { etag }),
+      isPreconditionFailed,
+      isNotFound,
+    );
   }
 
   /**
@@ -103,20 +97,20 @@ export class BuddyRequests {
   async replaceTogether(
     changes: readonly { request: BuddyRequest; etag: string; cardCopies: CardCopy[] }[],
   ): Promise<boolean> {
-    try {
-      await this.table.submitTransaction(
-        changes.map(({ request, etag, cardCopies }): TransactionAction => [
-          'update',
-          { ...toEntity(request, cardCopies) },
-          'Replace',
-          { etag },
-        ]),
-      );
-      return true;
-    } catch (error) {
-      if (isPreconditionFailed(error) || isNotFound(error) || isConflict(error)) return false;
-      throw error;
-    }
+    return succeeds(
+      () =>
+        this.table.submitTransaction(
+          changes.map(({ request, etag, cardCopies }): TransactionAction => [
+            'update',
+            { ...toEntity(request, cardCopies) },
+            'Replace',
+            { etag },
+          ]),
+        ),
+      isPreconditionFailed,
+      isNotFound,
+      isConflict,
+    );
   }
 
   /** Records where a lead's approval card went; retried on a concurrent change. */

@@ -1,24 +1,19 @@
 import { answerCard } from '../answerCard.js';
-import type { BotDeps } from '../botDeps.js';
-import type { IntentHandler } from '../feature.js';
+import { fixedAnswer, type IntentHandler } from '../feature.js';
 import { isLead } from '../leads/isLead.js';
 import type { Intent } from '../questions/intents.js';
-import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import { signUpCard } from './buddyCards.js';
 import { requestCardFor } from './buddyNotices.js';
 import { readSignUpValues } from './signUpForm.js';
+import { buddyAboutAnswer, buddySummaryAnswer } from './buddyAnswers.js';
+import { leadsOnlyAnswer } from '../leads/leadsOnly.js';
 
 /** A lead asking for pending requests gets this many cards at most in one go. */
 const MAX_PENDING_CARDS = 10;
 
-const fixed =
-  (answer: (deps: BotDeps) => AdaptiveCardJson): IntentHandler =>
-  (deps) =>
-    Promise.resolve(answer(deps));
-
 /** The buddy scheme: what it is, joining, where a request stands, and the leads' views. */
 export const buddyIntents = {
-  buddyAbout: fixed(({ directory }) => answerCard(directory.answers.buddyAbout())),
+  buddyAbout: fixedAnswer(({ directory }) => answerCard(buddyAboutAnswer(directory.network))),
   buddyJoin: async (deps, userId) => {
     const profile = await deps.storage.profiles.get(userId);
     const organisation = profile?.organisationCode
@@ -34,7 +29,7 @@ export const buddyIntents = {
     const mine = await deps.storage.buddyRequests.list({ userId });
     if (mine.length === 0) {
       return answerCard({
-        ...deps.directory.answers.buddyAbout(),
+        ...buddyAboutAnswer(deps.directory.network),
         title: 'You have no buddy scheme request',
         asks: [{ title: 'Join the buddy scheme', intent: 'buddyJoin' }],
       });
@@ -42,7 +37,7 @@ export const buddyIntents = {
     return Promise.all(mine.map((stored) => requestCardFor(deps, stored.request, 'applicant')));
   },
   buddyPending: async (deps, userId) => {
-    if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('Pending buddy requests'));
+    if (!isLead(deps, userId)) return answerCard(leadsOnlyAnswer(deps.directory.network, 'Pending buddy requests'));
     const waiting = [
       ...(await deps.storage.buddyRequests.list({ status: 'pending' })),
       ...(await deps.storage.buddyRequests.list({ status: 'approved' })).filter(
@@ -51,7 +46,7 @@ export const buddyIntents = {
     ];
     if (waiting.length === 0)
       return answerCard({
-        ...deps.directory.answers.leadsOnly('Pending buddy requests'),
+        ...leadsOnlyAnswer(deps.directory.network, 'Pending buddy requests'),
         paragraphs: ['Nothing is waiting: every request has been decided.'],
         links: [],
       });
@@ -60,8 +55,8 @@ export const buddyIntents = {
     );
   },
   buddySummary: async (deps, userId) => {
-    if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('The buddy scheme summary'));
+    if (!isLead(deps, userId)) return answerCard(leadsOnlyAnswer(deps.directory.network, 'The buddy scheme summary'));
     const all = (await deps.storage.buddyRequests.list()).map((stored) => stored.request);
-    return answerCard(deps.directory.answers.buddySummary(all));
+    return answerCard(buddySummaryAnswer(deps.directory.network, deps.directory.reference, all));
   },
 } satisfies Partial<Record<Intent, IntentHandler>>;

@@ -20,8 +20,8 @@ export interface SignUpValues {
 export type SignUpField = keyof SignUpValues;
 export type SignUpErrors = Partial<Record<SignUpField, string>>;
 
-export const NOTE_MAX = 500;
-export const ORGANISATION_MAX = 200;
+const NOTE_MAX = 500;
+const ORGANISATION_MAX = 200;
 const MONTHS_MAX = 600;
 const CAPACITY_MAX = 5;
 

@@ -1,14 +1,6 @@
 import type { Answer } from '../answerCard.js';
-import { formatWebinarTime, NO_JOIN_LINK_YET, type NextOccurrence } from '../webinar/index.js';
 import { regionalNetworkFor, type DirectoryPerson, type NetworkDirectory } from './networkDirectory.js';
 import type { ReferenceData, RegionCode } from './referenceData.js';
-
-/** A reply to a question, as plain data: the bot turns it into a card. */
-/** What the webinar answer shows about the next occurrence. */
-export interface UpcomingWebinar extends NextOccurrence {
-  /** The bot's calendar file for it; undefined when the bot's public address is not known. */
-  calendarUrl: string | undefined;
-}
 
 /** How the bot knew which region was meant, said under a regional answer. */
 export type RegionBasis =
@@ -20,7 +12,7 @@ export function teamsChatLink(person: DirectoryPerson): string {
   return `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(person.teamsUpn ?? person.email)}`;
 }
 
-function contactLinks(person: DirectoryPerson, who: string): Answer['links'] {
+export function contactLinks(person: DirectoryPerson, who: string): Answer['links'] {
   return [
     { title: `Email ${who}`, url: `mailto:${person.email}` },
     { title: `Chat with ${who} in Teams`, url: teamsChatLink(person) },
@@ -99,51 +91,6 @@ export class Answers {
     });
   }
 
-  /** The next webinar when one is scheduled, or an honest "no date" with who to ask. */
-  webinar(upcoming: UpcomingWebinar | undefined): Answer {
-    const { webinar, nationalLead } = this.directory;
-    const askForInvitation = {
-      title: 'Ask for the invitation',
-      url: `mailto:${webinar.contactEmail ?? nationalLead.person.email}`,
-    };
-    const asks: Answer['asks'] = [{ title: 'What is the steering group?', intent: 'steeringGroup' }];
-    if (!upcoming) {
-      return this.answer({
-        title: 'The monthly MSO webinar',
-        paragraphs: [
-          webinar.summary,
-          'No date is scheduled in the bot at the moment: ask the national MSO network lead for the invitation.',
-        ],
-        links: [askForInvitation],
-        asks,
-      });
-    }
-    const { occurrence, inProgress, calendarUrl } = upcoming;
-    return this.answer({
-      title: inProgress ? 'The MSO webinar is on now' : 'The next MSO webinar',
-      paragraphs: [webinar.summary, ...(occurrence.joinUrl ? [] : [NO_JOIN_LINK_YET])],
-      facts: [
-        { title: 'When', value: formatWebinarTime(occurrence) },
-        ...(occurrence.topic ? [{ title: 'Topic', value: occurrence.topic }] : []),
-      ],
-      links: [
-        occurrence.joinUrl ? { title: 'Join the webinar', url: occurrence.joinUrl } : askForInvitation,
-        ...(calendarUrl ? [{ title: 'Add to calendar', url: calendarUrl }] : []),
-      ],
-      asks,
-      note: 'The national MSO network lead sets the webinar schedule.',
-    });
-  }
-
-  buddyAbout(): Answer {
-    const { buddyScheme } = this.directory;
-    return this.answer({
-      title: 'The MSO buddy scheme',
-      paragraphs: [buddyScheme.summary, buddyScheme.howToJoin],
-      asks: [{ title: 'How do I join?', intent: 'buddyJoin' }],
-    });
-  }
-
   training(): Answer {
     return this.answer({
       title: 'Training for MSOs',
@@ -184,59 +131,6 @@ export class Answers {
         this.directory.reporting?.summary ??
           'Learn from Patient Safety Events (LFPSE) replaced the NRLS, which closed on 30 June 2024. The MHRA Yellow Card scheme remains the route for suspected adverse drug reactions.',
       ],
-    });
-  }
-
-  /** For questions only the national lead and deputies may ask. */
-  leadsOnly(title: string): Answer {
-    return this.answer({
-      title,
-      paragraphs: ['Only the national MSO network lead and deputies can see this.'],
-      links: contactLinks(this.directory.nationalLead.person, 'the national lead'),
-    });
-  }
-
-  /** Counts of buddy requests by status and by region, for the leads. */
-  buddySummary(requests: readonly { status: string; region: RegionCode; wayIn: string }[]): Answer {
-    const count = (keep: (request: (typeof requests)[number]) => boolean) => String(requests.filter(keep).length);
-    const statuses = ['pending', 'approved', 'matched', 'declined', 'withdrawn'] as const;
-    return this.answer({
-      title: 'The buddy scheme in numbers',
-      paragraphs: [
-        `${String(requests.length)} requests in all, ${count((request) => request.wayIn === 'mentor')} of them from mentors.`,
-      ],
-      facts: [
-        ...statuses.map((status) => ({
-          title: `${status.charAt(0).toUpperCase()}${status.slice(1)}`,
-          value: count((request) => request.status === status),
-        })),
-        ...this.reference.regions.map((region) => ({
-          title: region.name,
-          value: count((request) => request.region === region.code),
-        })),
-      ],
-      asks: [{ title: 'Pending requests', intent: 'buddyPending' }],
-    });
-  }
-
-  remindersHowTo(): Answer {
-    return this.answer({
-      title: 'Webinar reminders',
-      paragraphs: [
-        'Type "stop reminders" or "start reminders" in the chat or channel where you want the reminders switched.',
-      ],
-    });
-  }
-
-  /** An honest answer for something the bot will do but does not do yet. */
-  notYet(title: string, what: string): Answer {
-    return this.answer({
-      title,
-      paragraphs: [
-        `${what} is not available in this bot yet.`,
-        'For anything urgent, contact the national MSO network lead.',
-      ],
-      links: contactLinks(this.directory.nationalLead.person, 'the national lead'),
     });
   }
 }

@@ -24,8 +24,8 @@ export interface TextAnalysis {
   delexicalised: string;
 }
 
-export const ORGANISATION_MARKER = 'zzorganisation';
-export const REGION_MARKER = 'zzregion';
+const ORGANISATION_MARKER = 'zzorganisation';
+const REGION_MARKER = 'zzregion';
 
 export function createDirectory(network: NetworkDirectory, reference: ReferenceData): Directory {
   const regions = new PhraseIndex<RegionCode>();

@@ -1,7 +1,7 @@
 import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import { answerCard } from '../answerCard.js';
 import type { BotDeps } from '../botDeps.js';
-import type { IntentHandler } from '../feature.js';
+import { fixedAnswer, type IntentHandler } from '../feature.js';
 import { answerQuestion, askedByButton } from '../questions/answerQuestion.js';
 import type { Intent } from '../questions/intents.js';
 import type { Understanding } from '../questions/understand.js';
@@ -63,21 +63,16 @@ export const setOrganisation: IntentHandler = async (deps, userId, question) => 
   return organisationFormCard(deps.directory.reference, { then: 'regionalNetwork' });
 };
 
-const fixed =
-  (answer: (deps: BotDeps) => AdaptiveCardJson): IntentHandler =>
-  (deps) =>
-    Promise.resolve(answer(deps));
-
 /** The network's people, regions and pages, and where an MSO stands. */
 export const directoryIntents = {
   regionalNetwork: regional('network'),
   regionalLead: regional('lead'),
-  nationalLead: fixed(({ directory }) => answerCard(directory.answers.nationalLead())),
-  steeringGroup: fixed(({ directory }) => answerCard(directory.answers.steeringGroup())),
-  training: fixed(({ directory }) => answerCard(directory.answers.training())),
-  rps: fixed(({ directory }) => answerCard(directory.answers.rps())),
-  networkAbout: fixed(({ directory }) => answerCard(directory.answers.networkAbout())),
-  reporting: fixed(({ directory }) => answerCard(directory.answers.reporting())),
+  nationalLead: fixedAnswer(({ directory }) => answerCard(directory.answers.nationalLead())),
+  steeringGroup: fixedAnswer(({ directory }) => answerCard(directory.answers.steeringGroup())),
+  training: fixedAnswer(({ directory }) => answerCard(directory.answers.training())),
+  rps: fixedAnswer(({ directory }) => answerCard(directory.answers.rps())),
+  networkAbout: fixedAnswer(({ directory }) => answerCard(directory.answers.networkAbout())),
+  reporting: fixedAnswer(({ directory }) => answerCard(directory.answers.reporting())),
   setOrganisation,
 } satisfies Partial<Record<Intent, IntentHandler>>;
 

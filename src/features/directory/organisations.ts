@@ -32,31 +32,19 @@ export function createOrganisationFinder(reference: ReferenceData): Organisation
   const byCode = new Map<string, Organisation>();
   const index = new PhraseIndex<Organisation>();
 
-  for (const trust of reference.trusts) {
-    const organisation: Organisation = {
-      code: trust.code,
-      name: trust.name,
-      kind: 'trust',
-      icbCode: trust.icb,
-      region: trust.region,
-    };
-    byCode.set(trust.code, organisation);
-    for (const phrase of [trust.name, ...trust.shortForms]) index.add(organisation, phrase);
+  const add = (organisation: Organisation, phrases: readonly string[]) => {
+    byCode.set(organisation.code, organisation);
+    for (const phrase of phrases) index.add(organisation, phrase);
+  };
+  for (const { code, name, icb, region, shortForms } of reference.trusts) {
+    add({ code, name, kind: 'trust', icbCode: icb, region }, [name, ...shortForms]);
   }
   for (const site of reference.sites) {
     const organisation = byCode.get(site.trust);
     if (organisation) for (const phrase of [site.name, ...site.aliases]) index.add(organisation, phrase);
   }
-  for (const icb of reference.icbs) {
-    const organisation: Organisation = {
-      code: icb.code,
-      name: icb.name,
-      kind: 'icb',
-      icbCode: icb.code,
-      region: icb.region,
-    };
-    byCode.set(icb.code, organisation);
-    for (const phrase of [icb.name, icb.shortName, ...icb.synonyms]) index.add(organisation, phrase);
+  for (const { code, name, region, shortName, synonyms } of reference.icbs) {
+    add({ code, name, kind: 'icb', icbCode: code, region }, [name, shortName, ...synonyms]);
   }
 
   return {

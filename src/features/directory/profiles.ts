@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import type { RegionCode } from './referenceData.js';
-import { isConflict, isNotFound, isPreconditionFailed } from '../../platform/storage/tableErrors.js';
+import { isConflict, isNotFound, isPreconditionFailed, succeeds } from '../../platform/storage/tableErrors.js';
 import { toTableKey } from '../../platform/storage/tableKeys.js';
 
 /** What the bot remembers about a person so that "my network" and "my lead" need no repeating. */
@@ -128,12 +128,6 @@ export class Profiles {
 
   async remove(userId: string): Promise<boolean> {
     this.cache.delete(userId);
-    try {
-      await this.table.deleteEntity(toTableKey(userId), ROW);
-      return true;
-    } catch (error) {
-      if (isNotFound(error)) return false;
-      throw error;
-    }
+    return succeeds(() => this.table.deleteEntity(toTableKey(userId), ROW), isNotFound);
   }
 }

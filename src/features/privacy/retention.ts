@@ -12,7 +12,7 @@ const HOUR_MS = 3_600_000;
 export type RemovedRecords = Record<string, number>;
 
 /** Asks each feature to remove what is older than `cutoff` and no longer needed; the audit table stays. */
-export async function removeExpiredRecords(
+async function removeExpiredRecords(
   features: readonly Feature[],
   storage: Storage,
   cutoff: Date,

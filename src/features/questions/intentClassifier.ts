@@ -23,12 +23,12 @@ const corpusSchema = z.object({
 });
 
 /** The corpus, in three files by three authors; none copies the held-out evaluation sets. */
-export const CORPUS_FILES = ['corpus.json', 'corpus-extra.json', 'corpus-third.json'].map(
+const CORPUS_FILES = ['corpus.json', 'corpus-extra.json', 'corpus-third.json'].map(
   (file) => new URL(`../../../src/features/questions/corpus/${file}`, import.meta.url),
 );
 
 /** The training corpus; every intent must have examples. */
-export function loadCorpus(files: readonly (URL | string)[] = CORPUS_FILES): Corpus {
+function loadCorpus(files: readonly (URL | string)[] = CORPUS_FILES): Corpus {
   const corpus = Object.fromEntries([...INTENTS, 'None'].map((intent) => [intent, [] as string[]])) as Record<
     IntentOrNone,
     string[]

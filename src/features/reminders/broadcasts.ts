@@ -11,7 +11,13 @@ import {
   type ReminderTarget,
 } from './broadcast.js';
 import type { ConversationKind } from '../conversations/conversationReferences.js';
-import { isConflict, isNotFound, isPreconditionFailed } from '../../platform/storage/tableErrors.js';
+import {
+  isConflict,
+  isNotFound,
+  isPreconditionFailed,
+  succeeds,
+  unlessMissing,
+} from '../../platform/storage/tableErrors.js';
 import { toTableKey } from '../../platform/storage/tableKeys.js';
 
 interface BroadcastEntity {
@@ -66,22 +72,12 @@ export class Broadcasts implements BroadcastStore {
   ) {}
 
   async create(broadcast: Broadcast): Promise<boolean> {
-    try {
-      await this.broadcasts.createEntity(toBroadcastEntity(broadcast));
-      return true;
-    } catch (error) {
-      if (isConflict(error)) return false;
-      throw error;
-    }
+    return succeeds(() => this.broadcasts.createEntity(toBroadcastEntity(broadcast)), isConflict);
   }
 
   async get(id: string): Promise<Broadcast | undefined> {
-    try {
-      return fromBroadcastEntity(await this.broadcasts.getEntity<BroadcastEntity>(PARTITION, id));
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const entity = await unlessMissing(() => this.broadcasts.getEntity<BroadcastEntity>(PARTITION, id));
+    return entity && fromBroadcastEntity(entity);
   }
 
   async unfinished(): Promise<Broadcast[]> {
@@ -174,26 +170,25 @@ export class Broadcasts implements BroadcastStore {
     reason: string | undefined,
     now: Date,
   ): Promise<boolean> {
-    try {
-      await this.outbox.updateEntity(
-        {
-          partitionKey: delivery.broadcastId,
-          rowKey: toTableKey(delivery.conversationId),
-          status,
-          attempts: delivery.attempts,
-          claimedBy: '',
-          claimedUntil: '',
-          reason: reason ?? '',
-          updatedAt: now.toISOString(),
-        },
-        'Merge',
-        { etag: delivery.etag },
-      );
-      return true;
-    } catch (error) {
-      if (isPreconditionFailed(error) || isNotFound(error)) return false;
-      throw error;
-    }
+    return succeeds(
+      () =>
+        this.outbox.updateEntity(
+          {
+            partitionKey: delivery.broadcastId,
+            rowKey: toTableKey(delivery.conversationId),
+            status,
+            attempts: delivery.attempts,
+            claimedBy: '',
+            claimedUntil: '',
+            reason: reason ?? '',
+            updatedAt: now.toISOString(),
+          },
+          'Merge',
+          { etag: delivery.etag },
+        ),
+      isPreconditionFailed,
+      isNotFound,
+    );
   }
 
   async tally(broadcastId: string): Promise<Record<DeliveryStatus, number>> {

@@ -18,7 +18,7 @@ export type SendOutcome =
 export type SendReminder = (target: ReminderTarget, broadcast: Broadcast) => Promise<SendOutcome>;
 
 /** Teams allows 7 messages a second in one conversation. */
-export const PER_CONVERSATION_PER_SECOND = 7;
+const PER_CONVERSATION_PER_SECOND = 7;
 /** How long a claim by an earlier run of this instance must have been quiet before it is taken over. */
 const OWN_RUN_QUIET_MS = 15_000;
 /** Worth another try: throttled, a conflict, a gateway or service hiccup, or no answer at all. */

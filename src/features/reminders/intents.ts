@@ -1,23 +1,29 @@
-import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import { answerCard } from '../answerCard.js';
 import type { BotDeps } from '../botDeps.js';
-import type { IntentHandler } from '../feature.js';
+import { fixedAnswer, type IntentHandler } from '../feature.js';
 import { isLead } from '../leads/isLead.js';
 import type { Intent } from '../questions/intents.js';
 import { confirmCard, reportCard } from '../webinar/webinarCards.js';
 import { newBroadcastNowId } from './reminderJob.js';
+import { leadsOnlyAnswer } from '../leads/leadsOnly.js';
 
-const fixed =
-  (answer: (deps: BotDeps) => AdaptiveCardJson): IntentHandler =>
-  (deps) =>
-    Promise.resolve(answer(deps));
+/** Pressed as a button: the switches act on the conversation they are typed in, so say so. */
+function remindersHowTo({ directory }: BotDeps) {
+  return answerCard({
+    title: 'Webinar reminders',
+    paragraphs: [
+      'Type "stop reminders" or "start reminders" in the chat or channel where you want the reminders switched.',
+    ],
+    source: directory.network.source,
+  });
+}
 
 /** Reminders: switching them (typed, they act on the conversation: see answerInConversation), sending now, the report. */
 export const reminderIntents = {
-  remindersStop: fixed(({ directory }) => answerCard(directory.answers.remindersHowTo())),
-  remindersStart: fixed(({ directory }) => answerCard(directory.answers.remindersHowTo())),
+  remindersStop: fixedAnswer(remindersHowTo),
+  remindersStart: fixedAnswer(remindersHowTo),
   reminderNow: async (deps, userId) => {
-    if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('Sending a webinar reminder'));
+    if (!isLead(deps, userId)) return answerCard(leadsOnlyAnswer(deps.directory.network, 'Sending a webinar reminder'));
     const [next, subscribers] = await Promise.all([deps.webinars.next(), deps.storage.subscriptions.countActive()]);
     return confirmCard({
       occurrence: next?.inProgress ? undefined : next?.occurrence,
@@ -26,11 +32,11 @@ export const reminderIntents = {
     });
   },
   reminderReport: async (deps, userId) => {
-    if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('The reminder report'));
+    if (!isLead(deps, userId)) return answerCard(leadsOnlyAnswer(deps.directory.network, 'The reminder report'));
     const last = await deps.storage.broadcasts.lastFinished();
     if (last) return reportCard(deps, last);
     return answerCard({
-      ...deps.directory.answers.leadsOnly('Webinar reminder report'),
+      ...leadsOnlyAnswer(deps.directory.network, 'Webinar reminder report'),
       paragraphs: ['No webinar reminder has finished sending yet.'],
       links: [],
     });

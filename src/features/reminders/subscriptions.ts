@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { ConversationKind } from '../conversations/conversationReferences.js';
-import { isConflict, isNotFound } from '../../platform/storage/tableErrors.js';
+import { isConflict, isNotFound, unlessMissing } from '../../platform/storage/tableErrors.js';
 import { toTableKey } from '../../platform/storage/tableKeys.js';
 
 /** Whether a conversation gets the webinar reminders. */
@@ -62,12 +62,10 @@ export class Subscriptions {
   }
 
   async get(conversationId: string): Promise<Subscription | undefined> {
-    try {
-      return fromEntity(await this.table.getEntity<SubscriptionEntity>(PARTITION, toTableKey(conversationId)));
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const entity = await unlessMissing(() =>
+      this.table.getEntity<SubscriptionEntity>(PARTITION, toTableKey(conversationId)),
+    );
+    return entity && fromEntity(entity);
   }
 
   async remove(conversationId: string): Promise<void> {

@@ -4,6 +4,8 @@ import type { IntentHandler } from '../feature.js';
 import { isLead } from '../leads/isLead.js';
 import type { Intent } from '../questions/intents.js';
 import { settingsCard } from './webinarCards.js';
+import { webinarAnswer } from './webinarAnswer.js';
+import { leadsOnlyAnswer } from '../leads/leadsOnly.js';
 
 /** When the next webinar is, and the lead's settings card. */
 export const webinarIntents = {
@@ -12,13 +14,15 @@ export const webinarIntents = {
     // The topic will be typed by the lead on a settings card: shown as typed, never as Markdown.
     const topic = next?.occurrence.topic === undefined ? undefined : escapeCardText(next.occurrence.topic);
     return answerCard(
-      directory.answers.webinar(
+      webinarAnswer(
+        directory.network,
+
         next && { ...next, occurrence: { ...next.occurrence, topic }, calendarUrl: webinarCalendarUrl },
       ),
     );
   },
   webinarSettings: async (deps, userId) => {
-    if (!isLead(deps, userId)) return answerCard(deps.directory.answers.leadsOnly('Webinar settings'));
+    if (!isLead(deps, userId)) return answerCard(leadsOnlyAnswer(deps.directory.network, 'Webinar settings'));
     return settingsCard(deps);
   },
 } satisfies Partial<Record<Intent, IntentHandler>>;

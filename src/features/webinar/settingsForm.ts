@@ -31,7 +31,7 @@ export type Errors<Values> = Partial<Record<keyof Values, string>>;
 
 export const MIN_WEBINAR_MINUTES = 15;
 export const MAX_WEBINAR_MINUTES = 480;
-export const TOPIC_MAX = 200;
+const TOPIC_MAX = 200;
 
 const SCHEDULE_FIELDS = [
   'rule',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REQUEST_ID_PATTERN } from '../buddyScheme.js';
 import { applyDecision } from '../buddyDecision.js';
 import { VERBS } from '../../verbs.js';
-import type { CardAction } from '../../cardAction.js';
+import { refuse, type CardAction } from '../../cardAction.js';
 
 const data = z.object({
   requestId: z.string().regex(REQUEST_ID_PATTERN),
@@ -19,12 +19,7 @@ export const decideBuddyRequest: CardAction = {
   async handle(request) {
     const parsed = data.safeParse(request.data);
     if (!parsed.success) {
-      return {
-        kind: 'error',
-        status: 400,
-        code: 'BadRequest',
-        message: 'This card is out of date. Ask for "pending requests" to see it again.',
-      };
+      return refuse.badRequest('This card is out of date. Ask for "pending requests" to see it again.');
     }
     const { requestId, decision, mentor, reason = '' } = parsed.data;
     const trimmed = reason.trim();

@@ -3,7 +3,7 @@ import { REQUEST_ID_PATTERN } from '../buddyScheme.js';
 import { requestCardFor } from '../buddyNotices.js';
 import { isLead } from '../../leads/isLead.js';
 import { VERBS } from '../../verbs.js';
-import type { CardAction } from '../../cardAction.js';
+import { refuse, type CardAction } from '../../cardAction.js';
 
 const data = z.object({ requestId: z.string().regex(REQUEST_ID_PATTERN) });
 
@@ -15,8 +15,7 @@ export const refreshBuddyRequest: CardAction = {
   verb: VERBS.refreshBuddyRequest,
   async handle({ request, deps, data: raw }) {
     const parsed = data.safeParse(raw);
-    if (!parsed.success)
-      return { kind: 'error', status: 400, code: 'BadRequest', message: 'This card is out of date.' };
+    if (!parsed.success) return refuse.badRequest('This card is out of date.');
     const stored = await deps.storage.buddyRequests.get(parsed.data.requestId);
     const viewer = !stored
       ? undefined
@@ -25,8 +24,7 @@ export const refreshBuddyRequest: CardAction = {
         : stored.request.userId === request.person.id
           ? 'applicant'
           : undefined;
-    if (!stored || !viewer)
-      return { kind: 'error', status: 404, code: 'NotFound', message: 'That request no longer exists.' };
+    if (!stored || !viewer) return refuse.notFound('That request no longer exists.');
     return { kind: 'card', card: await requestCardFor(deps, stored.request, viewer) };
   },
 };

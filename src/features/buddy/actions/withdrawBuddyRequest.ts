@@ -3,7 +3,7 @@ import { REQUEST_ID_PATTERN } from '../buddyScheme.js';
 import { withdraw } from '../decisions.js';
 import { refreshCardCopies, requestCardFor } from '../buddyNotices.js';
 import { VERBS } from '../../verbs.js';
-import type { CardAction } from '../../cardAction.js';
+import { refuse, type CardAction } from '../../cardAction.js';
 
 const data = z.object({ requestId: z.string().regex(REQUEST_ID_PATTERN) });
 
@@ -12,13 +12,11 @@ export const withdrawBuddyRequest: CardAction = {
   verb: VERBS.withdrawBuddyRequest,
   async handle({ request, deps, data: raw }) {
     const parsed = data.safeParse(raw);
-    if (!parsed.success)
-      return { kind: 'error', status: 400, code: 'BadRequest', message: 'This card is out of date.' };
+    if (!parsed.success) return refuse.badRequest('This card is out of date.');
     const stored = await deps.storage.buddyRequests.get(parsed.data.requestId);
     const userId = request.person.id;
     // Someone else's request answers exactly as a missing one: no hint that it exists.
-    if (!stored || stored.request.userId !== userId)
-      return { kind: 'error', status: 404, code: 'NotFound', message: 'You have no such request.' };
+    if (!stored || stored.request.userId !== userId) return refuse.notFound('You have no such request.');
     const withdrawn = withdraw(stored.request, new Date());
     if (!withdrawn)
       return {

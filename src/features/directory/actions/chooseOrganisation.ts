@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INTENTS } from '../../questions/intents.js';
 import { saveProfileAndAnswer } from '../intents.js';
 import { VERBS } from '../../verbs.js';
-import type { CardAction } from '../../cardAction.js';
+import { refuse, type CardAction } from '../../cardAction.js';
 
 const data = z.object({
   code: z.string().regex(/^[A-Za-z0-9]{3,5}$/),
@@ -16,12 +16,7 @@ export const chooseOrganisation: CardAction = {
     const parsed = data.safeParse(raw);
     const organisation = parsed.success ? deps.directory.organisations.byCode(parsed.data.code) : undefined;
     if (!parsed.success || !organisation) {
-      return {
-        kind: 'error',
-        status: 400,
-        code: 'BadRequest',
-        message: 'That organisation is not one I know. Type where you work instead.',
-      };
+      return refuse.badRequest('That organisation is not one I know. Type where you work instead.');
     }
     const card = await saveProfileAndAnswer(deps, request.person.id, organisation, undefined, parsed.data.then);
     return { kind: 'card', card };

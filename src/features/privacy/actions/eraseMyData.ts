@@ -1,18 +1,13 @@
 import { eraseConfirmCard, eraseMyData as erase } from '../myData.js';
 import { VERBS } from '../../verbs.js';
-import type { CardAction } from '../../cardAction.js';
+import { refuse, type CardAction } from '../../cardAction.js';
 
 /** "Delete my data" confirmed: erases the person who clicked (from the channel's ids, never the card's). */
 export const eraseMyData: CardAction = {
   verb: VERBS.eraseMyData,
   async handle({ request, deps }) {
     if (request.conversation.kind !== 'personal') {
-      return {
-        kind: 'error',
-        status: 403,
-        code: 'Forbidden',
-        message: 'Ask for this in your personal chat with the bot.',
-      };
+      return refuse.forbidden('Ask for this in your personal chat with the bot.');
     }
     const erasure = await erase(deps, { userId: request.person.id, teamsId: request.person.teamsId });
     const told = erasure.partnersTold > 0 ? ' Your buddy has been told only that the pairing has ended.' : '';

@@ -3,7 +3,7 @@ import { INTENTS } from '../intents.js';
 import { answerInConversation } from '../answerInConversation.js';
 import { askedByButton } from '../answerQuestion.js';
 import { VERBS } from '../../verbs.js';
-import type { CardAction } from '../../cardAction.js';
+import { refuse, type CardAction } from '../../cardAction.js';
 
 const data = z.object({ intent: z.enum(INTENTS) });
 
@@ -12,13 +12,7 @@ export const askQuestion: CardAction = {
   verb: VERBS.askQuestion,
   async handle({ request, deps, data: raw }) {
     const parsed = data.safeParse(raw);
-    if (!parsed.success)
-      return {
-        kind: 'error',
-        status: 400,
-        code: 'BadRequest',
-        message: 'This button is out of date. Type help to start again.',
-      };
+    if (!parsed.success) return refuse.badRequest('This button is out of date. Type help to start again.');
     const cards = await answerInConversation(deps, request, askedByButton(parsed.data.intent));
     return { kind: 'post', cards, text: 'Answered below.' };
   },

@@ -3,7 +3,7 @@ import { BROADCAST_NOW_PATTERN } from '../reminderJob.js';
 import { isLead } from '../../leads/isLead.js';
 import { VERBS } from '../../verbs.js';
 import { confirmCard } from '../../webinar/webinarCards.js';
-import type { CardAction } from '../../cardAction.js';
+import { refuse, type CardAction } from '../../cardAction.js';
 import { LEADS_ONLY } from '../../leads/leadsOnly.js';
 
 const data = z.object({
@@ -20,13 +20,7 @@ export const confirmReminderNow: CardAction = {
   async handle({ request, deps, data: raw }) {
     if (!isLead(deps, request.person.aadObjectId)) return LEADS_ONLY;
     const parsed = data.safeParse(raw);
-    if (!parsed.success)
-      return {
-        kind: 'error',
-        status: 400,
-        code: 'BadRequest',
-        message: 'This card is out of date. Type "send webinar reminder now" again.',
-      };
+    if (!parsed.success) return refuse.badRequest('This card is out of date. Type "send webinar reminder now" again.');
     const { occurrenceId, broadcastId } = parsed.data;
     const occurrence = await deps.webinars.find(occurrenceId);
     const subscribers = await deps.storage.subscriptions.countActive();

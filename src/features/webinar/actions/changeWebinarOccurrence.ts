@@ -3,6 +3,7 @@ import { checkOccurrenceChange, readOccurrenceValues, readScheduleValues } from 
 import { isLead } from '../../leads/isLead.js';
 import { VERBS } from '../../verbs.js';
 import { settingsCard } from '../webinarCards.js';
+import { afterWebinarEdit } from '../afterWebinarEdit.js';
 import type { CardAction } from '../../cardAction.js';
 import { LEADS_ONLY } from '../../leads/leadsOnly.js';
 
@@ -28,14 +29,9 @@ export const changeWebinarOccurrence: CardAction = {
     }
     const now = new Date();
     await deps.storage.webinarSettings.saveChange(checked.value, request.person.aadObjectId ?? '', now);
-    deps.webinars.invalidate();
-    await deps.storage.audit.record({
-      at: now.toISOString(),
-      actor: request.person.aadObjectId ?? '',
-      action: 'webinar.change',
-      subject: occurrence.id,
-      related: checked.value.cancelled ? 'cancelled' : undefined,
-    });
+    const related = checked.value.cancelled ? 'cancelled' : undefined;
+    const actor = request.person.aadObjectId ?? '';
+    await afterWebinarEdit(deps, { actor, action: 'webinar.change', subject: occurrence.id, related }, now);
     deps.logger.info(
       { outcome: 'webinar_occurrence_changed', occurrenceId: occurrence.id, cancelled: checked.value.cancelled },
       'webinar settings',

@@ -2,6 +2,7 @@ import { checkSchedule, readOccurrenceValues, readScheduleValues } from '../sett
 import { isLead } from '../../leads/isLead.js';
 import { VERBS } from '../../verbs.js';
 import { settingsCard } from '../webinarCards.js';
+import { afterWebinarEdit } from '../afterWebinarEdit.js';
 import type { CardAction } from '../../cardAction.js';
 import { LEADS_ONLY } from '../../leads/leadsOnly.js';
 
@@ -26,14 +27,8 @@ export const saveWebinarSchedule: CardAction = {
     }
     const now = new Date();
     await deps.storage.webinarSettings.saveSchedule(checked.value, request.person.aadObjectId ?? '', now);
-    deps.webinars.invalidate();
-    await deps.storage.audit.record({
-      at: now.toISOString(),
-      actor: request.person.aadObjectId ?? '',
-      action: 'webinar.schedule',
-      subject: 'webinar',
-      related: undefined,
-    });
+    const actor = request.person.aadObjectId ?? '';
+    await afterWebinarEdit(deps, { actor, action: 'webinar.schedule', subject: 'webinar', related: undefined }, now);
     deps.logger.info({ outcome: 'webinar_schedule_saved' }, 'webinar settings');
     return {
       kind: 'card',

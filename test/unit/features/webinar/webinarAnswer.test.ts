@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Answers } from '../../../../src/features/directory/answers.js';
 import { loadNetworkDirectory } from '../../../../src/features/directory/networkDirectory.js';
-import { loadReferenceData } from '../../../../src/features/directory/referenceData.js';
 import { nextOccurrences } from '../../../../src/features/webinar/index.js';
+import { webinarAnswer } from '../../../../src/features/webinar/webinarAnswer.js';
 
-const answers = new Answers(loadNetworkDirectory(), loadReferenceData());
+const directory = loadNetworkDirectory();
 const [occurrence] = nextOccurrences(
   {
     rule: 'FREQ=MONTHLY;BYDAY=2TH',
@@ -21,7 +20,7 @@ const [occurrence] = nextOccurrences(
 describe('the webinar answer', () => {
   it('leaves the calendar link out rather than invent a host when the public address is unknown', () => {
     if (!occurrence) throw new Error('the rule has an occurrence');
-    const answer = answers.webinar({ occurrence, inProgress: false, calendarUrl: undefined });
+    const answer = webinarAnswer(directory, { occurrence, inProgress: false, calendarUrl: undefined });
 
     expect(answer.facts).toContainEqual({
       title: 'When',
@@ -31,6 +30,6 @@ describe('the webinar answer', () => {
   });
 
   it('keeps the source line of the directory', () => {
-    expect(answers.webinar(undefined).source).toEqual(loadNetworkDirectory().source);
+    expect(webinarAnswer(directory, undefined).source).toEqual(loadNetworkDirectory().source);
   });
 });
