@@ -38,7 +38,6 @@ export interface AppServer {
 
 /** Builds the HTTP server without listening, so tests can start it on port 0. */
 export function createServer(deps: ServerDeps): AppServer {
-  const { logger } = deps;
   const server = restify.createServer({ name: 'mso-network-bot', handleUncaughtExceptions: false });
   cutSlowClients(server, deps.timeouts ?? DEFAULT_TIMEOUTS);
   // Every answer is what its Content-Type says, never sniffed as something else.
@@ -46,21 +45,55 @@ export function createServer(deps: ServerDeps): AppServer {
     res.header('X-Content-Type-Options', 'nosniff');
     next();
   });
-  const inFlight = new Set<Promise<unknown>>();
-  let closing = false;
+  const turns = { inFlight: new Set<Promise<unknown>>(), closing: false };
+  const handleActivity = activityHandler(deps, turns);
+  // One correlation id per turn, on every log line the turn writes.
+  server.post('/api/messages', ...jsonBodyParsers(deps.logger), async (req: Request, res: Response) =>
+    withCorrelationId(() => handleActivity(req, res)),
+  );
+  // The Agents Playground probes the endpoint with HEAD before it connects.
+  server.head('/api/messages', (_req: Request, res: Response, next: () => void) => {
+    res.send(204);
+    next();
+  });
+  server.get('/api/health', healthHandler(deps));
+  keepRefusalsShort(server, deps.logger);
 
-  // JSON only: restify's general bodyParser would also accept multipart uploads (written to disk,
-  // outside the size limit) and forms.
+  return {
+    server,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve(server.address()));
+      }),
+    async close(timeoutMs = 10_000) {
+      turns.closing = true;
+      const stopped = new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
+      await Promise.race([Promise.allSettled([...turns.inFlight]), delay(timeoutMs)]);
+      server.server.closeIdleConnections();
+      await Promise.race([stopped, delay(1000)]);
+    },
+  };
+}
+
+/**
+ * JSON only: restify's general bodyParser would also accept multipart uploads (written to disk,
+ * outside the size limit) and forms. Teams does not compress activities; a compressed body would
+ * be inflated past the size limit (and restify's gunzip throws, uncaught, on a bad one).
+ */
+function jsonBodyParsers(logger: Logger) {
+  const refuse = (res: Response, reason: string, error: string, message: string) => {
+    logger.warn({ route: '/api/messages', outcome: 'rejected', status: 415, reason }, 'request refused');
+    sendError(res, 415, error, message);
+  };
   const onlyJson = (req: Request, res: Response, next: (error?: false) => void) => {
-    // Teams does not compress activities; a compressed body would be inflated past the size limit
-    // (and restify's gunzip throws, uncaught, on a bad one).
     const encoding = req.header('content-encoding', '').trim().toLowerCase();
     if (encoding !== '' && encoding !== 'identity') {
-      logger.warn(
-        { route: '/api/messages', outcome: 'rejected', status: 415, reason: 'ContentEncoding' },
-        'request refused',
-      );
-      sendError(res, 415, 'unsupported_content_encoding', 'Send the activity uncompressed.');
+      refuse(res, 'ContentEncoding', 'unsupported_content_encoding', 'Send the activity uncompressed.');
       next(false);
       return;
     }
@@ -69,26 +102,21 @@ export function createServer(deps: ServerDeps): AppServer {
       next();
       return;
     }
-    logger.warn(
-      { route: '/api/messages', outcome: 'rejected', status: 415, reason: 'UnsupportedMediaType' },
-      'request refused',
-    );
-    sendError(res, 415, 'unsupported_media_type', 'Send the activity as application/json.');
+    refuse(res, 'UnsupportedMediaType', 'unsupported_media_type', 'Send the activity as application/json.');
     next(false);
   };
-  const parseJsonBody = [
+  return [
     onlyJson,
     restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }),
     restify.plugins.jsonBodyParser({ mapParams: false }),
   ];
+}
 
-  // One correlation id per turn, on every log line the turn writes.
-  server.post('/api/messages', ...parseJsonBody, async (req: Request, res: Response) =>
-    withCorrelationId(() => handleActivity(req, res)),
-  );
-
-  async function handleActivity(req: Request, res: Response): Promise<void> {
-    if (closing) return sendError(res, 503, 'shutting_down', 'The bot is restarting; try again shortly.');
+/** `POST /api/messages`: checked, authenticated, tenant-checked, then the turn (tracked so close can wait for it). */
+function activityHandler(deps: ServerDeps, turns: { inFlight: Set<Promise<unknown>>; closing: boolean }) {
+  const { logger } = deps;
+  return async (req: Request, res: Response): Promise<void> => {
+    if (turns.closing) return sendError(res, 503, 'shutting_down', 'The bot is restarting; try again shortly.');
     const parsed = incomingActivitySchema.safeParse(req.body);
     if (!parsed.success) {
       logger.warn({ route: '/api/messages', outcome: 'rejected', reason: 'invalid_activity' }, 'request refused');
@@ -96,14 +124,12 @@ export function createServer(deps: ServerDeps): AppServer {
     }
     const activity = parsed.data;
     const started = performance.now();
+    const record = (status: number) =>
+      recordTurn({ activityType: activity.type, status, durationMs: performance.now() - started });
     // Authentication first: an unauthenticated caller learns nothing, not even which tenant is allowed.
     const authenticated = await deps.authenticate(activity, req.header('authorization', ''));
     if (!authenticated.ok) {
-      recordTurn({
-        activityType: activity.type,
-        status: authenticated.status,
-        durationMs: performance.now() - started,
-      });
+      record(authenticated.status);
       if (authenticated.retryAfterSeconds !== undefined)
         res.header('Retry-After', String(authenticated.retryAfterSeconds));
       res.send(authenticated.status, authenticated.body);
@@ -118,78 +144,55 @@ export function createServer(deps: ServerDeps): AppServer {
       return sendError(res, 403, 'tenant_not_allowed', 'This bot serves its own organisation only.');
     }
     const turn = authenticated.run();
-    inFlight.add(turn);
+    turns.inFlight.add(turn);
     try {
       const { status, body } = await turn;
-      const durationMs = performance.now() - started;
-      recordTurn({ activityType: activity.type, status, durationMs });
+      record(status);
       // How long the turn took on the server, for monitoring and the benchmarks.
-      res.header('Server-Timing', `turn;dur=${durationMs.toFixed(2)}`);
+      res.header('Server-Timing', `turn;dur=${(performance.now() - started).toFixed(2)}`);
       if (body === undefined) res.send(status);
       else res.send(status, body);
     } catch (error) {
-      recordTurn({ activityType: activity.type, status: 500, durationMs: performance.now() - started });
+      record(500);
       logger.error({ route: '/api/messages', outcome: 'failed', error: errorSummary(error) }, 'turn failed');
       if (!res.headersSent) sendError(res, 500, 'internal_error', 'Something went wrong.');
     } finally {
-      inFlight.delete(turn);
+      turns.inFlight.delete(turn);
     }
-  }
+  };
+}
 
-  // The Agents Playground probes the endpoint with HEAD before it connects.
-  server.head('/api/messages', (_req: Request, res: Response, next: () => void) => {
-    res.send(204);
-    next();
-  });
-
-  server.get('/api/health', async (_req: Request, res: Response) => {
+/** `GET /api/health`: 200 when storage answers, 503 when it does not. */
+function healthHandler({ checkStorage, logger }: ServerDeps) {
+  return async (_req: Request, res: Response): Promise<void> => {
     try {
-      await deps.checkStorage();
+      await checkStorage();
       res.send(200, { status: 'ok', storage: 'ok' });
     } catch (error) {
       logger.warn({ route: '/api/health', outcome: 'unhealthy', error: errorSummary(error) }, 'storage did not answer');
       res.send(503, { status: 'unavailable', storage: 'unreachable' });
     }
-  });
+  };
+}
 
+/** Body parser refusals (bad JSON, too large, wrong media type): a short reply, free of input. */
+function keepRefusalsShort(server: Server, logger: Logger): void {
   server.on(
     'restifyError',
     (
       req: Request,
       _res: Response,
       error: Error & { statusCode?: number; toJSON?: () => unknown },
-      callback: () => void,
+      done: () => void,
     ) => {
-      // Body parser refusals (bad JSON, too large, wrong media type): keep the reply short and free of input.
       logger.warn(
         { route: req.getPath(), outcome: 'rejected', status: error.statusCode, reason: error.name },
         'request refused',
       );
       error.toJSON = () => ({ error: errorCode(error.name), message: shortMessage(error) });
-      callback();
+      done();
     },
   );
-
-  return {
-    server,
-    listen: (port, host = '0.0.0.0') =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve(server.address()));
-      }),
-    async close(timeoutMs = 10_000) {
-      closing = true;
-      const stopped = new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-      });
-      const drained = Promise.allSettled([...inFlight]);
-      await Promise.race([drained, delay(timeoutMs)]);
-      server.server.closeIdleConnections();
-      await Promise.race([stopped, delay(1000)]);
-    },
-  };
 }
 
 /** Node checks these timeouts every 30 s by default; checked each second, a slow client is cut on time. */

@@ -61,10 +61,7 @@ export type NetworkDirectory = z.infer<typeof directorySchema>;
 export type DirectoryPerson = z.infer<typeof person>;
 export type RegionalNetwork = z.infer<typeof regionalNetwork>;
 
-const SAMPLE_DIRECTORY_FILE = new URL(
-  '../../../src/features/directory/data/sample-directory.json',
-  import.meta.url,
-);
+const SAMPLE_DIRECTORY_FILE = new URL('../../../src/features/directory/data/sample-directory.json', import.meta.url);
 
 export class DirectoryError extends Error {
   override name = 'DirectoryError';

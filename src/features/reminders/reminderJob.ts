@@ -2,10 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { errorSummary } from '../../platform/errorSummary.js';
 import { withCorrelationId } from '../../platform/logContext.js';
 import type { Logger } from '../../platform/logger.js';
-import type { LeaseStore } from '../../platform/storage/leases.js';
-import { emptyCounts, type Broadcast, type BroadcastStore, type ReminderTarget } from './broadcast.js';
+import { underLease, type LeaseStore } from '../../platform/storage/leases.js';
+import {
+  emptyCounts,
+  type Broadcast,
+  type BroadcastStore,
+  type DeliveryCounts,
+  type ReminderTarget,
+} from './broadcast.js';
 import type { Dispatcher } from './dispatcher.js';
-import { dueReminders, type DueReminder, type ReminderOffset } from './reminderPlan.js';
+import { dueReminders, type ReminderOffset } from './reminderPlan.js';
 import type { WebinarOccurrence } from '../webinar/schedule.js';
 import type { Webinars } from '../webinar/webinars.js';
 
@@ -83,36 +89,10 @@ export function broadcastOf(
   };
 }
 
-/**
- * The reminder job: under a lease (one instance at a time), turn each due reminder into one
- * broadcast (insert if absent), write its outbox, send it through the dispatcher, and report it.
- * Everything it knows is in storage, so any instance can pick up where another stopped.
- */
-export function createReminderJob(options: ReminderJobOptions): ReminderJob {
-  const { store, leases, dispatcher, logger, instanceId } = options;
+/** The work on one broadcast, from planning its outbox to the leads' report. */
+function broadcastWork(options: ReminderJobOptions, claimant: { id: string; instanceId: string }) {
+  const { store, dispatcher, logger } = options;
   const now = options.now ?? (() => new Date());
-  const leaseMs = options.leaseMs ?? 60_000;
-  const tickMs = options.tickMs ?? 60_000;
-  const claimant = { id: `${instanceId}/${randomBytes(4).toString('hex')}`, instanceId };
-  let running: Promise<TickResult> | undefined;
-  let again = false;
-  let timer: NodeJS.Timeout | undefined;
-  let firstTick: NodeJS.Timeout | undefined;
-  let stopped = false;
-
-  async function plan(due: readonly DueReminder[]): Promise<string[]> {
-    const planned: string[] = [];
-    for (const reminder of due) {
-      if (
-        await store.create(
-          broadcastOf(reminder.broadcastId, reminder.occurrence, reminder.offsetMinutes, undefined, now()),
-        )
-      ) {
-        planned.push(reminder.broadcastId);
-      }
-    }
-    return planned;
-  }
 
   /** Writes the outbox of a broadcast still planning; resumable: rows already written are kept. */
   async function writeOutbox(broadcast: Broadcast): Promise<void> {
@@ -139,6 +119,16 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
     await store.markReported(broadcast.id);
   }
 
+  /** Marks the broadcast done with its counts and reports it; false when another instance finished it first. */
+  async function finish(broadcast: Broadcast, tally: DeliveryCounts): Promise<boolean> {
+    const counts = { delivered: tally.delivered, unreachable: tally.unreachable, failed: tally.failed };
+    if (!(await store.finish(broadcast.id, counts, now()))) return false;
+    const total = counts.delivered + counts.unreachable + counts.failed;
+    logger.info({ broadcastId: broadcast.id, ...counts, outcome: 'finished' }, 'reminder broadcast finished');
+    await report({ ...broadcast, state: 'done', counts, total, finishedAt: now() });
+    return true;
+  }
+
   /** Sends until the outbox is settled or no progress is possible; then reports. True when finished here. */
   async function send(broadcast: Broadcast, keepGoing: () => boolean): Promise<boolean> {
     // A date the lead cancelled after the reminder was made: what is left is not sent.
@@ -151,72 +141,44 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
         cancelled ? 'webinar_cancelled' : undefined,
       );
       const tally = await store.tally(broadcast.id);
-      if (tally.pending + tally.sending === 0) {
-        const counts = { delivered: tally.delivered, unreachable: tally.unreachable, failed: tally.failed };
-        if (!(await store.finish(broadcast.id, counts, now()))) return false;
-        const finished = {
-          ...broadcast,
-          state: 'done' as const,
-          counts,
-          total: counts.delivered + counts.unreachable + counts.failed,
-          finishedAt: now(),
-        };
-        logger.info({ broadcastId: broadcast.id, ...counts, outcome: 'finished' }, 'reminder broadcast finished');
-        await report(finished);
-        return true;
-      }
+      if (tally.pending + tally.sending === 0) return finish(broadcast, tally);
       const progressed = pass.settled.delivered + pass.settled.unreachable + pass.settled.failed > 0;
       // Rows held under another instance's claim, or storage failing under us: the next tick goes on.
       if (!progressed || !keepGoing()) return false;
     }
   }
 
-  async function run(): Promise<TickResult> {
-    const result: TickResult = { ran: false, planned: [], finished: [] };
-    if (!(await leases.acquire(REMINDER_LEASE, instanceId, new Date(now().getTime() + leaseMs), now()))) return result;
-    result.ran = true;
-    // Renewed while the tick works; once lost, no new row is claimed (another instance goes on).
-    const lease = { held: true };
-    const renew = setInterval(() => {
-      leases.acquire(REMINDER_LEASE, instanceId, new Date(now().getTime() + leaseMs), now()).then(
-        (kept) => {
-          lease.held &&= kept;
-        },
-        () => {
-          lease.held = false;
-        },
-      );
-    }, leaseMs / 3);
-    try {
-      // Only the next webinar that has not begun: a weekly or daily series must not get reminders for several at once.
-      const next = (await options.webinars.upcoming(2)).find(
-        (occurrence) => occurrence.start.getTime() > now().getTime(),
-      );
-      result.planned = await plan(dueReminders(next ? [next] : [], options.offsets, now()));
-      // Look again after each round: a lead's broadcast made on another instance while this tick
-      // held the lease is picked up here rather than a minute later.
-      for (const broadcast of await store.unreported()) await report(broadcast);
-      const working = () => lease.held && !stopped;
-      const tried = new Set<string>();
-      while (working()) {
-        const waiting = (await store.unfinished()).filter((broadcast) => !tried.has(broadcast.id));
-        if (waiting.length === 0) break;
-        for (const broadcast of waiting) {
-          tried.add(broadcast.id);
-          if (!working()) break;
-          if (broadcast.state === 'planning') await writeOutbox(broadcast);
-          if (await send(broadcast, working)) result.finished.push(broadcast.id);
-        }
+  /** Every unfinished broadcast, looked for again after each round (a lead's may arrive meanwhile). */
+  async function sendAll(working: () => boolean): Promise<string[]> {
+    const finished: string[] = [];
+    for (const broadcast of await store.unreported()) await report(broadcast);
+    const tried = new Set<string>();
+    while (working()) {
+      const waiting = (await store.unfinished()).filter((broadcast) => !tried.has(broadcast.id));
+      if (waiting.length === 0) break;
+      for (const broadcast of waiting) {
+        tried.add(broadcast.id);
+        if (!working()) break;
+        if (broadcast.state === 'planning') await writeOutbox(broadcast);
+        if (await send(broadcast, working)) finished.push(broadcast.id);
       }
-    } finally {
-      clearInterval(renew);
-      if (lease.held) await leases.release(REMINDER_LEASE, instanceId).catch(() => undefined);
     }
-    return result;
+    return finished;
   }
 
+  return { sendAll };
+}
+
+/**
+ * Runs `run` on demand and on a timer, one run at a time: a tick asked for while one runs joins
+ * it and asks for another straight after. Failures are logged once, here.
+ */
+function createTicker(run: () => Promise<TickResult>, logger: Logger, isStopped: () => boolean) {
+  let running: Promise<TickResult> | undefined;
+  let again = false;
+
   function tick(): Promise<TickResult> {
-    if (stopped) return Promise.resolve({ ran: false, planned: [], finished: [] });
+    if (isStopped()) return Promise.resolve({ ran: false, planned: [], finished: [] });
     if (running) {
       again = true;
       return running;
@@ -229,13 +191,18 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
       });
     const current = withCorrelationId(logged).finally(() => {
       running = undefined;
-      if (again && !stopped) {
+      if (again && !isStopped()) {
         again = false;
         scheduledTick();
       }
     });
     running = current;
     return current;
+  }
+
+  function scheduledTick(): void {
+    // Storage down, most likely: logged by tick(); nothing is lost, the next tick catches up.
+    tick().catch(() => undefined);
   }
 
   /**
@@ -245,7 +212,7 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
   function tickUntilRun(triesLeft: number): void {
     tick().then(
       (result) => {
-        if (result.ran || triesLeft <= 0 || stopped) return;
+        if (result.ran || triesLeft <= 0 || isStopped()) return;
         const retry = setTimeout(() => tickUntilRun(triesLeft - 1), NOW_RETRY_MS);
         retry.unref();
       },
@@ -254,21 +221,58 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
     );
   }
 
-  function scheduledTick(): void {
-    // Storage down, most likely: logged by tick(); nothing is lost, the next tick catches up.
-    tick().catch(() => undefined);
+  return { tick, scheduledTick, tickUntilRun, running: () => running };
+}
+
+/**
+ * The reminder job: under a lease (one instance at a time), turn each due reminder into one
+ * broadcast (insert if absent), write its outbox, send it through the dispatcher, and report it.
+ * Everything it knows is in storage, so any instance can pick up where another stopped.
+ */
+export function createReminderJob(options: ReminderJobOptions): ReminderJob {
+  const { store, leases, dispatcher, instanceId } = options;
+  const now = options.now ?? (() => new Date());
+  const tickMs = options.tickMs ?? 60_000;
+  const lease = { name: REMINDER_LEASE, holder: instanceId, leaseMs: options.leaseMs ?? 60_000, now };
+  const work = broadcastWork(options, { id: `${instanceId}/${randomBytes(4).toString('hex')}`, instanceId });
+  let timer: NodeJS.Timeout | undefined;
+  let firstTick: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  /** Broadcasts for the reminders now due; one per reminder, whichever instance makes it first. */
+  async function plan(): Promise<string[]> {
+    // Only the next webinar that has not begun: a weekly or daily series must not get reminders for several at once.
+    const next = (await options.webinars.upcoming(2)).find(
+      (occurrence) => occurrence.start.getTime() > now().getTime(),
+    );
+    const planned: string[] = [];
+    for (const { broadcastId, occurrence, offsetMinutes } of dueReminders(next ? [next] : [], options.offsets, now())) {
+      if (await store.create(broadcastOf(broadcastId, occurrence, offsetMinutes, undefined, now())))
+        planned.push(broadcastId);
+    }
+    return planned;
   }
 
+  const run = async (): Promise<TickResult> =>
+    (await underLease(leases, lease, async (held) => {
+      const planned = await plan();
+      // Once the lease is lost, no new row is claimed: another instance goes on.
+      const finished = await work.sendAll(() => held.held && !stopped);
+      return { ran: true, planned, finished };
+    })) ?? { ran: false, planned: [], finished: [] };
+
+  const ticker = createTicker(run, options.logger, () => stopped);
+
   return {
-    tick,
+    tick: ticker.tick,
     async broadcastNow(occurrence, id, requestedBy) {
       const created = await store.create(broadcastOf(id, occurrence, undefined, requestedBy, now()));
-      if (created) tickUntilRun(NOW_RETRIES);
+      if (created) ticker.tickUntilRun(NOW_RETRIES);
       return created;
     },
     start() {
-      firstTick = setTimeout(scheduledTick, Math.min(5_000, tickMs));
-      timer = setInterval(scheduledTick, tickMs);
+      firstTick = setTimeout(ticker.scheduledTick, Math.min(5_000, tickMs));
+      timer = setInterval(ticker.scheduledTick, tickMs);
       firstTick.unref();
       timer.unref();
     },
@@ -277,7 +281,7 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
       clearTimeout(firstTick);
       clearInterval(timer);
       // No new row is claimed; sends in flight finish (seconds, or a 429's Retry-After at worst).
-      await running?.catch(() => undefined);
+      await ticker.running()?.catch(() => undefined);
       dispatcher.close();
     },
   };

@@ -60,3 +60,38 @@ export class Leases implements LeaseStore {
     }
   }
 }
+
+/** The lease while work runs under it: `held` turns false once a renewal fails or someone else took it. */
+export interface HeldLease {
+  readonly held: boolean;
+}
+
+/**
+ * Runs `work` under the lease `name`, renewing it every third of `leaseMs` and releasing it after;
+ * undefined (and no work) when another holder has it.
+ */
+export async function underLease<T>(
+  leases: LeaseStore,
+  { name, holder, leaseMs, now }: { name: string; holder: string; leaseMs: number; now: () => Date },
+  work: (lease: HeldLease) => Promise<T>,
+): Promise<T | undefined> {
+  const until = () => new Date(now().getTime() + leaseMs);
+  if (!(await leases.acquire(name, holder, until(), now()))) return undefined;
+  const lease = { held: true };
+  const renew = setInterval(() => {
+    leases.acquire(name, holder, until(), now()).then(
+      (kept) => {
+        lease.held &&= kept;
+      },
+      () => {
+        lease.held = false;
+      },
+    );
+  }, leaseMs / 3);
+  try {
+    return await work(lease);
+  } finally {
+    clearInterval(renew);
+    if (lease.held) await leases.release(name, holder).catch(() => undefined);
+  }
+}
