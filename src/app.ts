@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import type { BotDeps } from './features/botDeps.js';
+import { broadcastFeature } from './features/broadcast/broadcastFeature.js';
 import { buddyFeature } from './features/buddy/buddyFeature.js';
 import { conversationsFeature } from './features/conversations/conversationsFeature.js';
 import type { Directory } from './features/directory/directory.js';
@@ -10,9 +11,9 @@ import { createRetentionJob } from './features/privacy/retention.js';
 import { INTENTS } from './features/questions/intents.js';
 import { questionsFeature } from './features/questions/questionsFeature.js';
 import type { Understand } from './features/questions/understand.js';
-import { Dispatcher } from './features/reminders/dispatcher.js';
+import { Dispatcher } from './features/broadcast/dispatcher.js';
 import { createReminderSender, reportToLeads } from './features/reminders/reminderDelivery.js';
-import { createReminderJob, type ReminderJob } from './features/reminders/reminderJob.js';
+import { createReminderJob, webinarStarted, type ReminderJob } from './features/reminders/reminderJob.js';
 import { remindersFeature } from './features/reminders/remindersFeature.js';
 import { reminderTargets } from './features/reminders/reminderTargets.js';
 import { createWebinars, type Webinars } from './features/webinar/index.js';
@@ -40,6 +41,7 @@ export const FEATURES: readonly Feature[] = [
   conversationsFeature,
   buddyFeature,
   webinarFeature,
+  broadcastFeature,
   remindersFeature,
   privacyFeature,
 ];
@@ -116,6 +118,7 @@ function createReminders(
     send: createReminderSender({ messenger, directory, webinarCalendarUrl }),
     markUnreachable: (conversationId) => storage.subscriptions.markUnreachable(conversationId, new Date()),
     ratePerSecond: config.reminders.broadcastRps,
+    expired: webinarStarted,
     onError: (error, delivery) =>
       logger.warn(
         { broadcastId: delivery.broadcastId, outcome: 'row_left_claimed', error: errorSummary(error) },

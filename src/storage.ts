@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import { AuditLog } from './features/privacy/auditLog.js';
-import { Broadcasts } from './features/reminders/broadcasts.js';
+import { Broadcasts } from './features/broadcast/broadcasts.js';
 import { BuddyRequests } from './features/buddy/buddyRequests.js';
 import { ConversationReferences } from './features/conversations/conversationReferences.js';
 import { Leases } from './platform/storage/leases.js';

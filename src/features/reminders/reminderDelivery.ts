@@ -1,7 +1,7 @@
 import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import { errorSummary } from '../../platform/errorSummary.js';
-import type { Broadcast } from './broadcast.js';
-import type { SendOutcome, SendReminder } from './dispatcher.js';
+import type { Broadcast } from '../broadcast/broadcast.js';
+import type { SendOutcome, SendReminder } from '../broadcast/dispatcher.js';
 import type { BotDeps } from '../botDeps.js';
 import { leadChats } from '../leads/leadChats.js';
 import { reminderCard, reportCard } from '../webinar/webinarCards.js';

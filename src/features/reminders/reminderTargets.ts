@@ -1,4 +1,4 @@
-import type { ReminderTarget } from './broadcast.js';
+import type { ReminderTarget } from '../broadcast/broadcast.js';
 import type { ConversationReferences } from '../conversations/conversationReferences.js';
 import type { Subscriptions } from './subscriptions.js';
 

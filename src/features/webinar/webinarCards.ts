@@ -1,6 +1,6 @@
 import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import { registerCardTemplates, renderCard, type AdaptiveCardJson } from '../../platform/cards/renderCard.js';
-import type { Broadcast } from '../reminders/broadcast.js';
+import type { Broadcast } from '../broadcast/broadcast.js';
 import { describeOffset } from '../reminders/reminderPlan.js';
 import { describeSchedule } from './schedule.js';
 import { scheduleValuesOf, type Errors, type OccurrenceValues, type ScheduleValues } from './settingsForm.js';

@@ -8,9 +8,9 @@ import { createLogger } from '../../../../src/platform/logger.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../../../src/platform/storage/embeddedAzurite.js';
 import { reminderTargets } from '../../../../src/features/reminders/reminderTargets.js';
 import { openStorage } from '../../../../src/storage.js';
-import type { Broadcast, ReminderTarget } from '../../../../src/features/reminders/broadcast.js';
-import { Dispatcher } from '../../../../src/features/reminders/dispatcher.js';
-import { broadcastOf, createReminderJob } from '../../../../src/features/reminders/reminderJob.js';
+import type { Broadcast, ReminderTarget } from '../../../../src/features/broadcast/broadcast.js';
+import { Dispatcher } from '../../../../src/features/broadcast/dispatcher.js';
+import { broadcastOf, createReminderJob, webinarStarted } from '../../../../src/features/reminders/reminderJob.js';
 import { createWebinars } from '../../../../src/features/webinar/webinars.js';
 import { openTestStorage } from '../../../support/testBot.js';
 import { waitFor } from '../../../support/waitFor.js';
@@ -73,6 +73,7 @@ describe('the reminder job with storage down', () => {
         },
         markUnreachable: () => Promise.resolve(),
         ratePerSecond: 50,
+        expired: webinarStarted,
       }),
       offsets: [7 * 24 * 60, 60],
       instanceId: 'outage-test',
@@ -154,6 +155,7 @@ describe('a reminder for a date the lead cancels after it was made', () => {
         send: (target) => (sent.push(target.conversationId), Promise.resolve({ ok: true })),
         markUnreachable: () => Promise.resolve(),
         ratePerSecond: 50,
+        expired: webinarStarted,
       }),
       offsets: [60],
       instanceId: 'cancel-test',
@@ -204,6 +206,7 @@ describe("the leads' report", () => {
         send: () => Promise.resolve({ ok: true }),
         markUnreachable: () => Promise.resolve(),
         ratePerSecond: 50,
+        expired: webinarStarted,
       }),
       offsets: [60],
       instanceId: 'report-test',

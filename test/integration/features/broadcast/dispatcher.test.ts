@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Storage } from '../../../../src/storage.js';
-import type { Broadcast, ReminderTarget } from '../../../../src/features/reminders/broadcast.js';
-import { Dispatcher, type SendOutcome } from '../../../../src/features/reminders/dispatcher.js';
-import { broadcastOf } from '../../../../src/features/reminders/reminderJob.js';
+import type { Broadcast, ReminderTarget } from '../../../../src/features/broadcast/broadcast.js';
+import { Dispatcher, type SendOutcome } from '../../../../src/features/broadcast/dispatcher.js';
+import { broadcastOf, webinarStarted } from '../../../../src/features/reminders/reminderJob.js';
 import { openTestStorage } from '../../../support/testBot.js';
 
 const inAWeek = new Date(Date.now() + 7 * 24 * 3600_000);
@@ -60,6 +60,7 @@ function dispatcher(
       return Promise.resolve();
     },
     ratePerSecond: options.rate ?? 50,
+    expired: webinarStarted,
     maxAttempts: options.maxAttempts ?? 4,
     minBackoffMs: 20,
     maxBackoffMs: 100,
@@ -200,7 +201,13 @@ describe('the reminder dispatcher (outbox on Azurite)', () => {
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
     });
-    const sender = new Dispatcher({ store: flaky, send, markUnreachable: () => Promise.resolve(), ratePerSecond: 50 });
+    const sender = new Dispatcher({
+      store: flaky,
+      send,
+      markUnreachable: () => Promise.resolve(),
+      ratePerSecond: 50,
+      expired: webinarStarted,
+    });
 
     await sender.dispatch(broadcast, claimant('a'));
     storageDown = false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Storage } from '../../../../src/storage.js';
-import type { ReminderTarget } from '../../../../src/features/reminders/broadcast.js';
+import type { ReminderTarget } from '../../../../src/features/broadcast/broadcast.js';
 import { broadcastOf } from '../../../../src/features/reminders/reminderJob.js';
 import { openTestStorage } from '../../../support/testBot.js';
 

@@ -43,6 +43,8 @@ export interface DispatcherOptions {
   parallelRows?: number;
   now?: () => Date;
   onError?: (error: unknown, delivery: Delivery) => void;
+  /** Why a row must not go out any more at this moment (a reminder for a webinar that has begun), or undefined. */
+  expired?(broadcast: Broadcast, now: Date): string | undefined;
 }
 
 export interface DispatchClaimant {
@@ -189,8 +191,8 @@ export class Dispatcher {
       this.unwritten.delete(rowKey(row));
       return written ? known.status : undefined;
     }
-    // A reminder for a webinar that has begun, or was cancelled, is no use: such rows are failed, not sent.
-    const skip = skipReason ?? (this.now().getTime() >= broadcast.start.getTime() ? 'webinar_started' : undefined);
+    // Withdrawn or expired (a reminder for a webinar that was cancelled or has begun): failed, not sent.
+    const skip = skipReason ?? this.options.expired?.(broadcast, this.now());
     if (skip) {
       await store.settle(claimed, 'failed', skip, this.now());
       return 'failed';

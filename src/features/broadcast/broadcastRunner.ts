@@ -1,0 +1,244 @@
+import { randomBytes } from 'node:crypto';
+import { errorSummary } from '../../platform/errorSummary.js';
+import { withCorrelationId } from '../../platform/logContext.js';
+import type { Logger } from '../../platform/logger.js';
+import { underLease, type LeaseStore } from '../../platform/storage/leases.js';
+import type { Broadcast, BroadcastStore, DeliveryCounts, ReminderTarget } from './broadcast.js';
+import type { Dispatcher } from './dispatcher.js';
+
+/** A broadcast made while another instance works: how often and how long to try to take over. */
+const NOW_RETRY_MS = 2_000;
+const NOW_RETRIES = 30;
+/** Outbox rows written per batch while planning. */
+const PLANNING_BATCH = 500;
+
+/**
+ * What a kind of broadcast (webinar reminders; later announcements) gives the machinery: who
+ * gets it, what may stop it, and what happens once it is done. The outbox, dispatcher, lease and
+ * timer are the same for every kind.
+ */
+export interface BroadcastRunnerOptions {
+  store: BroadcastStore;
+  leases: LeaseStore;
+  dispatcher: Dispatcher;
+  /** Names the lease this runner works under (one instance at a time), and its log lines ("reminder tick failed"). */
+  name: { lease: string; log: string };
+  /** Stable per instance (App Service's WEBSITE_INSTANCE_ID), so a restarted process resumes its own work at once. */
+  instanceId: string;
+  /** Every conversation the broadcast goes to, read once while its outbox is written. */
+  audience(broadcast: Broadcast): AsyncIterable<ReminderTarget>;
+  /** Why what is left of it must not go out any more (such as "webinar_cancelled"), or undefined. */
+  withdrawn?(broadcast: Broadcast): Promise<string | undefined>;
+  /** Broadcasts that are due now (insert if absent); their ids, for the tick's result. */
+  plan?(): Promise<string[]>;
+  /** Called once per broadcast, by the instance that finished it: the leads' report. */
+  onFinished(broadcast: Broadcast): Promise<void>;
+  logger: Logger;
+  now?: () => Date;
+  /** How long the lease holds without renewal; renewed every third of it while working. */
+  leaseMs?: number;
+  tickMs?: number;
+}
+
+export interface TickResult {
+  /** False when another instance held the lease. */
+  ran: boolean;
+  planned: string[];
+  finished: string[];
+}
+
+export interface BroadcastRunner {
+  /** Plans what is due and sends what is in the outbox; a tick already running here is joined. */
+  tick(): Promise<TickResult>;
+  /** Sends a broadcast just made (a lead's), retrying shortly while another instance holds the lease. */
+  sendSoon(): void;
+  /** The timer (and a first tick soon after start, to catch up after downtime). */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** The work on one broadcast, from planning its outbox to the leads' report. */
+function broadcastWork(options: BroadcastRunnerOptions, claimant: { id: string; instanceId: string }) {
+  const { store, dispatcher, logger } = options;
+  const now = options.now ?? (() => new Date());
+
+  /** Writes the outbox of a broadcast still planning; resumable: rows already written are kept. */
+  async function writeOutbox(broadcast: Broadcast): Promise<void> {
+    const already = await store.plannedTargets(broadcast.id);
+    let total = already.size;
+    let batch: ReminderTarget[] = [];
+    for await (const target of options.audience(broadcast)) {
+      if (already.has(target.conversationId)) continue;
+      batch.push(target);
+      total += 1;
+      if (batch.length >= PLANNING_BATCH) {
+        await store.addDeliveries(broadcast.id, batch, now());
+        batch = [];
+      }
+    }
+    await store.addDeliveries(broadcast.id, batch, now());
+    await store.startSending(broadcast.id, total);
+    logger.info(
+      { broadcastId: broadcast.id, subscribers: total, outcome: 'planned' },
+      `${options.name.log} broadcast planned`,
+    );
+  }
+
+  /** The leads' report, once; if it fails, the next tick tries again (the broadcast stays unreported). */
+  async function report(broadcast: Broadcast): Promise<void> {
+    await options.onFinished(broadcast);
+    await store.markReported(broadcast.id);
+  }
+
+  /** Marks the broadcast done with its counts and reports it; false when another instance finished it first. */
+  async function finish(broadcast: Broadcast, tally: DeliveryCounts): Promise<boolean> {
+    const counts = { delivered: tally.delivered, unreachable: tally.unreachable, failed: tally.failed };
+    if (!(await store.finish(broadcast.id, counts, now()))) return false;
+    const total = counts.delivered + counts.unreachable + counts.failed;
+    logger.info(
+      { broadcastId: broadcast.id, ...counts, outcome: 'finished' },
+      `${options.name.log} broadcast finished`,
+    );
+    await report({ ...broadcast, state: 'done', counts, total, finishedAt: now() });
+    return true;
+  }
+
+  /** Sends until the outbox is settled or no progress is possible; then reports. True when finished here. */
+  async function send(broadcast: Broadcast, keepGoing: () => boolean): Promise<boolean> {
+    // Withdrawn meanwhile (a webinar date the lead cancelled): what is left is not sent.
+    const withdrawn = await options.withdrawn?.(broadcast);
+    for (;;) {
+      const pass = await dispatcher.dispatch(broadcast, claimant, keepGoing, withdrawn);
+      const tally = await store.tally(broadcast.id);
+      if (tally.pending + tally.sending === 0) return finish(broadcast, tally);
+      const progressed = pass.settled.delivered + pass.settled.unreachable + pass.settled.failed > 0;
+      // Rows held under another instance's claim, or storage failing under us: the next tick goes on.
+      if (!progressed || !keepGoing()) return false;
+    }
+  }
+
+  /** Every unfinished broadcast, looked for again after each round (a lead's may arrive meanwhile). */
+  async function sendAll(working: () => boolean): Promise<string[]> {
+    const finished: string[] = [];
+    for (const broadcast of await store.unreported()) await report(broadcast);
+    const tried = new Set<string>();
+    while (working()) {
+      const waiting = (await store.unfinished()).filter((broadcast) => !tried.has(broadcast.id));
+      if (waiting.length === 0) break;
+      for (const broadcast of waiting) {
+        tried.add(broadcast.id);
+        if (!working()) break;
+        if (broadcast.state === 'planning') await writeOutbox(broadcast);
+        if (await send(broadcast, working)) finished.push(broadcast.id);
+      }
+    }
+    return finished;
+  }
+
+  return { sendAll };
+}
+
+/**
+ * Runs `run` on demand and on a timer, one run at a time: a tick asked for while one runs joins
+ * it and asks for another straight after. Failures are logged once, here.
+ */
+function createTicker(
+  run: () => Promise<TickResult>,
+  name: { lease: string; log: string },
+  logger: Logger,
+  isStopped: () => boolean,
+) {
+  let running: Promise<TickResult> | undefined;
+  let again = false;
+
+  function tick(): Promise<TickResult> {
+    if (isStopped()) return Promise.resolve({ ran: false, planned: [], finished: [] });
+    if (running) {
+      again = true;
+      return running;
+    }
+    // Logged here, once, whoever asked for the tick (the timer, a lead, the job route).
+    const logged = () =>
+      run().catch((error: unknown) => {
+        logger.error({ job: name.lease, outcome: 'failed', error: errorSummary(error) }, `${name.log} tick failed`);
+        throw error;
+      });
+    const current = withCorrelationId(logged).finally(() => {
+      running = undefined;
+      if (again && !isStopped()) {
+        again = false;
+        scheduledTick();
+      }
+    });
+    running = current;
+    return current;
+  }
+
+  function scheduledTick(): void {
+    // Storage down, most likely: logged by tick(); nothing is lost, the next tick catches up.
+    tick().catch(() => undefined);
+  }
+
+  /**
+   * For a lead's broadcast: if another instance holds the lease, try again shortly, in case its
+   * tick had already looked for work (it looks again before it lets go, but not after).
+   */
+  function tickUntilRun(triesLeft: number): void {
+    tick().then(
+      (result) => {
+        if (result.ran || triesLeft <= 0 || isStopped()) return;
+        const retry = setTimeout(() => tickUntilRun(triesLeft - 1), NOW_RETRY_MS);
+        retry.unref();
+      },
+      // Logged by tick(): the next tick catches up.
+      () => undefined,
+    );
+  }
+
+  return { tick, scheduledTick, tickUntilRun, running: () => running };
+}
+
+/**
+ * The broadcast machinery: under a lease (one instance at a time), plan what is due, write each
+ * broadcast's outbox, send it through the dispatcher within Teams' limits, and report it.
+ * Everything it knows is in storage, so any instance can pick up where another stopped.
+ */
+export function createBroadcastRunner(options: BroadcastRunnerOptions): BroadcastRunner {
+  const { leases, dispatcher, instanceId } = options;
+  const now = options.now ?? (() => new Date());
+  const tickMs = options.tickMs ?? 60_000;
+  const lease = { name: options.name.lease, holder: instanceId, leaseMs: options.leaseMs ?? 60_000, now };
+  const work = broadcastWork(options, { id: `${instanceId}/${randomBytes(4).toString('hex')}`, instanceId });
+  let timer: NodeJS.Timeout | undefined;
+  let firstTick: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  const run = async (): Promise<TickResult> =>
+    (await underLease(leases, lease, async (held) => {
+      const planned = (await options.plan?.()) ?? [];
+      // Once the lease is lost, no new row is claimed: another instance goes on.
+      const finished = await work.sendAll(() => held.held && !stopped);
+      return { ran: true, planned, finished };
+    })) ?? { ran: false, planned: [], finished: [] };
+
+  const ticker = createTicker(run, options.name, options.logger, () => stopped);
+
+  return {
+    tick: ticker.tick,
+    sendSoon: () => ticker.tickUntilRun(NOW_RETRIES),
+    start() {
+      firstTick = setTimeout(ticker.scheduledTick, Math.min(5_000, tickMs));
+      timer = setInterval(ticker.scheduledTick, tickMs);
+      firstTick.unref();
+      timer.unref();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(firstTick);
+      clearInterval(timer);
+      // No new row is claimed; sends in flight finish (seconds, or a 429's Retry-After at worst).
+      await ticker.running()?.catch(() => undefined);
+      dispatcher.close();
+    },
+  };
+}
