@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../../platform/logger.js';
-import type { LeaseStore } from '../../platform/storage/leases.js';
-import { createBroadcastRunner, type TickResult } from '../broadcast/broadcastRunner.js';
-
-export type { TickResult } from '../broadcast/broadcastRunner.js';
-import { emptyCounts, type Broadcast, type BroadcastStore, type ReminderTarget } from '../broadcast/broadcast.js';
-import type { Dispatcher } from '../broadcast/dispatcher.js';
+import { createBroadcastRunner, type BroadcastRunnerOptions, type TickResult } from '../broadcast/broadcastRunner.js';
+import { emptyCounts, type Broadcast, type ReminderTarget } from '../broadcast/broadcast.js';
 import { dueReminders, type ReminderOffset } from './reminderPlan.js';
 import type { WebinarOccurrence } from '../webinar/schedule.js';
 import type { Webinars } from '../webinar/webinars.js';
+
+export type { TickResult } from '../broadcast/broadcastRunner.js';
 
 const REMINDER_LEASE = 'reminders';
 /** Ids of broadcasts a lead sends by hand: `n` and 16 hex digits, made when the confirm card is shown. */
@@ -23,23 +20,12 @@ export function newBroadcastNowId(): string {
   return `n${randomBytes(8).toString('hex')}`;
 }
 
-export interface ReminderJobOptions {
+/** The runner's settings (store, lease, dispatcher, report, timing), and what reminders need besides. */
+export interface ReminderJobOptions extends Omit<BroadcastRunnerOptions, 'name' | 'audience' | 'withdrawn' | 'plan'> {
   webinars: Webinars;
-  store: BroadcastStore;
-  leases: LeaseStore;
   /** Every conversation that gets reminders now (switched on and reachable). */
   subscribers(): AsyncIterable<ReminderTarget>;
-  dispatcher: Dispatcher;
   offsets: readonly ReminderOffset[];
-  /** Stable per instance (App Service's WEBSITE_INSTANCE_ID), so a restarted process resumes its own work at once. */
-  instanceId: string;
-  /** Called once per broadcast, by the instance that finished it: the leads' report. */
-  onFinished(broadcast: Broadcast): Promise<void>;
-  logger: Logger;
-  now?: () => Date;
-  /** How long the lease holds without renewal; renewed every third of it while working. */
-  leaseMs?: number;
-  tickMs?: number;
 }
 
 export interface ReminderJob {
