@@ -28,6 +28,18 @@ function startEntryPoint(env: Record<string, string>): RunningBot {
   return { child, output: () => output, exited };
 }
 
+/** The port the process says it listens on, once it says so. */
+function listeningPort(bot: RunningBot): Promise<number> {
+  return waitFor(
+    () => {
+      const listening = /"port":(\d+)[^}]*listening/.exec(bot.output());
+      return listening ? Number(listening[1]) : undefined;
+    },
+    'the bot to listen',
+    20_000,
+  );
+}
+
 describe('the entry point (src/index.ts) with no configuration', () => {
   let dataDir: string;
   let bot: RunningBot;
@@ -38,14 +50,7 @@ describe('the entry point (src/index.ts) with no configuration', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'mso-bot-'));
     connector = await new FakeConnector().start();
     bot = startEntryPoint({ PORT: '0', DATA_DIR: dataDir });
-    port = await waitFor(
-      () => {
-        const listening = /"port":(\d+)[^}]*listening/.exec(bot.output());
-        return listening ? Number(listening[1]) : undefined;
-      },
-      'the bot to listen',
-      20_000,
-    );
+    port = await listeningPort(bot);
   }, 30_000);
 
   afterAll(async () => {
@@ -124,14 +129,7 @@ describe('the entry point without credentials but with configured storage (ALLOW
       TABLES_CONNECTION_STRING: inject('tablesConnectionString'),
       ALLOW_UNAUTHENTICATED: 'true',
     });
-    port = await waitFor(
-      () => {
-        const listening = /"port":(\d+)[^}]*listening/.exec(bot.output());
-        return listening ? Number(listening[1]) : undefined;
-      },
-      'the bot to listen',
-      20_000,
-    );
+    port = await listeningPort(bot);
   }, 30_000);
   afterAll(() => bot.child.kill('SIGKILL'));
 
