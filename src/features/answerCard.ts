@@ -25,24 +25,13 @@ declare module '../platform/cards/renderCard.js' {
 
 registerCardTemplates('common', ['answer']);
 
-/** The answer card. Only the title and source are required; the rest default to empty. */
-export function answerCard({
-  title,
-  source,
-  paragraphs = [],
-  facts = [],
-  links = [],
-  asks = [],
-  note,
-}: Pick<Answer, 'title' | 'source'> & Partial<Answer>): AdaptiveCardJson {
-  return renderCard('answer', {
-    title,
-    source,
-    paragraphs,
-    facts,
-    links,
-    asks,
-    note: note ?? '',
-    verbs: { askQuestion: VERBS.askQuestion },
-  });
+/** An answer with nothing to say or act on unless given: only the title and source are required. */
+export function answer(fields: Pick<Answer, 'title' | 'source'> & Partial<Answer>): Answer {
+  return { paragraphs: [], facts: [], links: [], asks: [], note: undefined, ...fields };
+}
+
+/** The answer card, with the defaults of `answer`. */
+export function answerCard(fields: Pick<Answer, 'title' | 'source'> & Partial<Answer>): AdaptiveCardJson {
+  const { note, ...rest } = answer(fields);
+  return renderCard('answer', { ...rest, note: note ?? '', verbs: { askQuestion: VERBS.askQuestion } });
 }

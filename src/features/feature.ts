@@ -27,7 +27,6 @@ export interface ErasureRequest {
   /** Every id the person is known by: Entra and Teams ids, their chat, and each feature's `aliases`. */
   ids: ReadonlySet<string>;
   userId: string;
-  teamsId: string;
   /** Their personal chat with the bot, if they have one. */
   chatId: string | undefined;
   /** What their ids become where a record must stay (another person's request, the audit table). */

@@ -13,11 +13,17 @@ import { renderCard } from '../platform/cards/renderCard.js';
 import type { BotCredentials } from '../config.js';
 import { errorSummary } from '../platform/errorSummary.js';
 import type { IncomingActivity } from '../http/incomingActivity.js';
+import type { AuthenticatedActivity } from '../http/server.js';
 import type { Logger } from '../platform/logger.js';
 import type { Messenger } from '../features/messenger.js';
 import { createMessenger } from './messenger.js';
 import { sendCard } from './sendCard.js';
-import { SigningKeysUnavailable, useSigningKeys, type SignatureCheck } from './signingKeys.js';
+import {
+  KEYS_RETRY_AFTER_SECONDS,
+  SigningKeysUnavailable,
+  useSigningKeys,
+  type SignatureCheck,
+} from './signingKeys.js';
 
 type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
@@ -32,17 +38,6 @@ class MsoAdapter extends CloudAdapter {
   }
 }
 
-/** What the HTTP layer sends back for one activity. */
-export interface ActivityResult {
-  status: number;
-  body?: unknown;
-}
-
-/** The outcome of checking a request's token: a turn to run, or the refusal to send instead. */
-export type Authentication =
-  | { ok: true; run(): Promise<ActivityResult> }
-  | { ok: false; status: 401 | 503; body: { error: string; message: string }; retryAfterSeconds?: number };
-
 export interface BotRuntime {
   /** For proactive messages (continueConversation, updateActivity). */
   adapter: CloudAdapter;
@@ -54,15 +49,13 @@ export interface BotRuntime {
    * Checks the request's Bot Framework token. A bad or missing token is 401; signing keys that
    * cannot be had, or a check slower than its limit, 503 with Retry-After. Never throws.
    */
-  authenticate(activity: IncomingActivity, authorization: string): Promise<Authentication>;
+  authenticate(activity: IncomingActivity, authorization: string): Promise<AuthenticatedActivity>;
 }
 
 export interface BotRuntimeOptions {
   /** Undefined in local mode: requests are not authenticated. */
   credentials: BotCredentials | undefined;
   logger: Logger;
-  /** The whole token check, key loading included. */
-  authenticationTimeoutMs?: number;
 }
 
 /** The bot a runtime runs turns on (set once it is made, since making it needs the messenger). */
@@ -72,17 +65,14 @@ export interface TurnRunner {
 
 /** Errors of the token library the SDK uses: the token itself is bad. */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
-const KEYS_RETRY_AFTER_SECONDS = 10;
+/** The whole token check, key loading included. */
+const AUTHENTICATION_TIMEOUT_MS = 5_000;
 
 /**
  * The Bot Framework side of the server. With credentials, every request must carry a valid
  * Bot Framework token; without them (local mode) requests are not authenticated.
  */
-export function createBotRuntime({
-  credentials,
-  logger,
-  authenticationTimeoutMs = 5_000,
-}: BotRuntimeOptions): BotRuntime {
+export function createBotRuntime({ credentials, logger }: BotRuntimeOptions): BotRuntime {
   const authentication = new ConfigurationBotFrameworkAuthentication(
     credentials
       ? {
@@ -95,12 +85,17 @@ export function createBotRuntime({
       : {},
   );
   const isSigned: SignatureCheck | undefined =
-    credentials && useSigningKeys(credentials.openIdMetadataUrl, { timeoutMs: authenticationTimeoutMs });
+    credentials && useSigningKeys(credentials.openIdMetadataUrl, AUTHENTICATION_TIMEOUT_MS);
   const adapter = new MsoAdapter(authentication);
   adapter.onTurnError = (turn, error) => apologise(turn, error, logger);
   let bot: TurnRunner | undefined;
 
-  const refuse = (status: 401 | 503, reason: string, error?: unknown, retryAfterSeconds?: number): Authentication => {
+  const refuse = (
+    status: 401 | 503,
+    reason: string,
+    error?: unknown,
+    retryAfterSeconds?: number,
+  ): AuthenticatedActivity => {
     const detail = error === undefined ? {} : { error: errorSummary(error) };
     logger.warn(
       { outcome: status === 401 ? 'unauthorized' : 'authentication_unavailable', status, reason, ...detail },
@@ -134,7 +129,7 @@ export function createBotRuntime({
             if (isSigned && !(await isSigned(authorization))) throw new UnsignedToken();
             return authentication.authenticateRequest(activity, authorization);
           })(),
-          authenticationTimeoutMs,
+          AUTHENTICATION_TIMEOUT_MS,
         );
       } catch (error) {
         if (error instanceof UnsignedToken) return refuse(401, 'not_signed_by_the_bot_framework');

@@ -1,4 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
+import { AuthenticationConstants } from 'botframework-connector';
 import { z } from 'zod';
 // Not exported from the package index: its cache of key sources is the SDK's only seam for where
 // signing keys come from. botbuilder 4.23.3 is the last release, so this does not move.
@@ -26,17 +27,12 @@ export class SigningKeysUnavailable extends Error {
   }
 }
 
-export interface SigningKeysOptions {
-  /** Each fetch of the metadata or the key set; the socket is closed when it runs out. */
-  timeoutMs?: number;
-  /** Keys are reloaded this often, as the SDK does (24 hours). */
-  refreshAfterMs?: number;
-  /** A token naming a key we do not hold reloads the keys at most this often (an hour, as the SDK). */
-  unknownKeyRefreshMs?: number;
-  /** After a failed load, requests are answered at once for this long before the next try. */
-  retryAfterMs?: number;
-  now?: () => number;
-}
+/** After a failed load, requests are answered 503 at once for this long before the next try. */
+export const KEYS_RETRY_AFTER_SECONDS = 10;
+/** Keys are reloaded this often, as the SDK does. */
+const REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
+/** A token naming a key we do not hold reloads the keys at most this often, as the SDK does. */
+const UNKNOWN_KEY_REFRESH_MS = 60 * 60 * 1000;
 
 const metadataSchema = z.object({ jwks_uri: z.url({ protocol: /^https?$/ }) });
 const keySetSchema = z.object({
@@ -61,32 +57,23 @@ class SigningKeys implements KeySource {
   private loadedAt = Number.NEGATIVE_INFINITY;
   private failedAt = Number.NEGATIVE_INFINITY;
   private loading: Promise<void> | undefined;
-  private readonly timeoutMs: number;
-  private readonly refreshAfterMs: number;
-  private readonly unknownKeyRefreshMs: number;
-  private readonly retryAfterMs: number;
-  private readonly now: () => number;
+  private readonly retryAfterMs = KEYS_RETRY_AFTER_SECONDS * 1000;
 
   constructor(
     private readonly metadataUrl: string,
-    options: SigningKeysOptions = {},
-  ) {
-    this.timeoutMs = options.timeoutMs ?? 5_000;
-    this.refreshAfterMs = options.refreshAfterMs ?? 24 * 60 * 60 * 1000;
-    this.unknownKeyRefreshMs = options.unknownKeyRefreshMs ?? 60 * 60 * 1000;
-    this.retryAfterMs = options.retryAfterMs ?? 10_000;
-    this.now = options.now ?? Date.now;
-  }
+    /** Each fetch of the metadata or the key set; the socket is closed when it runs out. */
+    private readonly timeoutMs: number,
+  ) {}
 
   async getKey(keyId: string): Promise<SdkSigningKey | null> {
-    const age = this.now() - this.loadedAt;
-    if (age >= this.refreshAfterMs || (!this.keys.has(keyId) && age >= this.unknownKeyRefreshMs)) await this.reload();
+    const age = Date.now() - this.loadedAt;
+    if (age >= REFRESH_AFTER_MS || (!this.keys.has(keyId) && age >= UNKNOWN_KEY_REFRESH_MS)) await this.reload();
     return this.keys.get(keyId) ?? null;
   }
 
   /** Reloads the keys; when that fails, the keys held already (if any) go on serving. */
   private async reload(): Promise<void> {
-    const sinceFailure = this.now() - this.failedAt;
+    const sinceFailure = Date.now() - this.failedAt;
     if (sinceFailure < this.retryAfterMs) {
       if (this.keys.size > 0) return;
       throw new SigningKeysUnavailable(
@@ -119,14 +106,11 @@ class SigningKeys implements KeySource {
         loaded.set(kid, { key, ...(endorsements ? { endorsements } : {}) });
       }
       this.keys = loaded;
-      this.loadedAt = this.now();
+      this.loadedAt = Date.now();
     } catch (error) {
-      this.failedAt = this.now();
+      this.failedAt = Date.now();
       const reason = error instanceof Error ? `${error.name}: ${error.message.slice(0, 120)}` : 'unknown';
-      throw new SigningKeysUnavailable(
-        `the signing keys could not be loaded (${reason})`,
-        Math.ceil(this.retryAfterMs / 1000),
-      );
+      throw new SigningKeysUnavailable(`the signing keys could not be loaded (${reason})`, KEYS_RETRY_AFTER_SECONDS);
     }
   }
 
@@ -143,8 +127,6 @@ class SigningKeys implements KeySource {
   }
 }
 
-/** Teams' tokens come from the Bot Framework channel service; no other issuer (Emulator, skills) is served. */
-const CHANNEL_ISSUER = 'https://api.botframework.com';
 /** The algorithms the Bot Framework signs with, and the hash each uses. */
 const HASHES: Readonly<Record<string, string>> = { RS256: 'sha256', RS384: 'sha384', RS512: 'sha512' };
 /** The SDK's own allowance for clocks that differ. */
@@ -161,26 +143,26 @@ export type SignatureCheck = (authorization: string) => Promise<boolean>;
  * would otherwise print forged tokens' errors, with stacks, to the console. Throws
  * SigningKeysUnavailable when the keys cannot be had.
  */
-export function useSigningKeys(channelMetadataUrl: string, options: SigningKeysOptions = {}): SignatureCheck {
+export function useSigningKeys(channelMetadataUrl: string, timeoutMs: number): SignatureCheck {
   const cache = (JwtTokenExtractor as unknown as { openIdMetadataCache?: unknown }).openIdMetadataCache;
   // An upgrade that dropped this seam must fail loudly, not bring the old loader back unseen.
   if (!(cache instanceof Map))
     throw new Error(
       'botframework-connector no longer keeps JwtTokenExtractor.openIdMetadataCache: see src/teams/signingKeys.ts',
     );
-  const channelKeys = new SigningKeys(channelMetadataUrl, options);
+  const channelKeys = new SigningKeys(channelMetadataUrl, timeoutMs);
   (cache as Map<string, KeySource>).set(channelMetadataUrl, channelKeys);
-  const now = options.now ?? Date.now;
 
   return async (authorization) => {
     const token = parseToken(authorization);
     if (!token) return false;
     const hash = HASHES[token.header.alg];
     if (!hash || !token.header.kid) return false;
-    if (token.claims.iss !== CHANNEL_ISSUER) return false;
+    // Teams' tokens come from the channel service; no other issuer (Emulator, skills) is served.
+    if (token.claims.iss !== AuthenticationConstants.ToBotFromChannelTokenIssuer) return false;
     const key = await channelKeys.getKey(token.header.kid);
     if (!key || !verify(hash, Buffer.from(token.signed), key.key, token.signature)) return false;
-    const seconds = now() / 1000;
+    const seconds = Date.now() / 1000;
     const { exp, nbf } = token.claims;
     return (
       typeof exp === 'number' &&

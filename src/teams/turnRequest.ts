@@ -1,12 +1,6 @@
 import { TurnContext } from 'botbuilder';
-import type { ConversationKind } from '../features/conversations/conversationReferences.js';
 import type { TurnRequest } from '../features/request.js';
-
-const kinds: Readonly<Record<string, ConversationKind>> = {
-  personal: 'personal',
-  groupChat: 'groupChat',
-  channel: 'channel',
-};
+import { conversationKindOf } from './conversationRecord.js';
 
 /**
  * What a feature may know of a turn: who (the one place a person's id is decided), where, and
@@ -14,8 +8,6 @@ const kinds: Readonly<Record<string, ConversationKind>> = {
  */
 export function turnRequestOf(turn: TurnContext): TurnRequest {
   const { from, conversation, recipient, replyToId } = turn.activity;
-  // Teams always sets the conversation type; other channels may not, whatever the SDK's types say.
-  const { conversationType } = conversation as Partial<typeof conversation>;
   return {
     person: {
       id: from.aadObjectId ?? from.id,
@@ -25,7 +17,7 @@ export function turnRequestOf(turn: TurnContext): TurnRequest {
     },
     conversation: {
       id: conversation.id,
-      kind: kinds[conversationType ?? 'personal'] ?? 'personal',
+      kind: conversationKindOf(conversation),
       reference: { ...TurnContext.getConversationReference(turn.activity) },
       botId: recipient.id,
     },

@@ -693,7 +693,9 @@ describe('display names, fuzzed', () => {
             cardAction(VERBS.submitBuddySignUp, { ...NEW_TO_POST_SIGN_UP }, { serviceUrl, from }),
           );
           await expectStillWell(bot, reply);
-          const stored = (await bot.storage.buddyRequests.list({ userId: person.aadObjectId }))[0]?.request.name ?? '';
+          const requests = await bot.storage.buddyRequests.list({ userId: person.aadObjectId });
+          expect(requests, told(reply)).toHaveLength(1);
+          const stored = requests[0]?.request.name ?? '';
           const shown = stringsIn([bot.connector.sentActivities(personalChatId(LEAD)), parsedOrText(reply.text)]).map(
             ({ text }) => text,
           );

@@ -47,6 +47,9 @@ export interface TickResult {
   finished: string[];
 }
 
+/** A tick that did not run (another instance held the lease, or the runner has stopped). */
+const notRun = (): TickResult => ({ ran: false, planned: [], finished: [] });
+
 export interface BroadcastRunner {
   /** Plans what is due and sends what is in the outbox; a tick already running here is joined. */
   tick(): Promise<TickResult>;
@@ -152,7 +155,7 @@ function createTicker(
   let again = false;
 
   function tick(): Promise<TickResult> {
-    if (isStopped()) return Promise.resolve({ ran: false, planned: [], finished: [] });
+    if (isStopped()) return Promise.resolve(notRun());
     if (running) {
       again = true;
       return running;
@@ -219,7 +222,7 @@ export function createBroadcastRunner(options: BroadcastRunnerOptions): Broadcas
       // Once the lease is lost, no new row is claimed: another instance goes on.
       const finished = await work.sendAll(() => held.held && !stopped);
       return { ran: true, planned, finished };
-    })) ?? { ran: false, planned: [], finished: [] };
+    })) ?? notRun();
 
   const ticker = createTicker(run, options.name, options.logger, () => stopped);
 

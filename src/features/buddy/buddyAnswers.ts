@@ -1,16 +1,12 @@
-import type { Answer } from '../answerCard.js';
+import { answer, type Answer } from '../answerCard.js';
 import type { NetworkDirectory } from '../directory/networkDirectory.js';
 import type { ReferenceData, RegionCode } from '../directory/referenceData.js';
-
-/** An answer citing the directory's source, with nothing to act on unless given. */
-function answer(directory: NetworkDirectory, fields: Partial<Answer> & Pick<Answer, 'title' | 'paragraphs'>): Answer {
-  return { facts: [], links: [], asks: [], source: directory.source, note: undefined, ...fields };
-}
 
 /** What the buddy scheme is and how to join, from the directory. */
 export function buddyAboutAnswer(directory: NetworkDirectory): Answer {
   const { buddyScheme } = directory;
-  return answer(directory, {
+  return answer({
+    source: directory.source,
     title: 'The MSO buddy scheme',
     paragraphs: [buddyScheme.summary, buddyScheme.howToJoin],
     asks: [{ title: 'How do I join?', intent: 'buddyJoin' }],
@@ -25,7 +21,8 @@ export function buddySummaryAnswer(
 ): Answer {
   const count = (keep: (request: (typeof requests)[number]) => boolean) => String(requests.filter(keep).length);
   const statuses = ['pending', 'approved', 'matched', 'declined', 'withdrawn'] as const;
-  return answer(directory, {
+  return answer({
+    source: directory.source,
     title: 'The buddy scheme in numbers',
     paragraphs: [
       `${String(requests.length)} requests in all, ${count((request) => request.wayIn === 'mentor')} of them from mentors.`,

@@ -125,11 +125,7 @@ export async function tellApplicant(deps: BotDeps, request: BuddyRequest): Promi
               ? 'You have been matched with a buddy: see the introduction.'
               : 'The lead will introduce you to a buddy.',
           ],
-      facts: [],
-      links: [],
-      asks: [],
       source: deps.directory.network.source,
-      note: undefined,
     }),
   );
 }
@@ -162,9 +158,7 @@ export async function introduce(deps: BotDeps, mentee: BuddyRequest, mentor: Bud
         { title: `Chat with ${person.name} in Teams`, url: teamsChatLink({ name: person.name, email: person.email }) },
         { title: `Email ${person.name}`, url: `mailto:${person.email}` },
       ],
-      asks: [],
       source: deps.directory.network.source,
-      note: undefined,
     });
   };
   await Promise.all([

@@ -48,6 +48,7 @@ export const buddyIntents = {
       return answerCard({
         ...leadsOnlyAnswer(deps.directory.network, 'Pending buddy requests'),
         paragraphs: ['Nothing is waiting: every request has been decided.'],
+        // The leads-only answer's contact links do not belong here.
         links: [],
       });
     return Promise.all(

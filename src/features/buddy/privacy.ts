@@ -123,11 +123,8 @@ async function endPairings(deps: BotDeps, request: BuddyRequest, now: Date): Pro
               ? 'The national MSO network lead can match you with someone else.'
               : 'Your place is free for another buddy.',
           ],
-          facts: [],
-          links: [],
           asks: [{ title: 'My buddy request', intent: 'buddyStatus' }],
           source: deps.directory.network.source,
-          note: undefined,
         }),
       );
       if (sent) told += 1;
@@ -142,11 +139,7 @@ async function withdrawCardCopies(deps: BotDeps, stored: StoredBuddyRequest): Pr
   const card = answerCard({
     title: 'Buddy scheme request withdrawn',
     paragraphs: ['The person asked for their data to be deleted, so this request and its details have been erased.'],
-    facts: [],
-    links: [],
-    asks: [],
     source: deps.directory.network.source,
-    note: undefined,
   });
   await Promise.all(
     stored.cardCopies.map(async (copy) => {

@@ -121,20 +121,23 @@ export class ConversationReferences {
     const isPerson = (id: unknown) => typeof id === 'string' && person.has(id);
     for await (const entity of this.table.listEntities<ConversationEntity>()) {
       const { partitionKey, rowKey } = entity as { partitionKey: string; rowKey: string };
-      const reference = partitionKey === BY_USER ? {} : (JSON.parse(entity.reference) as ConversationReferenceJson);
+      if (partitionKey === BY_USER) {
+        // An index row: person -> their personal chat.
+        if (isPerson(fromTableKey(rowKey)) || isPerson(entity.conversationId)) {
+          await this.table.deleteEntity(partitionKey, rowKey).catch(ignoreNotFound);
+        }
+        continue;
+      }
+      const reference = JSON.parse(entity.reference) as ConversationReferenceJson;
       const user = reference.user as { id?: unknown; aadObjectId?: unknown } | undefined;
-      const theirs =
-        partitionKey === BY_USER
-          ? isPerson(fromTableKey(rowKey)) || isPerson(entity.conversationId)
-          : entity.kind === 'personal' &&
-            (isPerson(entity.conversationId) ||
-              isPerson(entity.userAadObjectId) ||
-              isPerson(user?.id) ||
-              isPerson(user?.aadObjectId));
-      if (theirs) {
-        if (partitionKey !== BY_USER) this.known.delete(entity.conversationId);
+      const names = isPerson(user?.id) || isPerson(user?.aadObjectId);
+      if (
+        entity.kind === 'personal' &&
+        (names || isPerson(entity.conversationId) || isPerson(entity.userAadObjectId))
+      ) {
+        this.known.delete(entity.conversationId);
         await this.table.deleteEntity(partitionKey, rowKey).catch(ignoreNotFound);
-      } else if (partitionKey !== BY_USER && (isPerson(user?.id) || isPerson(user?.aadObjectId))) {
+      } else if (names) {
         const { user: _user, ...rest } = reference;
         await this.table
           .updateEntity({ partitionKey, rowKey, reference: JSON.stringify(rest) }, 'Merge')

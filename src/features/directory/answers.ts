@@ -1,4 +1,4 @@
-import type { Answer } from '../answerCard.js';
+import { answer, type Answer } from '../answerCard.js';
 import { regionalNetworkFor, type DirectoryPerson, type NetworkDirectory } from './networkDirectory.js';
 import type { ReferenceData, RegionCode } from './referenceData.js';
 
@@ -26,8 +26,9 @@ export class Answers {
     private readonly reference: ReferenceData,
   ) {}
 
+  /** An answer citing the directory's source. */
   private answer(fields: Partial<Answer> & Pick<Answer, 'title' | 'paragraphs'>): Answer {
-    return { facts: [], links: [], asks: [], source: this.directory.source, note: undefined, ...fields };
+    return answer({ source: this.directory.source, ...fields });
   }
 
   regionalNetwork(region: RegionCode, basis: RegionBasis, focus: 'network' | 'lead'): Answer {

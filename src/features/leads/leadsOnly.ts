@@ -1,4 +1,4 @@
-import type { Answer } from '../answerCard.js';
+import { answer, type Answer } from '../answerCard.js';
 import { refuse } from '../cardAction.js';
 import { contactLinks } from '../directory/answers.js';
 import type { NetworkDirectory } from '../directory/networkDirectory.js';
@@ -8,13 +8,10 @@ export const LEADS_ONLY = refuse.forbidden('Only the national MSO network lead a
 
 /** The answer to a question only the national lead and deputies may ask, with how to reach the lead. */
 export function leadsOnlyAnswer(directory: NetworkDirectory, title: string): Answer {
-  return {
+  return answer({
     title,
     paragraphs: ['Only the national MSO network lead and deputies can see this.'],
-    facts: [],
     links: contactLinks(directory.nationalLead.person, 'the national lead'),
-    asks: [],
     source: directory.source,
-    note: undefined,
-  };
+  });
 }

@@ -43,8 +43,6 @@ export function auditLogCard(
       title: formatUkDateTime(entry.at),
       value: `${ACTIONS[entry.action]}, by ${who(deps, entry.actor)}, on ${shortId(entry.subject)}`,
     })),
-    links: [],
-    asks: [],
     source: deps.directory.network.source,
     note: 'Approvals, declines, matches, settings changes, broadcasts and erasures are all recorded.',
   });

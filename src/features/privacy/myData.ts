@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { registerCardTemplates, renderCard, type AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import type { BotDeps } from '../botDeps.js';
 import type { DataSection, ErasureRequest } from '../feature.js';
+import type { Person } from '../request.js';
 import { VERBS } from '../verbs.js';
 import { toTableKey } from '../../platform/storage/tableKeys.js';
 import { formatUkDateTime } from '../webinar/index.js';
@@ -10,19 +11,13 @@ declare module '../../platform/cards/renderCard.js' {
   interface CardData {
     myData: {
       intro: string;
-      sections: readonly { heading: string; facts: readonly { title: string; value: string }[] }[];
+      sections: readonly DataSection[];
       verbs: { askQuestion: string };
     };
   }
 }
 
 registerCardTemplates('privacy', ['myData']);
-
-/** Who is asking: their Entra object id (what the bot keys records on) and their Teams id. */
-export interface Person {
-  userId: string;
-  teamsId: string;
-}
 
 /** Every id a person is known by: their own, and the ids each feature knows them by (their chat, their requests). */
 async function idsOf(deps: BotDeps, userId: string): Promise<string[]> {
@@ -86,11 +81,10 @@ export interface Erasure {
  * the audit table). Leaves one audit entry under that pseudonym.
  */
 export async function eraseMyData(deps: BotDeps, person: Person, now = new Date()): Promise<Erasure> {
-  const chat = await deps.storage.conversations.findPersonalChat(person.userId);
+  const chat = await deps.storage.conversations.findPersonalChat(person.id);
   const request: ErasureRequest = {
-    ids: new Set([...(await idsOf(deps, person.userId)), person.teamsId, toTableKey(person.userId)]),
-    userId: person.userId,
-    teamsId: person.teamsId,
+    ids: new Set([...(await idsOf(deps, person.id)), person.teamsId, toTableKey(person.id)]),
+    userId: person.id,
     chatId: chat?.conversationId,
     pseudonym: `erased-${randomBytes(6).toString('hex')}`,
     now,

@@ -38,16 +38,13 @@ export async function answerInConversation(
         paragraphs: [
           "The buddy scheme and the leads' tools involve personal details, so I only deal with them in a one-to-one chat.",
         ],
-        facts: [],
         links: [
           {
             title: 'Open a chat with me',
             url: `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(botId)}`,
           },
         ],
-        asks: [],
         source: deps.directory.network.source,
-        note: undefined,
       }),
     ];
   }

@@ -38,6 +38,7 @@ export const reminderIntents = {
     return answerCard({
       ...leadsOnlyAnswer(deps.directory.network, 'Webinar reminder report'),
       paragraphs: ['No webinar reminder has finished sending yet.'],
+      // The leads-only answer's contact links do not belong here.
       links: [],
     });
   },

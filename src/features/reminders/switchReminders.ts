@@ -22,10 +22,7 @@ export async function switchReminders(
         ? `Reminders of the monthly MSO webinar will come to ${where}. Type "stop reminders" to turn them off.`
         : `Reminders of the monthly MSO webinar will no longer come to ${where}. Type "start reminders" to turn them back on.`,
     ],
-    facts: [],
-    links: [],
     asks: [{ title: 'When is the webinar?', intent: 'webinar' }],
     source: deps.directory.network.source,
-    note: undefined,
   });
 }

@@ -1,4 +1,4 @@
-import type { Answer } from '../answerCard.js';
+import { answer, type Answer } from '../answerCard.js';
 import type { NetworkDirectory } from '../directory/networkDirectory.js';
 import { NO_JOIN_LINK_YET } from './calendar.js';
 import { formatWebinarTime } from './formatWebinarTime.js';
@@ -10,11 +10,6 @@ export interface UpcomingWebinar extends NextOccurrence {
   calendarUrl: string | undefined;
 }
 
-/** An answer citing the directory's source, with nothing to act on unless given. */
-function answer(directory: NetworkDirectory, fields: Partial<Answer> & Pick<Answer, 'title' | 'paragraphs'>): Answer {
-  return { facts: [], links: [], asks: [], source: directory.source, note: undefined, ...fields };
-}
-
 /** The next webinar when one is scheduled, or an honest "no date" with who to ask. */
 export function webinarAnswer(directory: NetworkDirectory, upcoming: UpcomingWebinar | undefined): Answer {
   const { webinar, nationalLead } = directory;
@@ -24,7 +19,8 @@ export function webinarAnswer(directory: NetworkDirectory, upcoming: UpcomingWeb
   };
   const asks: Answer['asks'] = [{ title: 'What is the steering group?', intent: 'steeringGroup' }];
   if (!upcoming) {
-    return answer(directory, {
+    return answer({
+      source: directory.source,
       title: 'The monthly MSO webinar',
       paragraphs: [
         webinar.summary,
@@ -35,7 +31,8 @@ export function webinarAnswer(directory: NetworkDirectory, upcoming: UpcomingWeb
     });
   }
   const { occurrence, inProgress, calendarUrl } = upcoming;
-  return answer(directory, {
+  return answer({
+    source: directory.source,
     title: inProgress ? 'The MSO webinar is on now' : 'The next MSO webinar',
     paragraphs: [webinar.summary, ...(occurrence.joinUrl ? [] : [NO_JOIN_LINK_YET])],
     facts: [

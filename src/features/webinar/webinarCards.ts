@@ -129,7 +129,6 @@ export function reminderCard(
       ...(broadcast.topic ? [`Topic: ${escapeCardText(broadcast.topic)}`] : []),
       ...(broadcast.joinUrl ? [] : [NO_JOIN_LINK_YET]),
     ],
-    facts: [],
     links,
     asks: [{ title: 'Stop these reminders', intent: 'remindersStop' }],
     source: deps.directory.network.source,
@@ -166,8 +165,6 @@ export function reportCard(deps: Pick<BotDeps, 'directory'>, broadcast: Broadcas
         ? [{ title: 'Finished', value: `${formatUkDateTime(broadcast.finishedAt)} (UK time)` }]
         : []),
     ],
-    links: [],
-    asks: [],
     source: deps.directory.network.source,
     note: 'Counts are of chats and channels: a channel reaches everyone in it.',
   });

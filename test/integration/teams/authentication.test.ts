@@ -136,7 +136,7 @@ describe('authentication, with the login service unreachable', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
-  it('still refuses a token that is not signed at all with 401, without asking the login service', async () => {
+  it('still refuses a token that is not signed at all with 401, not 503: it is refused before keys are needed', async () => {
     const response = await postWithToken(bot, typing(bot), unsignedToken(new LoginService(), { aud: APP_ID }));
 
     expect(response.status).toBe(401);

@@ -9,7 +9,7 @@ export const eraseMyData: CardAction = {
     if (request.conversation.kind !== 'personal') {
       return refuse.forbidden('Ask for this in your personal chat with the bot.');
     }
-    const erasure = await erase(deps, { userId: request.person.id, teamsId: request.person.teamsId });
+    const erasure = await erase(deps, request.person);
     const told = erasure.partnersTold > 0 ? ' Your buddy has been told only that the pairing has ended.' : '';
     return {
       kind: 'card',

@@ -4,6 +4,7 @@ import { createLogger } from '../../../../src/platform/logger.js';
 import { FEATURES } from '../../../../src/app.js';
 import { createRetentionJob } from '../../../../src/features/privacy/retention.js';
 import { broadcastOf } from '../../../../src/features/reminders/reminderJob.js';
+import { sampleRequest } from '../../../support/buddyRequests.js';
 import { openTestStorage } from '../../../support/testBot.js';
 
 const NOW = new Date('2027-12-01T09:00:00Z');
@@ -11,26 +12,7 @@ const THIRTEEN_MONTHS_AGO = '2026-11-01T09:00:00.000Z';
 const ELEVEN_MONTHS_AGO = '2027-01-01T09:00:00.000Z';
 
 function request(id: string, status: BuddyRequest['status'], updatedAt: string): BuddyRequest {
-  return {
-    id,
-    userId: `user-${id}`,
-    name: 'Sam Example',
-    wayIn: 'newToPost',
-    region: 'Y63',
-    organisationCode: 'RR8',
-    monthsInRole: 3,
-    focusAreas: ['safetyAlerts'],
-    capacity: undefined,
-    capacityLeft: 0,
-    preferredContact: 'teams',
-    email: 'sam.example@example.org',
-    note: '',
-    status,
-    createdAt: updatedAt,
-    updatedAt,
-    decision: undefined,
-    pairedWith: [],
-  };
+  return sampleRequest(id, { status, createdAt: updatedAt, updatedAt });
 }
 
 async function finishedBroadcast(storage: Awaited<ReturnType<typeof openTestStorage>>, id: string, finishedAt: string) {

@@ -14,6 +14,7 @@ import { broadcastOf, createReminderJob, webinarStarted } from '../../../../src/
 import { createWebinars } from '../../../../src/features/webinar/webinars.js';
 import { openTestStorage } from '../../../support/testBot.js';
 import { waitFor } from '../../../support/waitFor.js';
+import { SECOND_THURSDAY_AT_ONE } from '../../../support/webinarSchedules.js';
 
 const SUBSCRIBERS = 12;
 let dataDir: string | undefined;
@@ -122,14 +123,7 @@ describe('a reminder for a date the lead cancels after it was made', () => {
       });
       await storage.subscriptions.subscribe(conversationId, 'personal', new Date());
     }
-    const schedule = {
-      rule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',
-      firstDate: undefined,
-      startTime: '13:00',
-      durationMinutes: 60,
-      topic: undefined,
-      joinUrl: undefined,
-    };
+    const schedule = SECOND_THURSDAY_AT_ONE;
     const [next] = await createWebinars({ configured: schedule }).upcoming(1);
     if (!next) throw new Error('no webinar');
     // The lead cancels the date after the reminder was made.
@@ -184,14 +178,7 @@ describe("the leads' report", () => {
       installedAt: new Date().toISOString(),
     });
     await storage.subscriptions.subscribe('a:report-retry', 'personal', new Date());
-    const schedule = {
-      rule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',
-      firstDate: undefined,
-      startTime: '13:00',
-      durationMinutes: 60,
-      topic: undefined,
-      joinUrl: undefined,
-    };
+    const schedule = SECOND_THURSDAY_AT_ONE;
     const webinars = createWebinars({ configured: schedule });
     const [next] = await webinars.upcoming(1);
     if (!next) throw new Error('no webinar');
