@@ -6,6 +6,7 @@ import { conversationsFeature } from './features/conversations/conversationsFeat
 import type { Directory } from './features/directory/directory.js';
 import { directoryFeature } from './features/directory/directoryFeature.js';
 import { actionTable, intentTable, type Feature } from './features/feature.js';
+import { Roles } from './features/leads/roles.js';
 import { privacyFeature } from './features/privacy/privacyFeature.js';
 import { createRetentionJob } from './features/privacy/retention.js';
 import { INTENTS } from './features/questions/intents.js';
@@ -59,9 +60,10 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
   const { storage, directory, understand, now } = parts;
   const webinars = createWebinars({ configured: config.webinar, store: storage.webinarSettings, now });
   const webinarCalendarUrl = config.publicBaseUrl && `${config.publicBaseUrl}${WEBINAR_CALENDAR_PATH}`;
+  const roles = new Roles(config.leadAadObjectIds, storage.roles);
   const runtime = createBotRuntime({ credentials: config.botCredentials, logger });
   const { messenger } = runtime;
-  const reminders = createReminders(config, { ...parts, messenger, webinars, webinarCalendarUrl }, logger);
+  const reminders = createReminders(config, { ...parts, messenger, webinars, webinarCalendarUrl, roles }, logger);
   const retention = createRetentionJob({
     storage,
     features: FEATURES,
@@ -75,7 +77,7 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
     directory,
     understand,
     messenger,
-    leadAadObjectIds: config.leadAadObjectIds,
+    roles,
     webinars,
     webinarCalendarUrl,
     reminders,
@@ -108,11 +110,10 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
 /** The reminder job: its planner, and the dispatcher that sends through the outbox within Teams' limits. */
 function createReminders(
   config: Config,
-  parts: AppParts & { messenger: Messenger; webinars: Webinars; webinarCalendarUrl: string | undefined },
+  parts: AppParts & { messenger: Messenger; webinars: Webinars; webinarCalendarUrl: string | undefined; roles: Roles },
   logger: Logger,
 ): ReminderJob {
-  const { storage, directory, messenger, webinars, webinarCalendarUrl, now } = parts;
-  const leadAadObjectIds = config.leadAadObjectIds;
+  const { storage, directory, messenger, webinars, webinarCalendarUrl, roles, now } = parts;
   const dispatcher = new Dispatcher({
     store: storage.broadcasts,
     send: createReminderSender({ messenger, directory, webinarCalendarUrl }),
@@ -134,7 +135,7 @@ function createReminders(
     offsets: config.reminders.offsets,
     instanceId: config.reminders.instanceId,
     tickMs: config.reminders.tickSeconds * 1000,
-    onFinished: (broadcast) => reportToLeads({ storage, leadAadObjectIds, messenger, directory, logger }, broadcast),
+    onFinished: (broadcast) => reportToLeads({ storage, roles, messenger, directory, logger }, broadcast),
     logger,
     now,
   });

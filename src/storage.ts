@@ -3,6 +3,7 @@ import { AuditLog } from './features/privacy/auditLog.js';
 import { Broadcasts } from './features/broadcast/broadcasts.js';
 import { BuddyRequests } from './features/buddy/buddyRequests.js';
 import { ConversationReferences } from './features/conversations/conversationReferences.js';
+import { LeadRoster } from './features/leads/leadRoster.js';
 import { Leases } from './platform/storage/leases.js';
 import { Profiles } from './features/directory/profiles.js';
 import { Subscriptions } from './features/reminders/subscriptions.js';
@@ -20,6 +21,7 @@ const TABLES = {
   broadcasts: 'Broadcasts',
   outbox: 'Outbox',
   leases: 'Leases',
+  roles: 'Roles',
 } as const;
 
 export interface Storage {
@@ -32,6 +34,8 @@ export interface Storage {
   /** Reminder broadcasts and their outbox. */
   broadcasts: Broadcasts;
   leases: Leases;
+  /** The leads added from Teams (owners are config). */
+  roles: LeadRoster;
   /** Resolves when storage answers a read within the timeout; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
 }
@@ -77,6 +81,7 @@ export async function openStorage(endpoint: TableEndpoint, options: OpenStorageO
     webinarSettings: new WebinarSettings(clients.webinarSettings),
     broadcasts: new Broadcasts(clients.broadcasts, clients.outbox),
     leases: new Leases(clients.leases),
+    roles: new LeadRoster(clients.roles),
     ping: (timeoutMs = 2000) => pingTable(clients.conversations, timeoutMs),
   };
 }

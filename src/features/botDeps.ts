@@ -6,6 +6,7 @@ import type { Webinars } from './webinar/index.js';
 import type { ReminderJob } from './reminders/reminderJob.js';
 import type { Feature, IntentHandler } from './feature.js';
 import type { Messenger } from './messenger.js';
+import type { Roles } from './leads/roles.js';
 import type { IntentOrNone } from './questions/intents.js';
 
 /** What the bot's handlers may use; passed in once by the composition root. */
@@ -15,8 +16,8 @@ export interface BotDeps {
   directory: Directory;
   understand: Understand;
   messenger: Messenger;
-  /** Entra object ids of the national network lead and deputies. */
-  leadAadObjectIds: ReadonlySet<string>;
+  /** Who is a lead: the owners from config and the deputies they add from Teams. */
+  roles: Roles;
   /** The webinar's dates: the lead's saved schedule, else the configured one. */
   webinars: Webinars;
   /** Starts a broadcast the lead asked for. */

@@ -21,7 +21,7 @@ export async function applyDecision(
   mentorId: string | undefined,
   makeDecision: (mentor: BuddyRequest | undefined) => Decision | string,
 ): Promise<CardActionResult> {
-  if (!isLead(deps, turn.person.aadObjectId)) {
+  if (!(await isLead(deps, turn.person.aadObjectId))) {
     deps.logger.warn({ outcome: 'forbidden', requestId }, 'buddy decision refused');
     return refuse.forbidden('Only the national MSO network lead can decide buddy requests.');
   }

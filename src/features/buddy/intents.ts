@@ -37,7 +37,8 @@ export const buddyIntents = {
     return Promise.all(mine.map((stored) => requestCardFor(deps, stored.request, 'applicant')));
   },
   buddyPending: async (deps, userId) => {
-    if (!isLead(deps, userId)) return answerCard(leadsOnlyAnswer(deps.directory.network, 'Pending buddy requests'));
+    if (!(await isLead(deps, userId)))
+      return answerCard(leadsOnlyAnswer(deps.directory.network, 'Pending buddy requests'));
     const waiting = [
       ...(await deps.storage.buddyRequests.list({ status: 'pending' })),
       ...(await deps.storage.buddyRequests.list({ status: 'approved' })).filter(
@@ -56,7 +57,8 @@ export const buddyIntents = {
     );
   },
   buddySummary: async (deps, userId) => {
-    if (!isLead(deps, userId)) return answerCard(leadsOnlyAnswer(deps.directory.network, 'The buddy scheme summary'));
+    if (!(await isLead(deps, userId)))
+      return answerCard(leadsOnlyAnswer(deps.directory.network, 'The buddy scheme summary'));
     const all = (await deps.storage.buddyRequests.list()).map((stored) => stored.request);
     return answerCard(buddySummaryAnswer(deps.directory.network, deps.directory.reference, all));
   },

@@ -3,7 +3,6 @@ import type { AuditEntry } from './auditLog.js';
 import { formatUkDateTime } from '../webinar/index.js';
 import type { BotDeps } from '../botDeps.js';
 import { answerCard } from '../answerCard.js';
-import { isLead } from '../leads/isLead.js';
 
 const ACTIONS: Readonly<Record<AuditEntry['action'], string>> = {
   'buddy.signUp': 'buddy scheme sign-up',
@@ -16,20 +15,24 @@ const ACTIONS: Readonly<Record<AuditEntry['action'], string>> = {
   'reminder.sendNow': 'reminder sent by hand',
   'reminder.broadcast': 'reminder broadcast finished',
   'data.erase': 'personal data erased',
+  'role.addLead': 'lead added',
+  'role.removeLead': 'lead removed',
+  'directory.save': 'directory section saved',
+  'directory.restore': 'directory version restored',
 };
 
 /** The end of an id is enough to tell entries apart without printing whole ids on a card. */
 const shortId = (id: string) => (id.length > 14 ? `\u2026${id.slice(-10)}` : id);
 
-function who(deps: Pick<BotDeps, 'leadAadObjectIds'>, actor: string): string {
+function who(deps: Pick<BotDeps, 'roles'>, actor: string): string {
   if (actor === 'scheduler') return 'the scheduler';
   if (actor.startsWith('erased-')) return `an erased person (${actor})`;
-  return `${isLead(deps, actor) ? 'lead' : 'user'} ${shortId(actor)}`;
+  return `${deps.roles.isOwner(actor) ? 'lead' : 'user'} ${shortId(actor)}`;
 }
 
 /** The lead's "audit log": who did what to which record, and when; ids only, never text. */
 export function auditLogCard(
-  deps: Pick<BotDeps, 'leadAadObjectIds' | 'directory'>,
+  deps: Pick<BotDeps, 'roles' | 'directory'>,
   entries: readonly AuditEntry[],
 ): AdaptiveCardJson {
   return answerCard({

@@ -12,7 +12,7 @@ const AUDIT_LOG_ENTRIES = 20;
 /** What the bot holds about a person, erasing it, and the leads' audit log. */
 export const privacyIntents = {
   auditLog: async (deps, userId) => {
-    if (!isLead(deps, userId)) return answerCard(leadsOnlyAnswer(deps.directory.network, 'The audit log'));
+    if (!(await isLead(deps, userId))) return answerCard(leadsOnlyAnswer(deps.directory.network, 'The audit log'));
     return auditLogCard(deps, await deps.storage.audit.latest(AUDIT_LOG_ENTRIES));
   },
   dataShow: (deps, userId) => myDataCard(deps, userId),

@@ -19,12 +19,12 @@ const notUnderstood: IntentHandler = async (deps, userId, question) => {
   if (organisation.kind !== 'unknown' && organisation.exact) return setOrganisation(deps, userId, question);
   if (question.region)
     return answerCard(deps.directory.answers.regionalNetwork(question.region, { kind: 'named' }, 'network'));
-  return helpCard(true, isLead(deps, userId));
+  return helpCard(true, await isLead(deps, userId));
 };
 
 /** The menu, and what to do with a message nobody's intent fits. */
 export const questionIntents = {
-  help: (deps, userId) => Promise.resolve(helpCard(false, isLead(deps, userId))),
+  help: async (deps, userId) => helpCard(false, await isLead(deps, userId)),
   None: notUnderstood,
 } satisfies Partial<Record<IntentOrNone, IntentHandler>>;
 

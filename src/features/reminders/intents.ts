@@ -23,7 +23,8 @@ export const reminderIntents = {
   remindersStop: fixedAnswer(remindersHowTo),
   remindersStart: fixedAnswer(remindersHowTo),
   reminderNow: async (deps, userId) => {
-    if (!isLead(deps, userId)) return answerCard(leadsOnlyAnswer(deps.directory.network, 'Sending a webinar reminder'));
+    if (!(await isLead(deps, userId)))
+      return answerCard(leadsOnlyAnswer(deps.directory.network, 'Sending a webinar reminder'));
     const [next, subscribers] = await Promise.all([deps.webinars.next(), deps.storage.subscriptions.countActive()]);
     return confirmCard({
       occurrence: next?.inProgress ? undefined : next?.occurrence,
@@ -32,7 +33,8 @@ export const reminderIntents = {
     });
   },
   reminderReport: async (deps, userId) => {
-    if (!isLead(deps, userId)) return answerCard(leadsOnlyAnswer(deps.directory.network, 'The reminder report'));
+    if (!(await isLead(deps, userId)))
+      return answerCard(leadsOnlyAnswer(deps.directory.network, 'The reminder report'));
     const last = await deps.storage.broadcasts.lastFinished();
     if (last) return reportCard(deps, last);
     return answerCard({

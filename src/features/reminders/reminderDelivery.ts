@@ -50,7 +50,7 @@ function retryAfterMs(header: string | undefined): number | undefined {
 
 /** When a broadcast ends: each lead gets the report card, and the audit table gets the broadcast. */
 export async function reportToLeads(
-  deps: Pick<BotDeps, 'storage' | 'leadAadObjectIds' | 'messenger' | 'directory' | 'logger'>,
+  deps: Pick<BotDeps, 'storage' | 'roles' | 'messenger' | 'directory' | 'logger'>,
   broadcast: Broadcast,
 ): Promise<void> {
   await deps.storage.audit.record({

@@ -22,7 +22,7 @@ export const webinarIntents = {
     );
   },
   webinarSettings: async (deps, userId) => {
-    if (!isLead(deps, userId)) return answerCard(leadsOnlyAnswer(deps.directory.network, 'Webinar settings'));
+    if (!(await isLead(deps, userId))) return answerCard(leadsOnlyAnswer(deps.directory.network, 'Webinar settings'));
     return settingsCard(deps);
   },
 } satisfies Partial<Record<Intent, IntentHandler>>;

@@ -19,7 +19,7 @@ export const refreshBuddyRequest: CardAction = {
     const stored = await deps.storage.buddyRequests.get(parsed.data.requestId);
     const viewer = !stored
       ? undefined
-      : isLead(deps, request.person.aadObjectId)
+      : (await isLead(deps, request.person.aadObjectId))
         ? 'lead'
         : stored.request.userId === request.person.id
           ? 'applicant'

@@ -6,8 +6,8 @@ import type { CardAction } from '../../cardAction.js';
 /** "What can you do?" on the welcome card: the help card arrives as a new message; the welcome stays. */
 export const showHelp: CardAction = {
   verb: VERBS.showHelp,
-  handle({ request, deps }) {
-    const cards = [helpCard(false, isLead(deps, request.person.aadObjectId))];
-    return Promise.resolve({ kind: 'post', cards, text: 'Here is what I can do.' });
+  async handle({ request, deps }) {
+    const cards = [helpCard(false, await isLead(deps, request.person.aadObjectId))];
+    return { kind: 'post', cards, text: 'Here is what I can do.' };
   },
 };

@@ -18,7 +18,7 @@ const data = z.object({
 export const confirmReminderNow: CardAction = {
   verb: VERBS.confirmReminderNow,
   async handle({ request, deps, data: raw }) {
-    if (!isLead(deps, request.person.aadObjectId)) return LEADS_ONLY;
+    if (!(await isLead(deps, request.person.aadObjectId))) return LEADS_ONLY;
     const parsed = data.safeParse(raw);
     if (!parsed.success) return refuse.badRequest('This card is out of date. Type "send webinar reminder now" again.');
     const { occurrenceId, broadcastId } = parsed.data;

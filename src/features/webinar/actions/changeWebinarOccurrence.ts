@@ -11,7 +11,7 @@ import { LEADS_ONLY } from '../../leads/leadsOnly.js';
 export const changeWebinarOccurrence: CardAction = {
   verb: VERBS.changeWebinarOccurrence,
   async handle({ request, deps, data }) {
-    if (!isLead(deps, request.person.aadObjectId)) return LEADS_ONLY;
+    if (!(await isLead(deps, request.person.aadObjectId))) return LEADS_ONLY;
     const change = readOccurrenceValues(data);
     const schedule = readScheduleValues(data);
     const checked = checkOccurrenceChange(change);

@@ -10,7 +10,7 @@ import { LEADS_ONLY } from '../../leads/leadsOnly.js';
 export const saveWebinarSchedule: CardAction = {
   verb: VERBS.saveWebinarSchedule,
   async handle({ request, deps, data }) {
-    if (!isLead(deps, request.person.aadObjectId)) return LEADS_ONLY;
+    if (!(await isLead(deps, request.person.aadObjectId))) return LEADS_ONLY;
     const values = readScheduleValues(data);
     const change = readOccurrenceValues(data);
     const checked = checkSchedule(values);

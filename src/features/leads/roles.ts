@@ -1,0 +1,32 @@
+import type { LeadRoster } from './leadRoster.js';
+
+/**
+ * Who may act as a lead, decided on the server from the caller's Entra object id on every action.
+ * Owners come from config (`LEAD_AAD_OBJECT_IDS`) and can never be removed from Teams; the leads
+ * they add are in table `Roles`, read on each check so that a removal counts at once on every instance.
+ */
+export class Roles {
+  constructor(
+    private readonly owners: ReadonlySet<string>,
+    readonly roster: LeadRoster,
+  ) {}
+
+  isOwner(id: string | undefined): boolean {
+    return id !== undefined && this.owners.has(id.toLowerCase());
+  }
+
+  async isLead(id: string | undefined): Promise<boolean> {
+    if (id === undefined || id === '') return false;
+    return this.isOwner(id) || (await this.roster.has(id));
+  }
+
+  ownerIds(): string[] {
+    return [...this.owners];
+  }
+
+  /** Owners and added leads, once each. */
+  async leadIds(): Promise<string[]> {
+    const added = await this.roster.list();
+    return [...new Set([...this.owners, ...added.map((lead) => lead.id)])];
+  }
+}
