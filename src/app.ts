@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import type { BotDeps } from './features/botDeps.js';
+import { adminFeature } from './features/admin/adminFeature.js';
 import { broadcastFeature } from './features/broadcast/broadcastFeature.js';
 import { buddyFeature } from './features/buddy/buddyFeature.js';
 import { conversationsFeature } from './features/conversations/conversationsFeature.js';
@@ -44,6 +45,7 @@ export const FEATURES: readonly Feature[] = [
   webinarFeature,
   broadcastFeature,
   remindersFeature,
+  adminFeature,
   privacyFeature,
 ];
 

@@ -24,6 +24,11 @@ export const INTENTS = [
   'auditLog',
   'dataShow',
   'dataDelete',
+  'leadMenu',
+  'manageLeads',
+  'directorySettings',
+  'directoryHistory',
+  'webinarRecordings',
 ] as const;
 
 export type Intent = (typeof INTENTS)[number];
