@@ -54,7 +54,15 @@ export async function applyDecision(
       request.status === 'declined' ? 'buddy.decline' : request.status === 'matched' ? 'buddy.match' : 'buddy.approve';
     // The decision is stored: what follows must not turn it into an error for the lead.
     await settle(deps, requestId, async () => {
-      await audit.record({ at: request.updatedAt, actor: lead.id, action, subject: requestId, related: mentor?.id });
+      await audit.record({
+        at: request.updatedAt,
+        actor: lead.id,
+        action,
+        subject: requestId,
+        related: mentor?.id,
+        // The status decided from, so the log can say "approved … and matched" apart from a later match.
+        detail: { from: stored.request.status },
+      });
     });
     deps.logger.info({ requestId, outcome: request.status, mentor: mentor?.id ?? null }, 'buddy decision');
     const invokedCopy = turn.replyToId;

@@ -59,6 +59,11 @@ export async function reportToLeads(
     action: 'reminder.broadcast',
     subject: broadcast.id,
     related: broadcast.occurrenceId,
+    detail: {
+      delivered: String(broadcast.counts.delivered),
+      unreachable: String(broadcast.counts.unreachable),
+      failed: String(broadcast.counts.failed),
+    },
   });
   const card = reportCard(deps, broadcast);
   for (const chat of await leadChats(deps)) {

@@ -85,7 +85,14 @@ export const submitBuddySignUp: CardAction = {
         message: 'Your request changed while it was being saved. Please send it again.',
       };
     }
-    await storage.audit.record({ at: now, actor: userId, action: 'buddy.signUp', subject: id, related: undefined });
+    await storage.audit.record({
+      at: now,
+      actor: userId,
+      action: 'buddy.signUp',
+      subject: id,
+      related: undefined,
+      detail: { kind: resubmitted ? 'updated' : 'new' },
+    });
     if (resubmitted)
       await refreshCardCopies(
         deps,
