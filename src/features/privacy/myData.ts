@@ -5,7 +5,8 @@ import type { DataSection, ErasureRequest } from '../feature.js';
 import type { Person } from '../request.js';
 import { VERBS } from '../verbs.js';
 import { toTableKey } from '../../platform/storage/tableKeys.js';
-import { formatUkDateTime } from '../webinar/index.js';
+import { auditNames } from './auditNames.js';
+import { describeAuditEntry } from './describeAuditEntry.js';
 
 declare module '../../platform/cards/renderCard.js' {
   interface CardData {
@@ -40,13 +41,20 @@ export async function myDataCard(deps: BotDeps, userId: string): Promise<Adaptiv
   });
 }
 
-/** Privacy's own part of the card: the audit entries that name the person or their records. */
+/** How many of the person's audit entries their data card shows, newest first. */
+const AUDIT_ENTRIES_SHOWN = 10;
+
+/** Privacy's own part of the card: the audit entries that name the person or their records, in the audit log's words. */
 export async function auditData(deps: BotDeps, userId: string): Promise<DataSection[]> {
-  const audit = await deps.storage.audit.latest(1000, new Set(await idsOf(deps, userId)));
+  const you = new Set(await idsOf(deps, userId));
+  const entries = await deps.storage.audit.latest(AUDIT_ENTRIES_SHOWN, you);
+  const names = await auditNames(deps, entries, you);
   return [
     {
       heading: 'Audit entries naming you',
-      facts: audit.slice(0, 10).map((entry) => ({ title: formatUkDateTime(entry.at), value: entry.action })),
+      facts: entries
+        .map((entry) => describeAuditEntry(entry, names))
+        .map(({ when, what }) => ({ title: when, value: what })),
     },
   ];
 }
