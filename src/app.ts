@@ -5,6 +5,8 @@ import { broadcastFeature } from './features/broadcast/broadcastFeature.js';
 import { buddyFeature } from './features/buddy/buddyFeature.js';
 import { conversationsFeature } from './features/conversations/conversationsFeature.js';
 import type { Directory } from './features/directory/directory.js';
+import { createDirectorySync } from './features/directory/directorySync.js';
+import { liveDirectory, type LiveDirectory } from './features/directory/liveDirectory.js';
 import { directoryFeature } from './features/directory/directoryFeature.js';
 import { actionTable, intentTable, type Feature } from './features/feature.js';
 import { Roles } from './features/leads/roles.js';
@@ -59,13 +61,25 @@ export interface AppParts {
 
 /** Wires the bot and its server from config and its loaded parts; shared by index.ts and the tests. */
 export function createApp(config: Config, parts: AppParts, logger: Logger): AppServer {
-  const { storage, directory, understand, now } = parts;
+  const { storage, understand, now } = parts;
+  // Each app follows its own store: the file's directory until a lead saves one.
+  const directory = liveDirectory(parts.directory);
+  const directorySync = createDirectorySync({
+    versions: storage.directory,
+    directory,
+    logger,
+    intervalMs: config.directoryRefreshSeconds * 1000,
+  });
   const webinars = createWebinars({ configured: config.webinar, store: storage.webinarSettings, now });
   const webinarCalendarUrl = config.publicBaseUrl && `${config.publicBaseUrl}${WEBINAR_CALENDAR_PATH}`;
   const roles = new Roles(config.leadAadObjectIds, storage.roles);
   const runtime = createBotRuntime({ credentials: config.botCredentials, logger });
   const { messenger } = runtime;
-  const reminders = createReminders(config, { ...parts, messenger, webinars, webinarCalendarUrl, roles }, logger);
+  const reminders = createReminders(
+    config,
+    { ...parts, directory, messenger, webinars, webinarCalendarUrl, roles },
+    logger,
+  );
   const retention = createRetentionJob({
     storage,
     features: FEATURES,
@@ -77,6 +91,7 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
     storage,
     logger,
     directory,
+    localMode: config.localMode,
     understand,
     messenger,
     roles,
@@ -97,12 +112,14 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
   return {
     ...server,
     async listen(port, host) {
+      await directorySync.start();
       const address = await server.listen(port, host);
       reminders.start();
       retention.start();
       return address;
     },
     async close(timeoutMs) {
+      directorySync.stop();
       await Promise.all([reminders.stop(), retention.stop()]);
       await server.close(timeoutMs);
     },
@@ -112,7 +129,13 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
 /** The reminder job: its planner, and the dispatcher that sends through the outbox within Teams' limits. */
 function createReminders(
   config: Config,
-  parts: AppParts & { messenger: Messenger; webinars: Webinars; webinarCalendarUrl: string | undefined; roles: Roles },
+  parts: AppParts & {
+    directory: LiveDirectory;
+    messenger: Messenger;
+    webinars: Webinars;
+    webinarCalendarUrl: string | undefined;
+    roles: Roles;
+  },
   logger: Logger,
 ): ReminderJob {
   const { storage, directory, messenger, webinars, webinarCalendarUrl, roles, now } = parts;

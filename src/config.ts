@@ -169,6 +169,7 @@ const envSchema = z
     ),
     RETENTION_MONTHS: wholeNumber(1, 120, 12, 'of months '),
     MESSAGES_PER_MINUTE: wholeNumber(1, 10_000, 10, 'of messages '),
+    DIRECTORY_REFRESH_SECONDS: wholeNumber(1, 60, 5, 'of seconds '),
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
     PUBLIC_BASE_URL: z.preprocess(
       blankToUndefined,
@@ -288,6 +289,8 @@ export interface Config {
     /** Names this instance in the lease and in outbox claims; stable across restarts. */
     instanceId: string;
   };
+  /** How often each instance checks for a directory a lead saved on another instance. */
+  directoryRefreshSeconds: number;
   /** Messages one conversation may send in a minute; the first beyond is asked to slow down, the rest ignored. */
   messagesPerMinute: number;
   /** Declined and withdrawn buddy requests, and reminder delivery rows, are removed after this many months. */
@@ -351,6 +354,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     retentionMonths: e.RETENTION_MONTHS,
     messagesPerMinute: e.MESSAGES_PER_MINUTE,
+    directoryRefreshSeconds: e.DIRECTORY_REFRESH_SECONDS,
     applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? (localMode ? `http://localhost:${e.PORT}` : undefined),
     localMode,

@@ -3,6 +3,7 @@ import { AuditLog } from './features/privacy/auditLog.js';
 import { Broadcasts } from './features/broadcast/broadcasts.js';
 import { BuddyRequests } from './features/buddy/buddyRequests.js';
 import { ConversationReferences } from './features/conversations/conversationReferences.js';
+import { DirectoryVersions } from './features/directory/directoryVersions.js';
 import { LeadRoster } from './features/leads/leadRoster.js';
 import { Leases } from './platform/storage/leases.js';
 import { Profiles } from './features/directory/profiles.js';
@@ -22,6 +23,7 @@ const TABLES = {
   outbox: 'Outbox',
   leases: 'Leases',
   roles: 'Roles',
+  directory: 'Directory',
 } as const;
 
 export interface Storage {
@@ -36,6 +38,8 @@ export interface Storage {
   leases: Leases;
   /** The leads added from Teams (owners are config). */
   roles: LeadRoster;
+  /** The network directory as the leads keep it, with every saved version. */
+  directory: DirectoryVersions;
   /** Resolves when storage answers a read within the timeout; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
 }
@@ -82,6 +86,7 @@ export async function openStorage(endpoint: TableEndpoint, options: OpenStorageO
     broadcasts: new Broadcasts(clients.broadcasts, clients.outbox),
     leases: new Leases(clients.leases),
     roles: new LeadRoster(clients.roles),
+    directory: new DirectoryVersions(clients.directory),
     ping: (timeoutMs = 2000) => pingTable(clients.conversations, timeoutMs),
   };
 }

@@ -1,4 +1,4 @@
-import type { Directory } from './directory/directory.js';
+import type { LiveDirectory } from './directory/liveDirectory.js';
 import type { Logger } from '../platform/logger.js';
 import type { Understand } from './questions/understand.js';
 import type { Storage } from '../storage.js';
@@ -13,7 +13,10 @@ import type { IntentOrNone } from './questions/intents.js';
 export interface BotDeps {
   storage: Storage;
   logger: Logger;
-  directory: Directory;
+  /** The directory the leads last saved (every instance follows within seconds). */
+  directory: LiveDirectory;
+  /** Local mode (the Playground): the sample directory is expected, so lead cards do not warn about it. */
+  localMode: boolean;
   understand: Understand;
   messenger: Messenger;
   /** Who is a lead: the owners from config and the deputies they add from Teams. */

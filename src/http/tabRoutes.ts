@@ -26,8 +26,8 @@ export const TAB_CONTENT_SECURITY_POLICY = [
   'frame-ancestors teams.microsoft.com *.teams.microsoft.com *.skype.com *.office.com *.microsoft365.com *.cloud.microsoft',
 ].join('; ');
 
-/** Published directory data changes only on a restart with a new file: five minutes is plenty. */
-const API_CACHE_CONTROL = 'public, max-age=300';
+/** The leads edit the directory from Teams: a browser may keep it for a few seconds, no longer. */
+const API_CACHE_CONTROL = 'public, max-age=5';
 
 export interface TabRouteDeps {
   directory: Directory;
@@ -42,8 +42,13 @@ export interface TabRouteDeps {
 export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
   const { directory, logger } = deps;
   const assets = deps.assets ?? loadTabAssets();
-  // Built once: the directory does not change while the server runs, and a contract mistake fails at start-up.
-  const directoryBody = directoryResponse(directory);
+  // Built once per directory version (a lead saved), and at start-up, so a contract mistake fails there.
+  let published = { network: directory.network, body: directoryResponse(directory) };
+  const directoryBody = () => {
+    if (published.network !== directory.network)
+      published = { network: directory.network, body: directoryResponse(directory) };
+    return published.body;
+  };
 
   const sendTabFile = async (name: TabFileName, req: Request, res: Response) => {
     try {
@@ -90,7 +95,7 @@ export function registerTabRoutes(server: Server, deps: TabRouteDeps): void {
 
   server.get('/api/directory', (_req: Request, res: Response, next: () => void) => {
     res.header('Cache-Control', API_CACHE_CONTROL);
-    res.send(200, directoryBody);
+    res.send(200, directoryBody());
     next();
   });
 

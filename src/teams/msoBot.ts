@@ -2,7 +2,7 @@ import { TeamsActivityHandler, type Activity, type InvokeResponse, type TurnCont
 import type { CardAction } from '../features/cardAction.js';
 import { answerInConversation } from '../features/questions/answerInConversation.js';
 import type { BotDeps } from '../features/botDeps.js';
-import { welcomeCard } from '../features/questions/botCards.js';
+import { welcomeFor } from '../features/admin/intents.js';
 import { conversationRecordFrom } from './conversationRecord.js';
 import { dispatchCardAction } from './dispatchCardAction.js';
 import { sendCard } from './sendCard.js';
@@ -79,7 +79,7 @@ export class MsoBot extends TeamsActivityHandler {
     ]);
     this.log(turn).info({ outcome: created ? 'installed' : 'reinstalled', kind: record.kind }, 'conversation recorded');
     if (created && record.kind === 'personal') {
-      await sendCard(turn, welcomeCard());
+      await sendCard(turn, await welcomeFor(this.deps, turnRequestOf(turn).person));
     }
   }
 

@@ -77,13 +77,17 @@ export async function startTestBot(env: Record<string, string> = {}, options: Te
 export interface TestAppOptions {
   /** Collects every log line the app writes (JSON text), at the env's LOG_LEVEL. */
   logs?: string[];
+  /** Another app's tables: a second instance on the same storage. */
+  tablePrefix?: string;
 }
 
 /** The real app (config read from `env` as in production) on a free port, with test storage. */
-export async function startTestApp(env: Record<string, string> = {}, { logs }: TestAppOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  { logs, tablePrefix = uniqueTablePrefix() }: TestAppOptions = {},
+): Promise<TestApp> {
   // Tests talk faster than people: the per-conversation message limit has its own test.
   const config = loadConfig({ LOG_LEVEL: 'silent', MESSAGES_PER_MINUTE: '10000', ...env });
-  const tablePrefix = uniqueTablePrefix();
   const storage = await openTestStorage(tablePrefix);
   const destination =
     logs && new Writable({ write: (chunk: Buffer, _encoding, done) => (logs.push(chunk.toString().trim()), done()) });

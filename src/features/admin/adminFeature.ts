@@ -1,20 +1,17 @@
-import { answerCard } from '../answerCard.js';
-import type { Feature, IntentHandler } from '../feature.js';
-import { leadsOnlyAnswer } from '../leads/leadsOnly.js';
-
-// Being built: each of these is replaced by its card in the next commits.
-const notYet =
-  (title: string): IntentHandler =>
-  (deps) =>
-    Promise.resolve(answerCard(leadsOnlyAnswer(deps.directory.network, title)));
+import type { Feature } from '../feature.js';
+import { addLead } from './actions/addLead.js';
+import { editDirectorySection } from './actions/editDirectorySection.js';
+import { removeLead } from './actions/removeLead.js';
+import { restoreDirectoryVersion } from './actions/restoreDirectoryVersion.js';
+import { saveDirectorySection } from './actions/saveDirectorySection.js';
+import { adminIntents } from './intents.js';
+import { adminData, eraseAdminData } from './privacy.js';
 
 /** Running the network from Teams: the lead menu, the leads and deputies, the directory on cards. */
 export const adminFeature: Feature = {
   name: 'admin',
-  intents: {
-    leadMenu: notYet('The lead menu'),
-    manageLeads: notYet('Leads and deputies'),
-    directorySettings: notYet('Directory settings'),
-    directoryHistory: notYet('Directory history'),
-  },
+  intents: adminIntents,
+  actions: [editDirectorySection, saveDirectorySection, restoreDirectoryVersion, addLead, removeLead],
+  myData: adminData,
+  erase: eraseAdminData,
 };

@@ -23,6 +23,8 @@ const regionalNetwork = z.strictObject({
   name: plain(120),
   summary: text(600),
   lead: person,
+  /** The regional lead's Entra object id: they may edit this entry and see their region's buddy requests. */
+  leadAadObjectId: z.guid({ error: 'must be a person picked from the list' }).optional(),
   deputies: z.array(person).max(10).optional(),
   pageUrl: httpsUrl.optional(),
   teamsChannelUrl: httpsUrl.optional(),
@@ -84,16 +86,35 @@ export function loadNetworkDirectory(file: string | URL = SAMPLE_DIRECTORY_FILE)
 }
 
 export function parseNetworkDirectory(raw: unknown, from = 'the directory'): NetworkDirectory {
+  const checked = checkNetworkDirectory(raw);
+  if (checked.ok) return checked.network;
+  const problems = checked.issues.slice(0, 5).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+  throw new DirectoryError(`Invalid directory in ${from}: ${problems.join('; ')}`);
+}
+
+/** What the rules found wrong, where: the path into the directory and the schema's own issue. */
+export interface DirectoryIssue {
+  path: readonly PropertyKey[];
+  code: string;
+  message: string;
+  minimum?: unknown;
+  maximum?: unknown;
+}
+
+/** The directory file's rules, for the file at start-up and for every edit on a card. */
+export function checkNetworkDirectory(
+  raw: unknown,
+): { ok: true; network: NetworkDirectory } | { ok: false; issues: DirectoryIssue[] } {
   const parsed = directorySchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 5).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-    throw new DirectoryError(`Invalid directory in ${from}: ${problems.join('; ')}`);
-  }
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues };
   const regions = new Set(parsed.data.regionalNetworks.map((network) => network.region));
   const missing = REGION_CODES.filter((code) => !regions.has(code));
   if (missing.length > 0)
-    throw new DirectoryError(`Invalid directory in ${from}: regionalNetworks has no network for ${missing.join(', ')}`);
-  return parsed.data;
+    return {
+      ok: false,
+      issues: [{ path: ['regionalNetworks'], code: 'custom', message: `has no network for ${missing.join(', ')}` }],
+    };
+  return { ok: true, network: parsed.data };
 }
 
 export function regionalNetworkFor(directory: NetworkDirectory, region: RegionCode): RegionalNetwork {

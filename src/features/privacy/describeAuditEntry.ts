@@ -1,3 +1,4 @@
+import { formatFullUkDateTime } from '../../platform/ukDateTime.js';
 import { DateTime } from 'luxon';
 import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import type { AuditDetail, AuditEntry } from './auditLog.js';
@@ -27,7 +28,10 @@ const DATE_ID = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2})?$/;
 
 /** The entry in plain words: names where the bot knows them, full dates, never an action's code name. */
 export function describeAuditEntry(entry: AuditEntry, names: AuditNames): AuditLine {
-  return { when: fullUkDateTime(entry.at), what: capitalise(sentenceFor(entry, names)) };
+  return {
+    when: formatFullUkDateTime(entry.at, 'at a time the log did not keep'),
+    what: capitalise(sentenceFor(entry, names)),
+  };
 }
 
 function sentenceFor(entry: AuditEntry, names: AuditNames): string {
@@ -73,12 +77,6 @@ function sentenceFor(entry: AuditEntry, names: AuditNames): string {
     case 'directory.restore':
       return `${actor} ${directoryRestore(names, detail)}`;
   }
-}
-
-/** "Wednesday 2 December 2026, 09:14": the day, the month in full, the year and UK time. */
-function fullUkDateTime(at: string): string {
-  const time = DateTime.fromISO(at, { zone: UK_TIME_ZONE }).setLocale('en-GB');
-  return time.isValid ? time.toFormat('cccc d LLLL yyyy, HH:mm') : 'at a time the log did not keep';
 }
 
 /** "14 January 2027", from a webinar's London date ('2027-01-14', or an occurrence id '2027-01-14T13:00'). */

@@ -70,6 +70,7 @@ export const COMMANDS = [
 
 /** What only the national lead and deputies can do; the help card lists these for them alone. */
 export const LEAD_COMMANDS = [
+  { title: 'lead menu', description: 'Everything a lead can do, and what is waiting for you', intent: 'leadMenu' },
   {
     title: 'pending requests',
     description: 'Buddy scheme requests waiting for a decision or a buddy',
@@ -88,8 +89,19 @@ export const LEAD_COMMANDS = [
   },
   { title: 'reminder report', description: 'Who the last webinar reminder reached', intent: 'reminderReport' },
   {
+    title: 'directory settings',
+    description: 'The national lead, steering group and regional networks the bot tells MSOs about',
+    intent: 'directorySettings',
+  },
+  {
+    title: 'directory history',
+    description: 'Earlier versions of the directory, and restoring one',
+    intent: 'directoryHistory',
+  },
+  { title: 'leads', description: 'Add or remove the deputies who can act as leads', intent: 'manageLeads' },
+  {
     title: 'audit log',
-    description: 'The last 20 decisions, settings changes, broadcasts and erasures (ids only)',
+    description: 'The last 20 decisions, settings changes, broadcasts and erasures: who, what and when',
     intent: 'auditLog',
   },
 ] as const satisfies readonly CommandInfo[];
