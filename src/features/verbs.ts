@@ -14,8 +14,14 @@ export const VERBS = {
   withdrawBuddyRequest: 'withdrawBuddyRequest',
   saveWebinarSchedule: 'saveWebinarSchedule',
   changeWebinarOccurrence: 'changeWebinarOccurrence',
+  showWebinarOccurrence: 'showWebinarOccurrence',
   confirmReminderNow: 'confirmReminderNow',
   eraseMyData: 'eraseMyData',
+  editDirectorySection: 'editDirectorySection',
+  saveDirectorySection: 'saveDirectorySection',
+  restoreDirectoryVersion: 'restoreDirectoryVersion',
+  addLead: 'addLead',
+  removeLead: 'removeLead',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
