@@ -12,6 +12,13 @@ export function formatWebinarTime(occurrence: Pick<WebinarOccurrence, 'start' | 
   return `${start.toFormat(`${DAY}, ${TIME}`)} to ${endText} (UK time)`;
 }
 
+/** "Thursday 10 December 2026", or "10 December 2026" without the weekday: a webinar's day in UK time. */
+export function formatWebinarDay(start: Date, { weekday = true }: { weekday?: boolean } = {}): string {
+  return DateTime.fromJSDate(start, { zone: WEBINAR_TIME_ZONE })
+    .setLocale('en-GB')
+    .toFormat(weekday ? DAY : 'd LLLL yyyy');
+}
+
 /** "26 Nov 2026, 09:00": when something happened, in UK time, for lists on cards. */
 export function formatUkDateTime(at: Date | string): string {
   return DateTime.fromJSDate(typeof at === 'string' ? new Date(at) : at, { zone: WEBINAR_TIME_ZONE })

@@ -42,6 +42,8 @@ export interface OccurrenceChange {
   topic: string | undefined;
   joinUrl: string | undefined;
   cancelled: boolean;
+  /** Where to watch it once it has taken place; changes saved before recordings were kept have none. */
+  recordingUrl?: string | undefined;
 }
 
 export type RuleCheck = { ok: true } | { ok: false; problem: string };
@@ -166,36 +168,66 @@ export function checkWebinarRule(rule: string, firstDate: string | undefined): R
   return { ok: true };
 }
 
+function occurrenceAt(floating: Date, schedule: WebinarSchedule): WebinarOccurrence {
+  const start = instantOf(floating);
+  return {
+    id: floating.toISOString().slice(0, 16),
+    start,
+    end: new Date(start.getTime() + schedule.durationMinutes * MINUTE_MS),
+    topic: schedule.topic,
+    joinUrl: schedule.joinUrl,
+    cancelled: false,
+  };
+}
+
+function parsedOrThrow(schedule: WebinarSchedule): Partial<RRuleOptions> {
+  const parsed = parseRule(schedule.rule);
+  if (!parsed.ok) throw new Error(`WEBINAR_RRULE ${parsed.problem}`);
+  return parsed.options;
+}
+
 /**
  * The next `count` occurrences that have not ended by `from`: one in progress still counts.
  * Dates come from the rule; each London wall-clock start becomes a real instant through the
  * zone's rules, so 13:00 is 13:00Z in winter and 12:00Z in summer.
  */
 export function nextOccurrences(schedule: WebinarSchedule, from: Date, count: number): WebinarOccurrence[] {
-  const parsed = parseRule(schedule.rule);
-  if (!parsed.ok) throw new Error(`WEBINAR_RRULE ${parsed.problem}`);
+  const options = parsedOrThrow(schedule);
   const durationMs = schedule.durationMinutes * MINUTE_MS;
   // A day's margin before the earliest start that could still be running, in wall-clock terms.
   let cursor = floatingOf(new Date(from.getTime() - durationMs - DAY_MS));
-  const rule = compile(schedule, parsed.options, cursor);
+  const rule = compile(schedule, options, cursor);
   const found: WebinarOccurrence[] = [];
   for (let step = 0; found.length < count && step < MAX_STEPS; step += 1) {
     const next = rule.after(cursor, false);
     if (!next) break;
     cursor = next;
-    const start = instantOf(next);
-    const end = new Date(start.getTime() + durationMs);
-    if (end.getTime() <= from.getTime()) continue;
-    found.push({
-      id: next.toISOString().slice(0, 16),
-      start,
-      end,
-      topic: schedule.topic,
-      joinUrl: schedule.joinUrl,
-      cancelled: false,
-    });
+    const occurrence = occurrenceAt(next, schedule);
+    if (occurrence.end.getTime() > from.getTime()) found.push(occurrence);
   }
   return found;
+}
+
+/**
+ * Up to `count` occurrences that began in the year before `now` (one in progress counts), newest
+ * first: the dates a lead can add a recording to.
+ */
+export function pastOccurrences(schedule: WebinarSchedule, now: Date, count: number): WebinarOccurrence[] {
+  const options = parsedOrThrow(schedule);
+  const since = floatingOf(DateTime.fromJSDate(now, { zone: WEBINAR_TIME_ZONE }).minus({ years: 1 }).toJSDate());
+  const rule = compile(schedule, options, since);
+  return rule
+    .between(since, floatingOf(now), true)
+    .map((floating) => occurrenceAt(floating, schedule))
+    .filter((occurrence) => occurrence.start.getTime() <= now.getTime())
+    .reverse()
+    .slice(0, count);
+}
+
+/** When an occurrence id (London wall-clock, `2026-12-10T13:00`) starts; undefined for an id that is not one. */
+export function startOfOccurrence(occurrenceId: string): Date | undefined {
+  const start = DateTime.fromISO(occurrenceId, { zone: WEBINAR_TIME_ZONE });
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(occurrenceId) && start.isValid ? start.toJSDate() : undefined;
 }
 
 /** The occurrences with the lead's changes to single dates laid over them. */
@@ -213,13 +245,4 @@ export function withChanges(
       cancelled: change.cancelled,
     };
   });
-}
-
-/** "every month on the 2nd Thursday, 13:00 UK time, 60 minutes": the schedule in words for the lead. */
-export function describeSchedule(schedule: WebinarSchedule): string {
-  const parsed = parseRule(schedule.rule);
-  const rule = parsed.ok ? new RRule({ ...parsed.options, dtstart: null, tzid: null }) : undefined;
-  // rrule's words leave out some parts (BYSETPOS): then the rule itself is clearer than half of it.
-  const words = rule?.isFullyConvertibleToText() ? rule.toText() : schedule.rule.toUpperCase();
-  return `${words}, ${schedule.startTime} UK time, ${String(schedule.durationMinutes)} minutes`;
 }

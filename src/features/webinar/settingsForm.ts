@@ -1,16 +1,15 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { readCardInputs } from '../../platform/cards/readCardInputs.js';
-import {
-  checkWebinarRule,
-  EXAMPLE_WEBINAR_RULE,
-  WEBINAR_TIME_ZONE,
-  type OccurrenceChange,
-  type WebinarSchedule,
-} from './schedule.js';
+import { choiceOfRule, choiceOfWords, ruleOfChoice, weekday, weekOfMonth } from './plainSchedule.js';
+import { checkWebinarRule, WEBINAR_TIME_ZONE, type OccurrenceChange, type WebinarSchedule } from './schedule.js';
 
 /** The settings card's inputs as Teams sends them back (strings; absent when left empty). */
 export interface ScheduleValues {
+  /** The plain choices: `1`..`4` or `-1`, and `MO`..`SU`. */
+  weekOfMonth: string;
+  weekday: string;
+  /** Advanced: an RRULE used instead of the choices when given. */
   rule: string;
   firstDate: string;
   startTime: string;
@@ -25,6 +24,22 @@ export interface OccurrenceValues {
   occurrenceTopic: string;
   occurrenceJoinUrl: string;
   cancelled: string;
+  /** Only for a date that has taken place. */
+  recordingUrl: string;
+}
+
+/**
+ * The date's own settings as the card showed them, carried in its save button's data: what the
+ * lead left as shown keeps what is stored, so a save changes only what the lead changed.
+ */
+export interface ShownValues {
+  shownOccurrenceId: string;
+  shownTopic: string;
+  shownJoinUrl: string;
+  shownCancelled: string;
+  shownRecordingUrl: string;
+  /** `true` when the date had begun as the card was made: only its recording could be changed. */
+  shownPast: string;
 }
 
 export type Errors<Values> = Partial<Record<keyof Values, string>>;
@@ -34,6 +49,8 @@ export const MAX_WEBINAR_MINUTES = 480;
 const TOPIC_MAX = 200;
 
 const SCHEDULE_FIELDS = [
+  'weekOfMonth',
+  'weekday',
   'rule',
   'firstDate',
   'startTime',
@@ -46,18 +63,33 @@ const OCCURRENCE_FIELDS = [
   'occurrenceTopic',
   'occurrenceJoinUrl',
   'cancelled',
+  'recordingUrl',
 ] as const satisfies readonly (keyof OccurrenceValues)[];
+const SHOWN_FIELDS = [
+  'shownOccurrenceId',
+  'shownTopic',
+  'shownJoinUrl',
+  'shownCancelled',
+  'shownRecordingUrl',
+  'shownPast',
+] as const satisfies readonly (keyof ShownValues)[];
 
 /** Whatever arrived, as strings for the card to show again. */
 export const readScheduleValues = (data: Readonly<Record<string, unknown>>): ScheduleValues =>
   readCardInputs(data, SCHEDULE_FIELDS);
 export const readOccurrenceValues = (data: Readonly<Record<string, unknown>>): OccurrenceValues =>
   readCardInputs(data, OCCURRENCE_FIELDS);
+export const readShownValues = (data: Readonly<Record<string, unknown>>): ShownValues =>
+  readCardInputs(data, SHOWN_FIELDS);
 
-/** The schedule as the card shows it. */
+/** The schedule as the card shows it: as the plain choices when they can say it, else in the Advanced field. */
 export function scheduleValuesOf(schedule: WebinarSchedule | undefined): ScheduleValues {
+  // A first date matters only to a rule that counts from it; one the choices cannot keep stays Advanced.
+  const choice = schedule && !schedule.firstDate ? choiceOfRule(schedule.rule) : undefined;
   return {
-    rule: schedule?.rule ?? '',
+    weekOfMonth: choice?.week ?? '',
+    weekday: choice?.weekday ?? '',
+    rule: choice ? '' : (schedule?.rule ?? ''),
     firstDate: schedule?.firstDate ?? '',
     startTime: schedule?.startTime ?? '',
     durationMinutes: schedule ? String(schedule.durationMinutes) : '60',
@@ -73,13 +105,16 @@ const oneLine = (max: number, what: string) =>
     .max(max, { error: `Keep the ${what} to ${String(max)} characters.` })
     .regex(/^[^\r\n]*$/, { error: `Keep the ${what} to one line.` });
 
-const joinLink = z
-  .string()
-  .trim()
-  .max(2000, { error: 'That link is too long to be a Teams meeting link.' })
-  .pipe(
-    z.url({ protocol: /^https$/, error: 'Give the joining link as an https address, such as the Teams meeting link.' }),
-  );
+const httpsLink = (error: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000, { error: 'That link is too long: give the address as the browser shows it.' })
+    .pipe(z.url({ protocol: /^https$/, error }));
+const joinLink = httpsLink('Give the joining link as an https address, such as the Teams meeting link.');
+const recordingLink = httpsLink(
+  'Give the recording link as an https address, such as the link to the recording in Stream or SharePoint.',
+);
 
 const durationMessage = `Give the length in minutes, from ${String(MIN_WEBINAR_MINUTES)} to ${String(MAX_WEBINAR_MINUTES)}.`;
 const checks = {
@@ -120,6 +155,39 @@ function fieldChecker<Values>(errors: Errors<Values>) {
   };
 }
 
+/** The rule a problem was found in, said for the card rather than for configuration. */
+const ruleProblem = (problem: string) =>
+  `This rule ${problem
+    .replace('WEBINAR_START as YYYY-MM-DDTHH:MM', 'the first date')
+    .replace('the time comes from WEBINAR_START, in Europe/London', 'the time comes from the start time field')}.`;
+const NOT_A_RULE =
+  'The bot cannot read this as a rule. Leave it empty and choose the week and day above, or give an RFC 5545 rule such as FREQ=MONTHLY;INTERVAL=2;BYDAY=2TH (the second Thursday of every other month).';
+
+/** The rule from the Advanced field when it is filled (a typed "second Thursday" counts as the choice), else from the choices. */
+function ruleOf(values: ScheduleValues, errors: Errors<ScheduleValues>, firstDate: string | undefined) {
+  const typed = values.rule.trim();
+  if (typed === '') {
+    const week = weekOfMonth(values.weekOfMonth.trim());
+    const day = weekday(values.weekday.trim());
+    if (!week) errors.weekOfMonth = 'Choose which week of the month, or give a rule under Advanced.';
+    if (!day) errors.weekday = 'Choose the day of the week, or give a rule under Advanced.';
+    return week && day ? { rule: ruleOfChoice({ week, weekday: day }), plain: true } : undefined;
+  }
+  const words = choiceOfWords(typed);
+  if (words) return { rule: ruleOfChoice(words), plain: true };
+  const rule = typed.toUpperCase().replace(/^RRULE:/, '');
+  if (rule.length > 300) {
+    errors.rule = 'That rule is too long; a monthly webinar needs only a few parts.';
+    return undefined;
+  }
+  // A bad first date is reported at its own field; the rule is checked once that is right.
+  if (firstDate === undefined) return undefined;
+  const checked = checkWebinarRule(rule, firstDate || undefined);
+  if (checked.ok) return { rule, plain: false };
+  errors.rule = checked.problem.startsWith('is not an RRULE') ? NOT_A_RULE : ruleProblem(checked.problem);
+  return undefined;
+}
+
 /** Checks the schedule field by field, so each message can be shown at its field. */
 export function checkSchedule(values: ScheduleValues): Check<ScheduleValues, WebinarSchedule> {
   const errors: Errors<ScheduleValues> = {};
@@ -129,25 +197,14 @@ export function checkSchedule(values: ScheduleValues): Check<ScheduleValues, Web
   const durationMinutes = field('durationMinutes', checks.durationMinutes, values.durationMinutes);
   const topic = field('topic', checks.topic, values.topic);
   const joinUrl = values.joinUrl.trim() === '' ? '' : field('joinUrl', joinLink, values.joinUrl);
-  const rule = values.rule
-    .trim()
-    .toUpperCase()
-    .replace(/^RRULE:/, '');
-  if (rule === '') {
-    errors.rule = `Give the recurrence rule, such as ${EXAMPLE_WEBINAR_RULE} (the second Thursday of each month).`;
-  } else if (rule.length > 300) {
-    errors.rule = 'That rule is too long; a monthly webinar needs only a few parts.';
-  } else if (firstDate !== undefined) {
-    const checked = checkWebinarRule(rule, firstDate || undefined);
-    if (!checked.ok)
-      errors.rule = `This rule ${checked.problem.replace('WEBINAR_START as YYYY-MM-DDTHH:MM', 'the first date')}.`;
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const rule = ruleOf(values, errors, firstDate);
+  if (!rule || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
     value: {
-      rule,
-      firstDate: firstDate || undefined,
+      rule: rule.rule,
+      // A week and a day do not count from a start: a first date would only hide earlier dates.
+      firstDate: rule.plain ? undefined : firstDate || undefined,
       startTime: startTime ?? '',
       durationMinutes: durationMinutes ?? 60,
       topic: topic || undefined,
@@ -168,9 +225,17 @@ export function checkOccurrenceChange(values: OccurrenceValues): Check<Occurrenc
   const cancelled =
     values.cancelled === 'true' ? true : values.cancelled === 'false' || values.cancelled === '' ? false : undefined;
   if (cancelled === undefined) errors.cancelled = 'Say whether this webinar is cancelled.';
+  const recordingUrl =
+    values.recordingUrl.trim() === '' ? '' : field('recordingUrl', recordingLink, values.recordingUrl);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
-    value: { occurrenceId, topic: topic || undefined, joinUrl: joinUrl || undefined, cancelled: cancelled ?? false },
+    value: {
+      occurrenceId,
+      topic: topic || undefined,
+      joinUrl: joinUrl || undefined,
+      cancelled: cancelled ?? false,
+      recordingUrl: recordingUrl || undefined,
+    },
   };
 }

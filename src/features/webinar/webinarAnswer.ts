@@ -8,6 +8,8 @@ import type { NextOccurrence } from './webinars.js';
 export interface UpcomingWebinar extends NextOccurrence {
   /** The bot's calendar file for it; undefined when the bot's public address is not known. */
   calendarUrl: string | undefined;
+  /** The schedule in words ("the second Thursday of every month, 13:00 to 14:00 UK time"). */
+  usually: string | undefined;
 }
 
 /** The next webinar when one is scheduled, or an honest "no date" with who to ask. */
@@ -17,7 +19,10 @@ export function webinarAnswer(directory: NetworkDirectory, upcoming: UpcomingWeb
     title: 'Ask for the invitation',
     url: `mailto:${webinar.contactEmail ?? nationalLead.person.email}`,
   };
-  const asks: Answer['asks'] = [{ title: 'What is the steering group?', intent: 'steeringGroup' }];
+  const asks: Answer['asks'] = [
+    { title: 'Webinar recordings', intent: 'webinarRecordings' },
+    { title: 'What is the steering group?', intent: 'steeringGroup' },
+  ];
   if (!upcoming) {
     return answer({
       source: directory.source,
@@ -30,7 +35,7 @@ export function webinarAnswer(directory: NetworkDirectory, upcoming: UpcomingWeb
       asks,
     });
   }
-  const { occurrence, inProgress, calendarUrl } = upcoming;
+  const { occurrence, inProgress, calendarUrl, usually } = upcoming;
   return answer({
     source: directory.source,
     title: inProgress ? 'The MSO webinar is on now' : 'The next MSO webinar',
@@ -38,6 +43,7 @@ export function webinarAnswer(directory: NetworkDirectory, upcoming: UpcomingWeb
     facts: [
       { title: 'When', value: formatWebinarTime(occurrence) },
       ...(occurrence.topic ? [{ title: 'Topic', value: occurrence.topic }] : []),
+      ...(usually ? [{ title: 'Usually', value: usually }] : []),
     ],
     links: [
       occurrence.joinUrl ? { title: 'Join the webinar', url: occurrence.joinUrl } : askForInvitation,

@@ -1,102 +1,11 @@
 import { escapeCardText } from '../../platform/cards/escapeCardText.js';
-import { registerCardTemplates, renderCard, type AdaptiveCardJson } from '../../platform/cards/renderCard.js';
+import { renderCard, type AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import type { Broadcast } from '../broadcast/broadcast.js';
 import { describeOffset } from '../reminders/reminderPlan.js';
-import { describeSchedule } from './schedule.js';
-import { scheduleValuesOf, type Errors, type OccurrenceValues, type ScheduleValues } from './settingsForm.js';
 import { formatUkDateTime, formatWebinarTime, NO_JOIN_LINK_YET, type WebinarOccurrence } from './index.js';
 import type { BotDeps } from '../botDeps.js';
 import { answerCard } from '../answerCard.js';
 import { VERBS } from '../verbs.js';
-
-declare module '../../platform/cards/renderCard.js' {
-  interface CardData {
-    webinarSettings: {
-      /** Saved, or what to fix; '' for none. */
-      message: string;
-      messageColour: 'Default' | 'Good' | 'Attention';
-      /** The schedule in words, or that none is set. */
-      summary: string;
-      /** The next dates as they stand, changes shown. */
-      coming: readonly { title: string; value: string }[];
-      schedule: ScheduleValues;
-      change: OccurrenceValues;
-      errors: Record<keyof ScheduleValues | keyof OccurrenceValues, string>;
-      /** The dates a change can be made to. */
-      occurrences: readonly { title: string; value: string }[];
-      verbs: { saveSchedule: string; changeOccurrence: string };
-    };
-  }
-}
-
-registerCardTemplates('webinar', ['webinarSettings']);
-
-/** Dates a lead can change on the settings card. */
-const CHANGEABLE_DATES = 6;
-
-export interface SettingsCardState {
-  /** What the lead typed, kept when something needs fixing; the saved schedule otherwise. */
-  schedule?: ScheduleValues;
-  change?: OccurrenceValues;
-  errors?: Errors<ScheduleValues & OccurrenceValues>;
-  message?: string;
-  good?: boolean;
-}
-
-const NO_ERRORS: Record<keyof ScheduleValues | keyof OccurrenceValues, string> = {
-  rule: '',
-  firstDate: '',
-  startTime: '',
-  durationMinutes: '',
-  topic: '',
-  joinUrl: '',
-  occurrenceId: '',
-  occurrenceTopic: '',
-  occurrenceJoinUrl: '',
-  cancelled: '',
-};
-
-/** The settings card's lists say UK time once, in the summary, not on every line. */
-const dateLine = (occurrence: WebinarOccurrence) => formatWebinarTime(occurrence).replace(' (UK time)', '');
-
-function occurrenceLine(occurrence: WebinarOccurrence): string {
-  if (occurrence.cancelled) return 'Cancelled';
-  // Topics are typed by the lead: shown as typed, never as Markdown.
-  return [
-    occurrence.topic && escapeCardText(occurrence.topic),
-    occurrence.joinUrl ? 'joining link set' : 'no joining link yet',
-  ]
-    .filter(Boolean)
-    .join('; ');
-}
-
-/** The lead's settings card: the schedule with its next dates, and changes to one date. */
-export async function settingsCard(
-  deps: Pick<BotDeps, 'webinars'>,
-  state: SettingsCardState = {},
-): Promise<AdaptiveCardJson> {
-  const schedule = await deps.webinars.schedule();
-  const coming = await deps.webinars.upcoming(CHANGEABLE_DATES, { includeCancelled: true });
-  const errors = { ...NO_ERRORS, ...state.errors };
-  return renderCard('webinarSettings', {
-    message: state.message ?? '',
-    messageColour: state.message ? (state.good ? 'Good' : 'Attention') : 'Default',
-    summary: schedule
-      ? `Now: ${describeSchedule(schedule)}. Reminders go to every subscribed chat and channel before each webinar.`
-      : 'No schedule is set yet. Give the rule, time and link below; the bot then answers "when is the next webinar" and sends reminders.',
-    coming: coming.map((occurrence) => ({ title: dateLine(occurrence), value: occurrenceLine(occurrence) })),
-    schedule: state.schedule ?? scheduleValuesOf(schedule),
-    change: state.change ?? {
-      occurrenceId: coming[0]?.id ?? '',
-      occurrenceTopic: '',
-      occurrenceJoinUrl: '',
-      cancelled: 'false',
-    },
-    errors,
-    occurrences: coming.map((occurrence) => ({ title: dateLine(occurrence), value: occurrence.id })),
-    verbs: { saveSchedule: VERBS.saveWebinarSchedule, changeOccurrence: VERBS.changeWebinarOccurrence },
-  });
-}
 
 /**
  * Whether a scheduled reminder was made when it fell due. One made late (the service was down,

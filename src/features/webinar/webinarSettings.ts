@@ -23,6 +23,8 @@ interface ChangeEntity {
   topic: string;
   joinUrl: string;
   cancelled: boolean;
+  /** Absent from rows written before recordings were kept. */
+  recordingUrl?: string;
   updatedAt: string;
   updatedBy: string;
 }
@@ -59,6 +61,7 @@ export class WebinarSettings implements WebinarSettingsStore {
           topic: row.topic || undefined,
           joinUrl: row.joinUrl || undefined,
           cancelled: row.cancelled,
+          recordingUrl: row.recordingUrl || undefined,
         });
       }
     }
@@ -97,14 +100,27 @@ export class WebinarSettings implements WebinarSettingsStore {
   }
 
   /**
-   * Sets the change for one date. A field left empty keeps what an earlier change gave it (the
-   * card's form starts empty); a change that changes nothing removes the row.
+   * Sets the change for one date. A field left empty keeps what an earlier change gave it (as the
+   * first settings card's form started empty); `replaceChange` sets exactly what it is given.
    */
   async saveChange(typed: OccurrenceChange, by: string, now: Date): Promise<void> {
-    const rowKey = `${CHANGE_PREFIX}${typed.occurrenceId}`;
     const earlier = (await this.load()).changes.find((change) => change.occurrenceId === typed.occurrenceId);
-    const change = { ...typed, topic: typed.topic ?? earlier?.topic, joinUrl: typed.joinUrl ?? earlier?.joinUrl };
-    if (!change.cancelled && change.topic === undefined && change.joinUrl === undefined) {
+    await this.replaceChange(
+      {
+        ...typed,
+        topic: typed.topic ?? earlier?.topic,
+        joinUrl: typed.joinUrl ?? earlier?.joinUrl,
+        recordingUrl: typed.recordingUrl ?? earlier?.recordingUrl,
+      },
+      by,
+      now,
+    );
+  }
+
+  /** Sets one date's change as given; a change that changes nothing removes the row. */
+  async replaceChange(change: OccurrenceChange, by: string, now: Date): Promise<void> {
+    const rowKey = `${CHANGE_PREFIX}${change.occurrenceId}`;
+    if (!change.cancelled && !change.topic && !change.joinUrl && !change.recordingUrl) {
       await this.table.deleteEntity(PARTITION, rowKey).catch((error: unknown) => {
         if (!isNotFound(error)) throw error;
       });
@@ -117,6 +133,7 @@ export class WebinarSettings implements WebinarSettingsStore {
       topic: change.topic ?? '',
       joinUrl: change.joinUrl ?? '',
       cancelled: change.cancelled,
+      recordingUrl: change.recordingUrl ?? '',
       updatedAt: now.toISOString(),
       updatedBy: by,
     };

@@ -1,5 +1,7 @@
 import {
   nextOccurrences,
+  pastOccurrences,
+  startOfOccurrence,
   withChanges,
   type OccurrenceChange,
   type WebinarOccurrence,
@@ -10,6 +12,15 @@ export interface NextOccurrence {
   occurrence: WebinarOccurrence;
   /** Started and not yet ended. */
   inProgress: boolean;
+}
+
+/** A past webinar with a recording link. */
+export interface WebinarRecording {
+  occurrenceId: string;
+  start: Date;
+  /** That date's own topic, if the lead gave it one. */
+  topic: string | undefined;
+  recordingUrl: string;
 }
 
 /** What the lead has saved: a schedule replacing the configured one, and changes to single dates. */
@@ -34,6 +45,12 @@ export interface Webinars {
   upcoming(count: number, options?: { includeCancelled?: boolean }): Promise<WebinarOccurrence[]>;
   /** One of the coming occurrences (cancelled or not) by id. */
   find(occurrenceId: string): Promise<WebinarOccurrence | undefined>;
+  /** Up to `count` occurrences that began in the last year, newest first, cancelled ones included. */
+  past(count: number): Promise<WebinarOccurrence[]>;
+  /** The lead's own settings for one date (its topic, link, cancellation, recording), if any. */
+  changeOf(occurrenceId: string): Promise<OccurrenceChange | undefined>;
+  /** Every date that has begun and has a recording link, newest first, whatever the schedule is now. */
+  recordings(): Promise<WebinarRecording[]>;
   /** Forget what was read, after this instance saved a change. */
   invalidate(): void;
 }
@@ -86,6 +103,17 @@ export function createWebinars({
     return (includeCancelled ? occurrences : occurrences.filter((occurrence) => !occurrence.cancelled)).slice(0, count);
   };
 
+  const recordings = async (): Promise<WebinarRecording[]> => {
+    const at = now().getTime();
+    const found: WebinarRecording[] = [];
+    for (const change of (await settings()).changes) {
+      const start = startOfOccurrence(change.occurrenceId);
+      if (!change.recordingUrl || !start || start.getTime() > at) continue;
+      found.push({ occurrenceId: change.occurrenceId, start, topic: change.topic, recordingUrl: change.recordingUrl });
+    }
+    return found.sort((a, b) => b.start.getTime() - a.start.getTime());
+  };
+
   return {
     schedule: async () => (await settings()).schedule ?? configured,
     upcoming: (count, options = {}) => upcoming(count, now(), options.includeCancelled ?? false),
@@ -97,6 +125,17 @@ export function createWebinars({
     async find(occurrenceId) {
       return (await upcoming(FIND_HORIZON, now(), true)).find((occurrence) => occurrence.id === occurrenceId);
     },
+    async past(count) {
+      const saved = await settings();
+      const schedule = saved.schedule ?? configured;
+      if (!schedule) return [];
+      const changes = new Map(saved.changes.map((change) => [change.occurrenceId, change]));
+      return withChanges(pastOccurrences(schedule, now(), count), changes);
+    },
+    async changeOf(occurrenceId) {
+      return (await settings()).changes.find((change) => change.occurrenceId === occurrenceId);
+    },
+    recordings,
     invalidate() {
       cached = undefined;
     },

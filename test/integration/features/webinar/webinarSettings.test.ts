@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardAction, installationUpdate, LEAD, message, MSO, personalChatId } from '../../../support/activities.js';
+import { nextOccurrences } from '../../../../src/features/webinar/schedule.js';
 import { startTestBot, type TestBot } from '../../../support/testBot.js';
 import { waitFor } from '../../../support/waitFor.js';
+import { SECOND_THURSDAY_AT_ONE } from '../../../support/webinarSchedules.js';
 
 let bot: TestBot;
 let serviceUrl: string;
@@ -26,6 +28,38 @@ const nextWebinarAnswer = async () => {
 };
 const settingsAction = (verb: string, data: Record<string, unknown>, from = LEAD) =>
   bot.post(cardAction(verb, data, { serviceUrl, from }));
+const day = (id: string | undefined) =>
+  DateTime.fromISO(id ?? '')
+    .setLocale('en-GB')
+    .toFormat('d LLLL yyyy');
+
+/** Every element of a card, depth first. */
+function elementsOf(card: unknown): Card[] {
+  const found: Card[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      found.push(node as Card);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+/** The card's inputs and their values, as Teams would send them. */
+const valuesOf = (card: unknown): Record<string, unknown> =>
+  Object.fromEntries(
+    elementsOf(card)
+      .filter((element) => typeof element.type === 'string' && element.type.startsWith('Input.'))
+      .map((element) => [element.id, element.value ?? '']),
+  );
+const buttonData = (card: unknown, verb: string) =>
+  elementsOf(card).find((element) => element.verb === verb)?.data as Record<string, unknown> | undefined;
+/** The values of the "Which webinar" choices, only those whose title says `marked` when given. */
+const choicesOf = (card: unknown, marked = ''): string[] =>
+  ((elementsOf(card).find((element) => element.id === 'occurrenceId')?.choices ?? []) as Card[])
+    .filter((choice) => String(choice.title).includes(marked))
+    .map((choice) => String(choice.value));
 
 beforeAll(async () => {
   bot = await startTestBot({
@@ -45,8 +79,9 @@ describe("the lead's webinar settings card", () => {
     const card = text(bot.connector.sentCards(personalChatId(LEAD)));
 
     expect(card).toContain('Webinar settings');
-    expect(card).toContain('FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2');
+    expect(card).toContain('Now: the second Thursday of every month, 13:00 to 14:00 UK time.');
     expect(card).toContain('saveWebinarSchedule');
+    expect(card).toContain('showWebinarOccurrence');
     expect(card).toContain('changeWebinarOccurrence');
   });
 
@@ -71,11 +106,12 @@ describe("the lead's webinar settings card", () => {
   it('saves a valid schedule, which the next-webinar answer then follows, and audits who saved it', async () => {
     const response = await settingsAction('saveWebinarSchedule', LAST_FRIDAY);
 
-    expect(text(cardIn(response.body))).toContain('Saved');
+    expect(text(cardIn(response.body))).toContain('Saved: the last Friday of every month, 10:00 to 11:30 UK time.');
     expect(await nextWebinarAnswer()).toMatch(/Friday \d+ \w+ \d{4}, 10:00 to 11:30 \(UK time\)/);
     expect((await bot.storage.audit.latest(5)).find((entry) => entry.action === 'webinar.schedule')).toMatchObject({
       actor: LEAD.aadObjectId,
       subject: 'webinar',
+      detail: { summary: 'the last Friday of every month, 10:00 to 11:30 UK time' },
     });
   });
 
@@ -95,11 +131,7 @@ describe("the lead's webinar settings card", () => {
       cancelled: 'true',
     });
 
-    const day = (id: string | undefined) =>
-      DateTime.fromISO(id ?? '')
-        .setLocale('en-GB')
-        .toFormat('d LLLL yyyy');
-    expect(text(cardIn(response.body))).toContain('is cancelled');
+    expect(text(cardIn(response.body))).toContain('cancelled, so no reminders go out for it');
     expect(before).toContain(day(first));
     const after = await nextWebinarAnswer();
     expect(after).not.toContain(day(first));
@@ -166,5 +198,165 @@ describe('a scheduled reminder', () => {
     expect(first.planned[0]).toMatch(/^r\d{12}-10080m$/);
     expect(second.planned).toEqual([]);
     expect(reminders()).toHaveLength(1);
+  });
+});
+
+describe('webinar settings a pharmacist can use', () => {
+  let plain: TestBot;
+  let plainServiceUrl: string;
+  const PLAIN_SCHEDULE = {
+    weekOfMonth: '2',
+    weekday: 'TH',
+    rule: '',
+    firstDate: '',
+    startTime: '13:00',
+    durationMinutes: '60',
+    topic: 'Open forum',
+    joinUrl: '',
+  };
+
+  beforeAll(async () => {
+    plain = await startTestBot({ LEAD_AAD_OBJECT_IDS: LEAD.aadObjectId });
+    plainServiceUrl = plain.connector.serviceUrl;
+    await plain.post(installationUpdate('add', { serviceUrl: plainServiceUrl, from: LEAD }));
+    await plain.post(installationUpdate('add', { serviceUrl: plainServiceUrl, from: MSO }));
+  });
+  afterAll(() => plain.close());
+
+  const press = async (verb: string, data: Record<string, unknown>, from = LEAD) =>
+    cardIn((await plain.post(cardAction(verb, data, { serviceUrl: plainServiceUrl, from }))).body);
+  /** What Teams sends when a button on the card is pressed: every input's value, the button's data, and what the lead changed. */
+  const pressOn = (card: Card, verb: string, changes: Record<string, string> = {}) =>
+    press(verb, { ...valuesOf(card), ...buttonData(card, verb), ...changes });
+  const ask = async (question: string, from = MSO) => {
+    plain.connector.clear();
+    await plain.post(message(question, { serviceUrl: plainServiceUrl, from }));
+    return text(plain.connector.sentCards(personalChatId(from)));
+  };
+  const storedChange = async (occurrenceId: string) =>
+    (await plain.storage.webinarSettings.load()).changes.find((change) => change.occurrenceId === occurrenceId);
+  const latestAudit = async () => (await plain.storage.audit.latest(1))[0];
+
+  it('saves the schedule from the plain choices: the same dates as the rule, and a summary that names the week', async () => {
+    const card = await press('saveWebinarSchedule', PLAIN_SCHEDULE);
+    const saved = (await plain.storage.webinarSettings.load()).schedule;
+    const ids = (rule: string) =>
+      nextOccurrences({ ...SECOND_THURSDAY_AT_ONE, rule }, new Date(), 13).map((occurrence) => occurrence.id);
+
+    expect(text(card)).toContain('Saved: the second Thursday of every month, 13:00 to 14:00 UK time.');
+    expect(saved?.rule).toBe('FREQ=MONTHLY;BYDAY=2TH');
+    expect(ids(saved?.rule ?? '')).toEqual(ids('FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2'));
+    expect(await latestAudit()).toMatchObject({
+      action: 'webinar.schedule',
+      detail: { summary: 'the second Thursday of every month, 13:00 to 14:00 UK time' },
+    });
+
+    plain.connector.clear();
+    await plain.post(message('webinar settings', { serviceUrl: plainServiceUrl, from: LEAD }));
+    const [settings = {}] = plain.connector.sentCards(personalChatId(LEAD));
+    expect(valuesOf(settings)).toMatchObject({ weekOfMonth: '2', weekday: 'TH', rule: '' });
+    expect(await ask('when is the next webinar?')).toContain(
+      'the second Thursday of every month, 13:00 to 14:00 UK time',
+    );
+  });
+
+  it("takes 'second Thursday of every month' typed as the rule instead of refusing it", async () => {
+    const card = await press('saveWebinarSchedule', {
+      ...PLAIN_SCHEDULE,
+      weekOfMonth: '',
+      weekday: '',
+      rule: 'second Thursday of every month',
+    });
+
+    expect(text(card)).toContain('Saved: the second Thursday of every month');
+    expect((await plain.storage.webinarSettings.load()).schedule?.rule).toBe('FREQ=MONTHLY;BYDAY=2TH');
+  });
+
+  it('a one-date change that leaves a cancellation as it was keeps it cancelled, and says what changed', async () => {
+    const settings = await press('saveWebinarSchedule', PLAIN_SCHEDULE);
+    const date = String(valuesOf(settings).occurrenceId);
+    const cancelled = await pressOn(settings, 'changeWebinarOccurrence', { cancelled: 'true' });
+    expect(text(cancelled)).toContain('cancelled, so no reminders go out for it');
+    expect(valuesOf(cancelled)).toMatchObject({ occurrenceId: date, cancelled: 'true' });
+
+    const retitled = await pressOn(cancelled, 'changeWebinarOccurrence', { occurrenceTopic: 'Insulin safety' });
+
+    expect(text(retitled)).toContain(`Saved: the webinar of ${day(date)} \u2014 topic changed; still cancelled.`);
+    expect(await storedChange(date)).toMatchObject({ cancelled: true, topic: 'Insulin safety' });
+    expect(await latestAudit()).toMatchObject({
+      action: 'webinar.change',
+      subject: date,
+      detail: { date: date.slice(0, 10), change: 'topic' },
+    });
+
+    // A card from before dates were shown sends the toggle off and the fields empty: that lifts nothing.
+    const old = await press('changeWebinarOccurrence', {
+      occurrenceId: date,
+      occurrenceTopic: '',
+      occurrenceJoinUrl: '',
+      cancelled: 'false',
+    });
+    expect(text(old)).toContain('Nothing to save');
+    expect(await storedChange(date)).toMatchObject({ cancelled: true, topic: 'Insulin safety' });
+  });
+
+  it("shows a chosen date's state before saving, and saves nothing for a date the fields did not show", async () => {
+    const settings = await press('saveWebinarSchedule', PLAIN_SCHEDULE);
+    const [first, second] = choicesOf(settings);
+    if (!first || !second) throw new Error('the card lists coming dates');
+    const before = await storedChange(second);
+
+    const mixedUp = await pressOn(settings, 'changeWebinarOccurrence', { occurrenceId: second, cancelled: 'false' });
+    expect(text(mixedUp)).toContain(
+      `Nothing was saved: the fields showed the webinar of ${day(first)}, not ${day(second)}`,
+    );
+    expect(await storedChange(second)).toEqual(before);
+    expect(buttonData(mixedUp, 'changeWebinarOccurrence')).toMatchObject({ shownOccurrenceId: second });
+
+    const shown = await pressOn(mixedUp, 'showWebinarOccurrence', { occurrenceId: first });
+    expect(valuesOf(shown)).toMatchObject({
+      occurrenceId: first,
+      cancelled: 'true',
+      occurrenceTopic: 'Insulin safety',
+    });
+    expect(text(shown)).toContain('As it stands: cancelled, so no reminders go out for it.');
+  });
+
+  it('gives a past date a recording link (https only), which "webinar recordings" then lists', async () => {
+    expect(await ask('webinar recordings')).toContain('No webinar recordings have been shared in the bot yet');
+    const settings = await press('saveWebinarSchedule', PLAIN_SCHEDULE);
+    const past = choicesOf(settings, 'took place')[0];
+    if (!past) throw new Error('the card lists past dates');
+    const shown = await pressOn(settings, 'showWebinarOccurrence', { occurrenceId: past });
+    expect(Object.keys(valuesOf(shown))).toContain('recordingUrl');
+    expect(Object.keys(valuesOf(shown))).not.toContain('cancelled');
+
+    const insecure = await pressOn(shown, 'changeWebinarOccurrence', { recordingUrl: 'http://example.org/recording' });
+    expect(text(insecure)).toContain('Give the recording link as an https address');
+    expect(await storedChange(past)).toBeUndefined();
+
+    const recordingUrl = 'https://example.sharepoint.com/recordings/last-month';
+    const saved = await pressOn(shown, 'changeWebinarOccurrence', { recordingUrl });
+    expect(text(saved)).toContain(`Saved: the webinar of ${day(past)} \u2014 recording link added.`);
+    expect(await latestAudit()).toMatchObject({ detail: { date: past.slice(0, 10), change: 'recording' } });
+
+    const answer = await ask("was last month's webinar recorded?");
+    expect(answer).toContain('Webinar recordings');
+    expect(answer).toContain(`Watch ${day(past)}`);
+    expect(answer).toContain(recordingUrl);
+  });
+
+  it('takes no recording for a coming date, and no cancellation for a past one', async () => {
+    const settings = await press('saveWebinarSchedule', PLAIN_SCHEDULE);
+    const refused = await pressOn(settings, 'changeWebinarOccurrence', {
+      recordingUrl: 'https://example.sharepoint.com/not-yet',
+    });
+    expect(text(refused)).toContain('A recording link can be added once the webinar has taken place.');
+
+    const past = choicesOf(settings, 'took place')[0] ?? '';
+    const shown = await pressOn(settings, 'showWebinarOccurrence', { occurrenceId: past });
+    const forged = await pressOn(shown, 'changeWebinarOccurrence', { cancelled: 'true' });
+    expect(text(forged)).toContain('Nothing to save');
+    expect((await storedChange(past))?.cancelled ?? false).toBe(false);
   });
 });

@@ -20,13 +20,33 @@ const [occurrence] = nextOccurrences(
 describe('the webinar answer', () => {
   it('leaves the calendar link out rather than invent a host when the public address is unknown', () => {
     if (!occurrence) throw new Error('the rule has an occurrence');
-    const answer = webinarAnswer(directory, { occurrence, inProgress: false, calendarUrl: undefined });
+    const answer = webinarAnswer(directory, {
+      occurrence,
+      inProgress: false,
+      calendarUrl: undefined,
+      usually: undefined,
+    });
 
     expect(answer.facts).toContainEqual({
       title: 'When',
       value: 'Thursday 10 December 2026, 13:00 to 14:00 (UK time)',
     });
     expect(answer.links.map((link) => link.title)).toEqual(['Ask for the invitation']);
+  });
+
+  it('says when the webinar usually is, naming the week', () => {
+    if (!occurrence) throw new Error('the rule has an occurrence');
+    const answer = webinarAnswer(directory, {
+      occurrence,
+      inProgress: false,
+      calendarUrl: undefined,
+      usually: 'the second Thursday of every month, 13:00 to 14:00 UK time',
+    });
+
+    expect(answer.facts).toContainEqual({
+      title: 'Usually',
+      value: 'the second Thursday of every month, 13:00 to 14:00 UK time',
+    });
   });
 
   it('keeps the source line of the directory', () => {

@@ -113,6 +113,54 @@ describe('the webinars a person is told about', () => {
     expect((await webinars.next())?.occurrence.id).toBe(DECEMBER);
   });
 
+  it('list the past year of dates, newest first, with their changes', async () => {
+    const store = storeOf({
+      schedule: undefined,
+      changes: [{ occurrenceId: '2026-11-12T13:00', topic: undefined, joinUrl: undefined, cancelled: true }],
+    });
+    const past = await createWebinars({ configured: SECOND_THURSDAY_AT_ONE, store, now }).past(12);
+
+    expect(past.map((occurrence) => occurrence.id)).toEqual([
+      '2026-11-12T13:00',
+      '2026-10-08T13:00',
+      '2026-09-10T13:00',
+      '2026-08-13T13:00',
+      '2026-07-09T13:00',
+      '2026-06-11T13:00',
+      '2026-05-14T13:00',
+      '2026-04-09T13:00',
+      '2026-03-12T13:00',
+      '2026-02-12T13:00',
+      '2026-01-08T13:00',
+      '2025-12-11T13:00',
+    ]);
+    expect(past[0]?.cancelled).toBe(true);
+  });
+
+  it('list recordings of dates that have begun, newest first, whatever the schedule is now', async () => {
+    const recording = (occurrenceId: string) => ({
+      occurrenceId,
+      topic: undefined,
+      joinUrl: undefined,
+      cancelled: false,
+      recordingUrl: `https://example.org/${occurrenceId}`,
+    });
+    const store = storeOf({
+      schedule: { ...SECOND_THURSDAY_AT_ONE, rule: 'FREQ=MONTHLY;BYDAY=-1FR' },
+      changes: [
+        recording('2026-10-08T13:00'),
+        recording('2026-11-12T13:00'),
+        { ...recording('2026-09-10T13:00'), recordingUrl: undefined },
+        // Not yet begun: a recording cannot be of it.
+        recording(DECEMBER),
+      ],
+    });
+    const recordings = await createWebinars({ configured: undefined, store, now }).recordings();
+
+    expect(recordings.map((found) => found.occurrenceId)).toEqual(['2026-11-12T13:00', '2026-10-08T13:00']);
+    expect(recordings[0]?.start.toISOString()).toBe('2026-11-12T13:00:00.000Z');
+  });
+
   it('have none when nothing is configured or saved', async () => {
     expect(await createWebinars({ configured: undefined, now }).next()).toBeUndefined();
   });
