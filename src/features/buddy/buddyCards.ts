@@ -75,7 +75,8 @@ export function signUpCard(directory: Directory, values: SignUpValues, errors: S
   });
 }
 
-export type Viewer = 'lead' | 'applicant' | 'other';
+/** `regional`: the lead of the applicant's region, who gets a copy to read but not to act on. */
+export type Viewer = 'lead' | 'regional' | 'applicant' | 'other';
 
 export interface RequestCardOptions {
   viewer: Viewer;

@@ -57,8 +57,28 @@ export async function sendToLeads(deps: BotDeps, request: BuddyRequest): Promise
       );
     }
   }
+  const regional = await regionalLeadChat(deps, request);
+  if (regional && !chats.some((chat) => chat.conversationId === regional.conversationId)) {
+    try {
+      const activityId = await deps.messenger.send(regional.reference, await requestCardFor(deps, request, 'regional'));
+      if (activityId) copies.push({ reference: regional.reference, activityId, viewer: 'regional' });
+    } catch (error) {
+      deps.logger.warn(
+        { requestId: request.id, outcome: 'regional_copy_not_sent', error: errorSummary(error) },
+        'buddy request',
+      );
+    }
+  }
   await deps.storage.buddyRequests.addCardCopies(request.id, copies);
   return copies.length;
+}
+
+/** The personal chat of the lead the directory names for the applicant's region, if any. */
+async function regionalLeadChat(deps: BotDeps, request: BuddyRequest) {
+  const id = deps.directory.network.regionalNetworks.find(
+    (network) => network.region === request.region,
+  )?.leadAadObjectId;
+  return id ? deps.storage.conversations.findPersonalChat(id) : undefined;
 }
 
 /**
@@ -71,18 +91,16 @@ export async function refreshCardCopies(
   copies: readonly CardCopy[],
 ): Promise<void> {
   const chats = await leadChats(deps);
-  const [leadCard, applicantCard] = await Promise.all([
+  const [leadCard, applicantCard, regionalCard] = await Promise.all([
     requestCardFor(deps, request, 'lead', undefined, chats),
     requestCardFor(deps, request, 'applicant', undefined, chats),
+    requestCardFor(deps, request, 'regional', undefined, chats),
   ]);
+  const cards = { applicant: applicantCard, regional: regionalCard, lead: leadCard };
   await Promise.all(
     copies.map(async (copy) => {
       try {
-        await deps.messenger.update(
-          copy.reference,
-          copy.activityId,
-          copy.viewer === 'applicant' ? applicantCard : leadCard,
-        );
+        await deps.messenger.update(copy.reference, copy.activityId, cards[copy.viewer ?? 'lead']);
       } catch (error) {
         deps.logger.warn(
           { requestId: request.id, outcome: 'lead_card_not_updated', error: errorSummary(error) },

@@ -13,8 +13,8 @@ import { toTableKey } from '../../platform/storage/tableKeys.js';
 export interface CardCopy {
   reference: Record<string, unknown>;
   activityId: string;
-  /** Whose view the copy shows: the applicant's own card, or (absent) a lead's. */
-  viewer?: 'applicant';
+  /** Whose view the copy shows: the applicant's own card, the region's lead's read-only copy, or (absent) a lead's. */
+  viewer?: 'applicant' | 'regional';
 }
 
 export interface StoredBuddyRequest {

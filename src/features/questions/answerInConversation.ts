@@ -6,6 +6,9 @@ import type { BotDeps } from '../botDeps.js';
 import type { TurnRequest } from '../request.js';
 import { answerCard } from '../answerCard.js';
 import { switchReminders } from '../reminders/switchReminders.js';
+import { isLead } from '../leads/isLead.js';
+import { sampleWarning } from '../admin/sampleWarning.js';
+import { withWarning } from '../../platform/cards/withWarning.js';
 
 /** Questions whose answers show people's details: never in a channel or group chat. */
 const PERSONAL_CHAT_ONLY: ReadonlySet<IntentOrNone> = new Set([
@@ -51,5 +54,18 @@ export async function answerInConversation(
   if (question.intent === 'remindersStop' || question.intent === 'remindersStart') {
     return [await switchReminders(deps, conversation, question.intent === 'remindersStart')];
   }
-  return answerQuestion(deps, person.id, question);
+  const cards = await answerQuestion(deps, person.id, question);
+  // The admin cards carry the warning themselves; the other lead answers get it here.
+  const warning = LEAD_ANSWERS.has(question.intent) ? sampleWarning(deps) : '';
+  return warning && (await isLead(deps, person.aadObjectId)) ? cards.map((card) => withWarning(card, warning)) : cards;
 }
+
+/** Answers only leads get, which warn while the directory still holds the sample's fictional people. */
+const LEAD_ANSWERS: ReadonlySet<IntentOrNone> = new Set([
+  'buddyPending',
+  'buddySummary',
+  'webinarSettings',
+  'reminderNow',
+  'reminderReport',
+  'auditLog',
+]);

@@ -301,6 +301,43 @@ describe('a regional lead', () => {
     expect(await bot.storage.directory.currentVersion()).toBe(before);
   });
 
+  it("gets a read-only copy of a buddy request from an MSO of their region, and none from another region's", async () => {
+    const northWestMso: Person = {
+      id: '29:nw-mso',
+      name: 'Jo Example',
+      aadObjectId: 'eeeeeeee-0000-4000-8000-0000000000c1',
+    };
+    const londonMso: Person = {
+      id: '29:ldn-mso',
+      name: 'Kim Example',
+      aadObjectId: 'eeeeeeee-0000-4000-8000-0000000000c2',
+    };
+    for (const [person, organisation] of [
+      [northWestMso, 'Manchester University NHS Foundation Trust'],
+      [londonMso, "Guy's and St Thomas' NHS Foundation Trust"],
+    ] as const) {
+      await bot.post(installationUpdate('add', { serviceUrl, from: person }));
+      bot.connector.clear();
+      await press(person, VERBS.submitBuddySignUp, {
+        wayIn: 'newToPost',
+        organisation,
+        monthsInRole: '2',
+        focusAreas: 'safetyAlerts',
+        preferredContact: 'teams',
+        email: 'someone@example.org',
+        consent: 'true',
+      });
+      const copy = JSON.stringify(bot.connector.sentCards(personalChatId(NORTH_WEST_LEAD)));
+      if (person === northWestMso) {
+        expect(copy).toContain('Buddy scheme request: Jo Example');
+        expect(copy).toContain('Manchester University');
+        expect(copy).not.toContain(VERBS.decideBuddyRequest);
+      } else {
+        expect(copy).toBe('[]');
+      }
+    }
+  });
+
   it('sees a lead menu for their region only', async () => {
     const menu = await ask(NORTH_WEST_LEAD, 'lead menu');
     expect(menu).toContain('Lead menu: North West');
