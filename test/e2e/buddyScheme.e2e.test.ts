@@ -1,47 +1,14 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
-import { LOCAL_LEAD_AAD_OBJECT_ID } from '../../src/config.js';
 import { startTestApp } from '../support/testBot.js';
 import { browserTestsSkipped, launchChromium, type Chromium } from './chromium.js';
 import { RESULTS_DIR, startPlayground, type Playground } from './playground.js';
+import { card, leadConfig, say } from './playgroundPeople.js';
 
 // Two Playgrounds on one bot: Sam Example (an MSO) signs up on the card in one, and Example Lead
 // (a lead in local mode) approves it in the other, as in Teams.
 
 const CARD_TIMEOUT_MS = 30_000;
-
-interface PlaygroundUser {
-  aadObjectId: string;
-  [key: string]: unknown;
-}
-
-/** The shipped Playground config with the lead as the person at the keyboard, in a chat of their own. */
-async function leadConfig(): Promise<string> {
-  const config = parse(await readFile(new URL('../../.m365agentsplayground.yml', import.meta.url), 'utf8')) as {
-    currentUser: PlaygroundUser;
-    users: PlaygroundUser[];
-    personalChat: { id: string };
-  };
-  const lead = config.users.find((user) => user.aadObjectId === LOCAL_LEAD_AAD_OBJECT_ID);
-  if (!lead) throw new Error('the Playground config has no lead');
-  const asLead = {
-    ...config,
-    currentUser: lead,
-    users: config.users.map((user) => (user === lead ? config.currentUser : user)),
-    personalChat: { id: 'a:local-personal-chat-example-lead' },
-  };
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'mso-lead-')), 'lead.m365agentsplayground.yml');
-  await writeFile(file, stringify(asLead));
-  return file;
-}
-
-function card(page: Page, heading: string | RegExp): Locator {
-  return page.locator('.ac-adaptiveCard').filter({ has: page.getByRole('heading', { name: heading }) });
-}
 
 describe.skipIf(browserTestsSkipped)('the buddy scheme in the Agents Playground', () => {
   const teardown: (() => Promise<void>)[] = [];
@@ -65,10 +32,10 @@ describe.skipIf(browserTestsSkipped)('the buddy scheme in the Agents Playground'
   });
 
   it('takes a sign-up on the card and lets the lead approve it from theirs', async () => {
-    // The lead opens Teams first: the bot is installed in their personal chat.
+    // The lead opens Teams first: the bot is installed in their personal chat, and greets them with their menu.
     const leadPage = await browser.context.newPage();
     await leadPage.goto(lead.url);
-    await card(leadPage, 'Welcome to the MSO Network bot').waitFor({ timeout: CARD_TIMEOUT_MS });
+    await card(leadPage, 'Lead menu').waitFor({ timeout: CARD_TIMEOUT_MS });
 
     const page = await browser.context.newPage();
     await page.goto(mso.url);
@@ -110,15 +77,9 @@ describe.skipIf(browserTestsSkipped)('the buddy scheme in the Agents Playground'
     // The lead's chat again (installed already, so no welcome this time).
     const leadPage = await browser.context.newPage();
     await leadPage.goto(lead.url);
-    // The chat's composer, not an input on a card.
-    const composer = leadPage.locator('[role="textbox"]').last();
-    await composer.waitFor({ timeout: CARD_TIMEOUT_MS });
-    const say = async (text: string) => {
-      await composer.fill(text);
-      await leadPage.getByRole('button', { name: 'Send Message' }).click();
-    };
+    await leadPage.locator('[role="textbox"]').last().waitFor({ timeout: CARD_TIMEOUT_MS });
 
-    await say('webinar settings');
+    await say(leadPage, 'webinar settings');
     const settings = card(leadPage, 'Webinar settings').last();
     await settings.waitFor({ timeout: CARD_TIMEOUT_MS });
     await settings.getByLabel('Recurrence rule (RRULE)').fill('FREQ=MONTHLY;BYDAY=ZZ');
@@ -131,7 +92,7 @@ describe.skipIf(browserTestsSkipped)('the buddy scheme in the Agents Playground'
     await settings.getByText(/^Saved/).waitFor({ timeout: CARD_TIMEOUT_MS });
     await leadPage.screenshot({ path: path.join(RESULTS_DIR, 'playground-webinar-settings.png') });
 
-    await say('send webinar reminder now');
+    await say(leadPage, 'send webinar reminder now');
     const confirm = card(leadPage, 'Send a webinar reminder now?');
     await confirm.waitFor({ timeout: CARD_TIMEOUT_MS });
     await confirm.getByRole('button', { name: 'Send it now' }).click();

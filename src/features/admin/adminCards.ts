@@ -161,7 +161,7 @@ export function directorySettingsCard(
     intro: lead
       ? 'What the bot tells MSOs about the network. Press Edit on a part to change it: the bot uses the change within seconds, and every version is kept.'
       : 'What the bot tells MSOs about the network. You can edit your own region; the national lead and deputies keep the rest.',
-    sections: sectionIds().map((section) => ({
+    sections: sectionIds(network).map((section) => ({
       section,
       title: sectionTitle(section, reference),
       facts: sectionFacts(network, section),

@@ -55,9 +55,9 @@ const PERSON_HELP = {
   teamsUpn: 'Their Teams sign-in name, for the "Chat in Teams" link. Leave empty to use the email.',
 };
 
-/** The sections in the order the settings card lists them. */
-export function sectionIds(): SectionId[] {
-  return ['national', 'steering', ...REGION_CODES, 'source'];
+/** The sections in the order the settings card lists them: the regions as the directory lists them. */
+export function sectionIds(network: NetworkDirectory): SectionId[] {
+  return ['national', 'steering', ...network.regionalNetworks.map((entry) => entry.region), 'source'];
 }
 
 export function sectionTitle(section: SectionId, reference: ReferenceData): string {
@@ -227,6 +227,8 @@ export function applySection(
   if (checked.ok) {
     const before = sectionValues(spec, network);
     const after = sectionValues(spec, checked.network);
+    const stale = staleSignInNames(spec, before, after);
+    if (Object.keys(stale).length > 0) return { ok: false, errors: stale, message: undefined };
     const changed = allFields(spec)
       .filter((input) => before[input.id] !== after[input.id])
       .map((input) => changedLabel(input));
@@ -242,6 +244,26 @@ export function applySection(
     else unplaced.push(plainMessage(issue));
   }
   return { ok: false, errors, message: unplaced[0] };
+}
+
+/**
+ * A new person's email with the old person's Teams sign-in name would open a chat with the
+ * previous lead: the sign-in name must change too, or be left empty to use the email.
+ */
+function staleSignInNames(
+  spec: SectionSpec,
+  before: Readonly<Record<string, string>>,
+  after: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const input of spec.fields) {
+    if (!input.id.endsWith('.teamsUpn')) continue;
+    const email = input.id.replace(/teamsUpn$/, 'email');
+    if (after[email] !== before[email] && after[input.id] !== '' && after[input.id] === before[input.id])
+      errors[input.id] =
+        'The email changed but this is still the previous sign-in name, so "Chat in Teams" would open a chat with them. Give the new sign-in name, or leave it empty to use the email.';
+  }
+  return errors;
 }
 
 /** "lead email", "page": how the audit log and the saved message name a changed field. */

@@ -94,13 +94,27 @@ describe('directory settings', () => {
   });
 
   it("lets an owner change the North West lead's email, which an MSO of that region is then given", async () => {
-    const saved = await saveSection(OWNER, 'Y62', { [`${NW}.lead.email`]: 'new.nw.lead@example.org' });
+    const saved = await saveSection(OWNER, 'Y62', {
+      [`${NW}.lead.email`]: 'new.nw.lead@example.org',
+      [`${NW}.lead.teamsUpn`]: 'new.nw.lead@example.org',
+    });
 
     expect(saved.text).toContain('Saved as version');
-    expect(saved.text).toContain('lead email');
+    expect(saved.text).toContain('lead email and lead Teams sign-in name');
     expect(await ask(MSO, 'who is the regional lead for the North West?')).toContain('new.nw.lead@example.org');
     const entry = (await bot.storage.audit.latest(5)).find((candidate) => candidate.action === 'directory.save');
-    expect(entry).toMatchObject({ actor: OWNER.aadObjectId, detail: { section: 'Y62', fields: 'lead email' } });
+    expect(entry).toMatchObject({
+      actor: OWNER.aadObjectId,
+      detail: { section: 'Y62', fields: 'lead email,lead Teams sign-in name' },
+    });
+  });
+
+  it("refuses a new lead's email with the previous lead's Teams sign-in name, which would open a chat with them", async () => {
+    const before = await bot.storage.directory.currentVersion();
+    const saved = await saveSection(OWNER, 'Y63', { 'regionalNetworks.0.lead.email': 'new.ney.lead@example.org' });
+
+    expect(saved.text).toContain('still the previous sign-in name');
+    expect(await bot.storage.directory.currentVersion()).toBe(before);
   });
 
   it('keeps an invalid email on the card with what to fix under it, and stores nothing', async () => {
@@ -195,7 +209,10 @@ describe('a second instance on the same storage', () => {
     );
     try {
       await second.post(installationUpdate('add', { serviceUrl: second.connector.serviceUrl, from: MSO }));
-      await saveSection(OWNER, 'Y62', { [`${NW}.lead.email`]: 'moved.nw.lead@example.org' });
+      await saveSection(OWNER, 'Y62', {
+        [`${NW}.lead.email`]: 'moved.nw.lead@example.org',
+        [`${NW}.lead.teamsUpn`]: '',
+      });
       const started = Date.now();
       await waitFor(
         async () => {
