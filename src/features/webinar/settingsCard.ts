@@ -37,7 +37,7 @@ declare module '../../platform/cards/renderCard.js' {
       /** The dates a change can be made to: coming ones, then past ones (for a recording). */
       occurrences: readonly Choice[];
       /** The date the one-date fields show; `shown` false when there is none to show. */
-      date: { shown: boolean; past: boolean; title: string; state: string };
+      date: { shown: boolean; past: boolean; title: string; state: string; message: string };
       /** Carried back by the save button: what the fields showed. */
       shown: ShownValues;
       verbs: { saveSchedule: string; changeOccurrence: string; showOccurrence: string };
@@ -62,6 +62,8 @@ export interface SettingsCardState {
   errors?: Errors<ScheduleValues & OccurrenceValues>;
   message?: string;
   good?: boolean;
+  /** Where the message goes: by the date's save button when it is about that date (the card is long). */
+  messageAt?: 'top' | 'date';
 }
 
 const NO_ERRORS: Record<keyof ScheduleValues | keyof OccurrenceValues, string> = {
@@ -170,8 +172,9 @@ export async function settingsCard(
   const notBegun = coming.filter((occurrence) => occurrence.start.getTime() > now.getTime());
   const dateId = state.date ?? state.change?.occurrenceId ?? notBegun[0]?.id ?? past[0]?.id;
   const date = dateId === undefined ? undefined : await findWebinarDate(webinars, dateId, now);
+  const messageAtDate = state.messageAt === 'date' && date !== undefined;
   return renderCard('webinarSettings', {
-    message: state.message ?? '',
+    message: messageAtDate ? '' : (state.message ?? ''),
     messageColour: state.message ? (state.good ? 'Good' : 'Attention') : 'Default',
     summary: schedule
       ? `Now: ${describeSchedule(schedule)}. Reminders go to every subscribed chat and channel before each webinar.`
@@ -191,8 +194,14 @@ export async function settingsCard(
       ...past.map((occurrence) => ({ title: pastChoiceTitle(occurrence, recorded), value: occurrence.id })),
     ],
     date: date
-      ? { shown: true, past: date.past, title: dateLine(date.occurrence), state: stateLine(date, schedule) }
-      : { shown: false, past: false, title: '', state: '' },
+      ? {
+          shown: true,
+          past: date.past,
+          title: dateLine(date.occurrence),
+          state: stateLine(date, schedule),
+          message: messageAtDate ? (state.message ?? '') : '',
+        }
+      : { shown: false, past: false, title: '', state: '', message: '' },
     shown: state.shown ?? (date ? shownOf(date) : NO_DATE),
     verbs: {
       saveSchedule: VERBS.saveWebinarSchedule,

@@ -49,6 +49,7 @@ export const changeWebinarOccurrence: CardAction = {
       change: values,
       shown,
       message: 'Nothing was saved: check the fields marked below.',
+      messageAt: 'date' as const,
     };
     const checked = checkOccurrenceChange(values);
     if (!checked.ok) return cardOf(deps, { ...keep, errors: checked.errors }, now);
@@ -59,7 +60,8 @@ export const changeWebinarOccurrence: CardAction = {
       return cardOf(deps, { ...keep, errors }, now);
     }
     const refused = whyNotSaved(shown, occurrenceId, date.past);
-    if (refused) return cardOf(deps, { schedule: keep.schedule, date: occurrenceId, message: refused }, now);
+    const at = { schedule: keep.schedule, date: occurrenceId, messageAt: 'date' as const };
+    if (refused) return cardOf(deps, { ...at, message: refused }, now);
 
     // Compared with storage as it is now, not as this instance last read it.
     const stored = fieldsOf(
@@ -93,6 +95,6 @@ export const changeWebinarOccurrence: CardAction = {
       { outcome: 'webinar_occurrence_changed', occurrenceId, changed: settled.changed.join(',') },
       'webinar settings',
     );
-    return cardOf(deps, { schedule: keep.schedule, date: occurrenceId, message, good: true }, now);
+    return cardOf(deps, { ...at, message, good: true }, now);
   },
 };

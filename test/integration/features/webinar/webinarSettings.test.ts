@@ -1,8 +1,9 @@
+import { TableClient } from '@azure/data-tables';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cardAction, installationUpdate, LEAD, message, MSO, personalChatId } from '../../../support/activities.js';
 import { nextOccurrences } from '../../../../src/features/webinar/schedule.js';
-import { startTestBot, type TestBot } from '../../../support/testBot.js';
+import { openTestStorage, startTestBot, uniqueTablePrefix, type TestBot } from '../../../support/testBot.js';
 import { waitFor } from '../../../support/waitFor.js';
 import { SECOND_THURSDAY_AT_ONE } from '../../../support/webinarSchedules.js';
 
@@ -51,7 +52,7 @@ const valuesOf = (card: unknown): Record<string, unknown> =>
   Object.fromEntries(
     elementsOf(card)
       .filter((element) => typeof element.type === 'string' && element.type.startsWith('Input.'))
-      .map((element) => [element.id, element.value ?? '']),
+      .map((element): [string, unknown] => [String(element.id), element.value ?? '']),
   );
 const buttonData = (card: unknown, verb: string) =>
   elementsOf(card).find((element) => element.verb === verb)?.data as Record<string, unknown> | undefined;
@@ -358,5 +359,52 @@ describe('webinar settings a pharmacist can use', () => {
     const forged = await pressOn(shown, 'changeWebinarOccurrence', { cancelled: 'true' });
     expect(text(forged)).toContain('Nothing to save');
     expect((await storedChange(past))?.cancelled ?? false).toBe(false);
+  });
+});
+
+describe('the stored webinar settings', () => {
+  it('still load a change saved before recordings were kept, and keep a recording with a later change', async () => {
+    const prefix = uniqueTablePrefix();
+    const storage = await openTestStorage(prefix);
+    const table = TableClient.fromConnectionString(inject('tablesConnectionString'), `${prefix}WebinarSettings`, {
+      allowInsecureConnection: true,
+    });
+    // The row as the settings card wrote it before this change: no recordingUrl column.
+    await table.createEntity({
+      partitionKey: 'webinar',
+      rowKey: 'change.2026-11-12T13:00',
+      occurrenceId: '2026-11-12T13:00',
+      topic: 'Insulin safety',
+      joinUrl: '',
+      cancelled: false,
+      updatedAt: '2026-11-01T09:00:00.000Z',
+      updatedBy: LEAD.aadObjectId,
+    });
+
+    expect((await storage.webinarSettings.load()).changes).toEqual([
+      {
+        occurrenceId: '2026-11-12T13:00',
+        topic: 'Insulin safety',
+        joinUrl: undefined,
+        cancelled: false,
+        recordingUrl: undefined,
+      },
+    ]);
+
+    const recordingUrl = 'https://example.sharepoint.com/recordings/november';
+    await storage.webinarSettings.saveChange(
+      { occurrenceId: '2026-11-12T13:00', topic: undefined, joinUrl: undefined, cancelled: false, recordingUrl },
+      LEAD.aadObjectId,
+      new Date(),
+    );
+    await storage.webinarSettings.saveChange(
+      { occurrenceId: '2026-11-12T13:00', topic: 'Insulin and opioids', joinUrl: undefined, cancelled: false },
+      LEAD.aadObjectId,
+      new Date(),
+    );
+    expect((await storage.webinarSettings.load()).changes[0]).toMatchObject({
+      topic: 'Insulin and opioids',
+      recordingUrl,
+    });
   });
 });

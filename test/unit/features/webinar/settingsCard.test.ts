@@ -78,7 +78,12 @@ describe("the lead's webinar settings card", () => {
     [
       'with a past date shown with its recording',
       depsWith({ changes: [change(NOVEMBER, { recordingUrl: RECORDING })] }),
-      { date: NOVEMBER, message: 'Saved: the webinar of 12 November 2026 \u2014 recording link added.', good: true },
+      {
+        date: NOVEMBER,
+        message: 'Saved: the webinar of 12 November 2026 \u2014 recording link added.',
+        good: true,
+        messageAt: 'date' as const,
+      },
     ],
     [
       'with a problem at every field',
@@ -173,6 +178,15 @@ describe("the lead's webinar settings card", () => {
     expect(inputs.get('recordingUrl')?.value).toBe(RECORDING);
     expect(inputs.has('cancelled')).toBe(false);
     expect(inputs.has('occurrenceTopic')).toBe(false);
+  });
+
+  it("puts a date's message by that date's save button, where the lead pressed it", async () => {
+    const message = 'Saved: the webinar of 10 December 2026 \u2014 topic changed.';
+    const card = await settingsCard(depsWith({}), { date: DECEMBER, message, good: true, messageAt: 'date' }, NOW);
+    const container = (card.body as Element[]).find((element) => element.type === 'Container');
+
+    expect(JSON.stringify(container)).toContain(message);
+    expect(JSON.stringify((card.body as Element[]).slice(0, 3))).not.toContain(message);
   });
 });
 
