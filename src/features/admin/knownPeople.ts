@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { userNameOf } from '../conversations/conversationReferences.js';
 import type { BotDeps } from '../botDeps.js';
 
 /** A choice in a people picker: a name and an Entra object id. */
@@ -9,6 +11,8 @@ export interface PersonChoice {
 /** Enough for a static list beside Teams' own search; the search finds everyone else. */
 const MAX_CHOICES = 300;
 
+const entraId = z.guid();
+
 /**
  * The people who have a personal chat with the bot, by name, for the static choices of a people
  * picker: in Teams the picker also searches the organisation; in the Agents Playground these are all there is.
@@ -16,10 +20,9 @@ const MAX_CHOICES = 300;
 export async function knownPeople(deps: Pick<BotDeps, 'storage'>): Promise<PersonChoice[]> {
   const people = new Map<string, string>();
   for await (const chat of deps.storage.conversations.list('personal')) {
-    const user = chat.reference.user as { name?: unknown } | undefined;
     const id = chat.userAadObjectId?.toLowerCase();
     if (!id || people.has(id)) continue;
-    people.set(id, typeof user?.name === 'string' && user.name.trim() !== '' ? user.name.trim().slice(0, 100) : id);
+    people.set(id, userNameOf(chat.reference)?.slice(0, 100) ?? `A person the bot has no name for (${id.slice(-6)})`);
   }
   return [...people]
     .map(([value, title]) => ({ title, value }))
@@ -30,6 +33,21 @@ export async function knownPeople(deps: Pick<BotDeps, 'storage'>): Promise<Perso
 /** A person's name as the bot knows it (their chat), or undefined. */
 export async function nameOf(deps: Pick<BotDeps, 'storage'>, id: string): Promise<string | undefined> {
   const chat = await deps.storage.conversations.findPersonalChat(id);
-  const user = chat?.reference.user as { name?: unknown } | undefined;
-  return typeof user?.name === 'string' && user.name.trim() !== '' ? user.name.trim().slice(0, 100) : undefined;
+  return chat && userNameOf(chat.reference)?.slice(0, 100);
+}
+
+/**
+ * The Entra object id a people picker gave: Teams' search gives it as is; the Agents Playground's
+ * stand-in search gives the Teams user id, which a personal chat with the bot leads back to.
+ */
+export async function pickedPerson(deps: Pick<BotDeps, 'storage'>, value: unknown): Promise<string | undefined> {
+  if (typeof value !== 'string') return undefined;
+  const picked = value.trim().toLowerCase();
+  if (entraId.safeParse(picked).success) return picked;
+  if (!/^29:[\w:.@-]{1,200}$/i.test(value.trim())) return undefined;
+  for await (const chat of deps.storage.conversations.list('personal')) {
+    const user = chat.reference.user as { id?: unknown } | undefined;
+    if (user?.id === value.trim() && chat.userAadObjectId) return chat.userAadObjectId.toLowerCase();
+  }
+  return undefined;
 }

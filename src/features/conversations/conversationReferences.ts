@@ -1,5 +1,5 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import { isConflict, isNotFound } from '../../platform/storage/tableErrors.js';
+import { isConflict, isNotFound, isPreconditionFailed } from '../../platform/storage/tableErrors.js';
 import { fromTableKey, toTableKey } from '../../platform/storage/tableKeys.js';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
@@ -40,8 +40,11 @@ const KNOWN_IDS_LIMIT = 20_000;
 
 /** Table `Conversations`: one row per conversation the bot is installed in. */
 export class ConversationReferences {
-  /** Ids this process has seen stored, so `ensure` on every message costs no storage call. */
-  private readonly known = new Set<string>();
+  /**
+   * Conversations this process has seen stored, with the person's name as stored, so `ensure` on
+   * every message costs no storage call unless the name is new (Teams' install events carry none).
+   */
+  private readonly known = new Map<string, string | undefined>();
 
   constructor(private readonly table: TableClient) {}
 
@@ -51,7 +54,7 @@ export class ConversationReferences {
     await this.indexByUser(record);
     try {
       await this.table.createEntity(entity);
-      this.remember(record.conversationId);
+      this.remember(record);
       return { created: true };
     } catch (error) {
       if (!isConflict(error)) throw error;
@@ -59,23 +62,41 @@ export class ConversationReferences {
     const existing = await this.get(record.conversationId);
     // Keep the first install time: a re-sent install is not a new install.
     await this.table.upsertEntity({ ...entity, installedAt: existing?.installedAt ?? entity.installedAt }, 'Replace');
-    this.remember(record.conversationId);
+    this.remember(record);
     return { created: false };
   }
 
-  /** Inserts the conversation if it is not known yet (one storage call); says whether it was new. */
+  /**
+   * Inserts the conversation if it is not known yet (one storage call); says whether it was new.
+   * A personal chat's record also takes the person's name the first time a message brings it, so
+   * the leads' cards and the audit log can name them.
+   */
   async ensure(record: ConversationRecord): Promise<{ created: boolean }> {
-    if (this.known.has(record.conversationId)) return { created: false };
+    const name = userNameOf(record.reference);
+    if (this.known.has(record.conversationId) && (name === undefined || this.known.get(record.conversationId) === name))
+      return { created: false };
     await this.indexByUser(record);
     try {
       await this.table.createEntity(toEntity(record));
-      this.remember(record.conversationId);
+      this.remember(record);
       return { created: true };
     } catch (error) {
       if (!isConflict(error)) throw error;
-      this.remember(record.conversationId);
-      return { created: false };
     }
+    const existing = await this.get(record.conversationId);
+    if (existing && name !== undefined && userNameOf(existing.reference) !== name) {
+      const user = { ...(existing.reference.user as Record<string, unknown> | undefined), name };
+      // Over the ETag read: an install replacing the record meanwhile wins, and the next message tries again.
+      await this.table
+        .updateEntity({ ...toEntity({ ...existing, reference: { ...existing.reference, user } }) }, 'Replace', {
+          etag: existing.etag,
+        })
+        .catch((error: unknown) => {
+          if (!isPreconditionFailed(error) && !isNotFound(error)) throw error;
+        });
+    }
+    this.remember(record);
+    return { created: false };
   }
 
   async get(conversationId: string): Promise<StoredConversation | undefined> {
@@ -165,10 +186,16 @@ export class ConversationReferences {
       if (entity.partitionKey !== BY_USER && (!kind || entity.kind === kind)) yield fromEntity(entity, entity.etag);
   }
 
-  private remember(conversationId: string): void {
+  private remember(record: ConversationRecord): void {
     if (this.known.size >= KNOWN_IDS_LIMIT) this.known.clear();
-    this.known.add(conversationId);
+    this.known.set(record.conversationId, userNameOf(record.reference));
   }
+}
+
+/** The person's display name in a personal chat's reference, if the channel gave one. */
+export function userNameOf(reference: ConversationReferenceJson): string | undefined {
+  const name = (reference.user as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : undefined;
 }
 
 function ignoreNotFound(error: unknown): void {

@@ -1,23 +1,19 @@
-import { z } from 'zod';
 import { answerCard } from '../../answerCard.js';
 import type { CardAction } from '../../cardAction.js';
 import { isLead } from '../../leads/isLead.js';
 import { LEADS_ONLY } from '../../leads/leadsOnly.js';
 import { VERBS } from '../../verbs.js';
 import { currentLeadsCard } from '../leadsCardFor.js';
-import { knownPeople, nameOf } from '../knownPeople.js';
-
-const person = z.guid();
+import { knownPeople, nameOf, pickedPerson } from '../knownPeople.js';
 
 /** *Add as a lead* on the leads card: the person picked becomes a lead at once, on every instance. */
 export const addLead: CardAction = {
   verb: VERBS.addLead,
   async handle({ request, deps, data }) {
     if (!(await isLead(deps, request.person.aadObjectId))) return LEADS_ONLY;
-    const parsed = person.safeParse(typeof data.person === 'string' ? data.person.trim().toLowerCase() : undefined);
-    if (!parsed.success)
+    const id = await pickedPerson(deps, data.person);
+    if (!id)
       return { kind: 'card', card: await currentLeadsCard(deps, { error: 'Pick a person from the list first.' }) };
-    const id = parsed.data;
     const name = (await knownPeople(deps)).find((known) => known.value === id)?.title ?? (await nameOf(deps, id));
     const who = name ?? 'That person';
     if (deps.roles.isOwner(id))

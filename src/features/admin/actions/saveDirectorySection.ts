@@ -12,7 +12,7 @@ import {
   sectionSpec,
   sectionValues,
 } from '../directorySections.js';
-import { knownPeople } from '../knownPeople.js';
+import { knownPeople, pickedPerson } from '../knownPeople.js';
 import { afterDirectorySave, catchUp, editableSections, mayEdit } from '../sectionEditor.js';
 
 const data = z.object({ section: sectionIdSchema, sectionHash: z.string().max(64) });
@@ -52,7 +52,11 @@ export const saveDirectorySection: CardAction = {
       );
       // Only a lead says who a region's lead is; a regional lead's card has no such field.
       const saved = sectionValues(spec, basis);
-      for (const input of fields) if (input.kind === 'person' && !lead) typed[input.id] = saved[input.id] ?? '';
+      for (const input of fields) {
+        if (input.kind !== 'person') continue;
+        if (!lead) typed[input.id] = saved[input.id] ?? '';
+        else typed[input.id] = (await pickedPerson(deps, typed[input.id])) ?? typed[input.id] ?? '';
+      }
 
       if (sectionHash(spec, basis) !== parsed.data.sectionHash) {
         const by = current

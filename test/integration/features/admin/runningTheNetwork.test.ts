@@ -285,6 +285,15 @@ describe('leads and deputies', () => {
     expect(await bot.storage.roles.has(MSO.aadObjectId)).toBe(false);
   });
 
+  it("takes the Teams user id that the Agents Playground's people search gives, and names owners who have written", async () => {
+    const added = await press(OWNER, VERBS.addLead, { person: DEPUTY.id });
+    expect(added.text).toContain('Robin Example is now a lead');
+    expect(await bot.storage.roles.has(DEPUTY.aadObjectId)).toBe(true);
+    expect(added.text).toContain('Example Lead');
+    expect(added.text).not.toContain('no name for');
+    await press(OWNER, VERBS.removeLead, { id: DEPUTY.aadObjectId, confirmed: 'yes' });
+  });
+
   it('asks for a person when none was picked, on the same card', async () => {
     const response = await press(OWNER, VERBS.addLead, { person: 'not-an-id' });
 

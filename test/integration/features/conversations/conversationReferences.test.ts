@@ -64,6 +64,20 @@ describe('ConversationReferences (Azurite)', () => {
     expect((await storage.conversations.get(id))?.installedAt).toBe('2026-11-01T09:00:00.000Z');
   });
 
+  it("takes the person's name from the first message that brings one, after an install that had none", async () => {
+    const id = 'a:named-later';
+    const user = { id: '29:named-later', aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001' };
+    await storage.conversations.save(record(id, { reference: { conversation: { id }, user } }));
+
+    await storage.conversations.ensure(
+      record(id, { reference: { conversation: { id }, user: { ...user, name: 'Sam Example' } } }),
+    );
+
+    const stored = await storage.conversations.get(id);
+    expect(stored?.reference.user).toEqual({ ...user, name: 'Sam Example' });
+    expect(stored?.installedAt).toBe('2026-11-01T09:00:00.000Z');
+  });
+
   it('stores a conversation again after it was removed', async () => {
     const id = 'a:come-back';
     await storage.conversations.ensure(record(id));
