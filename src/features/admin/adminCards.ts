@@ -272,7 +272,7 @@ export function leadsCard(
   state: { notice?: Notice; error?: string } = {},
 ): AdaptiveCardJson {
   const label = (name: string | undefined, id: string) =>
-    name ? escapeCardText(name, 100) : `A person the bot has no name for (${id.slice(-6)})`;
+    name ? escapeCardText(name, 100) : `Name not known yet (…${id.slice(-6)}): it shows once they write to the bot`;
   return renderCard('leads', {
     warning: sampleWarning(deps),
     ...noticeOf(state.notice),

@@ -13,5 +13,9 @@ export async function currentLeadsCard(
     knownPeople(deps),
     Promise.all(deps.roles.ownerIds().map(async (id) => ({ id, name: await nameOf(deps, id) }))),
   ]);
-  return leadsCard(deps, owners, added, candidates, state);
+  // A lead picked from the organisation's search before they wrote to the bot is named once they have.
+  const named = await Promise.all(
+    added.map(async (lead) => (lead.name ? lead : { ...lead, name: await nameOf(deps, lead.id) })),
+  );
+  return leadsCard(deps, owners, named, candidates, state);
 }

@@ -4,7 +4,7 @@ import { isLead } from '../../leads/isLead.js';
 import { LEADS_ONLY } from '../../leads/leadsOnly.js';
 import { VERBS } from '../../verbs.js';
 import { currentLeadsCard } from '../leadsCardFor.js';
-import { knownPeople, nameOf, pickedPerson } from '../knownPeople.js';
+import { nameOf, pickedPerson } from '../knownPeople.js';
 
 /** *Add as a lead* on the leads card: the person picked becomes a lead at once, on every instance. */
 export const addLead: CardAction = {
@@ -14,8 +14,8 @@ export const addLead: CardAction = {
     const id = await pickedPerson(deps, data.person);
     if (!id)
       return { kind: 'card', card: await currentLeadsCard(deps, { error: 'Pick a person from the list first.' }) };
-    const name = (await knownPeople(deps)).find((known) => known.value === id)?.title ?? (await nameOf(deps, id));
-    const who = name ?? 'That person';
+    const name = await nameOf(deps, id);
+    const who = name ?? 'The person you picked';
     if (deps.roles.isOwner(id))
       return { kind: 'card', card: await currentLeadsCard(deps, { notice: { text: `${who} is an owner already.` } }) };
     const at = new Date().toISOString();
