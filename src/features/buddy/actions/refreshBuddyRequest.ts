@@ -9,7 +9,8 @@ const data = z.object({ requestId: z.string().regex(REQUEST_ID_PATTERN) });
 
 /**
  * Teams refreshes a request card for the leads (they get the card they can act on) and for the
- * applicant. Anyone else is answered exactly as for a request that does not exist.
+ * applicant. Someone who holds a copy without being either (a lead since removed) sees its status
+ * only. Anyone else is answered exactly as for a request that does not exist.
  */
 export const refreshBuddyRequest: CardAction = {
   verb: VERBS.refreshBuddyRequest,
@@ -23,8 +24,14 @@ export const refreshBuddyRequest: CardAction = {
         ? 'lead'
         : stored.request.userId === request.person.id
           ? 'applicant'
-          : undefined;
+          : stored.cardCopies.some((copy) => conversationIdOf(copy.reference) === request.conversation.id)
+            ? 'other'
+            : undefined;
     if (!stored || !viewer) return refuse.notFound('That request no longer exists.');
     return { kind: 'card', card: await requestCardFor(deps, stored.request, viewer) };
   },
 };
+
+function conversationIdOf(reference: Readonly<Record<string, unknown>>): unknown {
+  return (reference.conversation as { id?: unknown } | undefined)?.id;
+}

@@ -256,6 +256,24 @@ describe('leads and deputies', () => {
     const approved = await press(DEPUTY, VERBS.decideBuddyRequest, { requestId, decision: 'approve' });
     expect(approved.status).toBe(200);
     expect((await bot.storage.buddyRequests.get(requestId))?.request.status).toBe('approved');
+    // A later request reaches the deputy's chat as a card they can act on.
+    const later: Person = {
+      id: '29:later-mso',
+      name: 'Lee Example',
+      aadObjectId: 'eeeeeeee-0000-4000-8000-0000000000c9',
+    };
+    await bot.post(installationUpdate('add', { serviceUrl, from: later }));
+    await press(later, VERBS.submitBuddySignUp, {
+      wayIn: 'newToPost',
+      organisation: 'Leeds Teaching Hospitals',
+      monthsInRole: '1',
+      focusAreas: 'safetyAlerts',
+      preferredContact: 'teams',
+      email: 'lee.example@example.org',
+      consent: 'true',
+    });
+    const laterId = (await bot.storage.buddyRequests.list({ userId: later.aadObjectId }))[0]?.request.id ?? '';
+    expect(JSON.stringify(bot.connector.sentCards(personalChatId(DEPUTY)))).toContain(VERBS.decideBuddyRequest);
 
     const asked = await press(OWNER, VERBS.removeLead, { id: DEPUTY.aadObjectId });
     expect(asked.text).toContain('Remove Robin Example as a lead?');
@@ -264,8 +282,13 @@ describe('leads and deputies', () => {
     expect(removed.text).toContain('Robin Example is no longer a lead');
 
     expect((await press(DEPUTY, VERBS.decideBuddyRequest, { requestId, decision: 'decline' })).status).toBe(403);
-    const refreshed = await press(DEPUTY, VERBS.refreshBuddyRequest, { requestId });
-    expect(refreshed.status).toBe(404);
+    // Their copy of the later request refreshes to its status only; a request they never held stays unknown to them.
+    const refreshed = await press(DEPUTY, VERBS.refreshBuddyRequest, { requestId: laterId });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.text).toContain('Buddy scheme request: Lee Example');
+    expect(refreshed.text).not.toContain(VERBS.decideBuddyRequest);
+    expect(refreshed.text).not.toContain('lee.example@example.org');
+    expect((await press(DEPUTY, VERBS.refreshBuddyRequest, { requestId })).status).toBe(404);
     const actions = (await bot.storage.audit.latest(20)).map((entry) => entry.action);
     expect(actions).toContain('role.addLead');
     expect(actions).toContain('role.removeLead');
