@@ -85,7 +85,7 @@ describe('the personal tab and its directory endpoints', () => {
     const body = directoryResponseSchema.parse(await response.json());
 
     expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=5');
     expect(body.regionalNetworks.map((network) => network.region.code).sort()).toEqual([...REGION_CODES].sort());
     expect(body.regionalNetworks.find((network) => network.region.code === 'Y62')).toMatchObject({
       region: { name: 'North West' },

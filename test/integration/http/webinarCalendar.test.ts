@@ -159,7 +159,7 @@ describe('asking the bot "when is the next webinar?"', () => {
     expect(card).toContain(
       '{"type":"Action.OpenUrl","title":"Add to calendar","url":"https://mso-bot.example.org/webinar.ics"}',
     );
-    expect(card).toContain('Source: [SPS');
+    expect(card).toContain('Source: [Specialist Pharmacy Service (SPS)');
   });
 
   it('says 13:00 in summer too (BST), not the UTC hour', async () => {

@@ -102,6 +102,7 @@ describe('directory settings', () => {
     expect(saved.text).toContain('Saved as version');
     expect(saved.text).toContain('lead email and lead Teams sign-in name');
     expect(await ask(MSO, 'who is the regional lead for the North West?')).toContain('new.nw.lead@example.org');
+    expect(await (await fetch(`${bot.url}/api/directory`)).text()).toContain('new.nw.lead@example.org');
     const entry = (await bot.storage.audit.latest(5)).find((candidate) => candidate.action === 'directory.save');
     expect(entry).toMatchObject({
       actor: OWNER.aadObjectId,

@@ -190,7 +190,7 @@ describe('other questions', () => {
     expect(card).toContain('The national MSO network lead');
     expect(card).toContain('The voice for all MSOs nationally');
     expect(card).toContain('mailto:national.mso.lead@example.org');
-    expect(card).toContain('Source: [SPS');
+    expect(card).toContain('Source: [Specialist Pharmacy Service (SPS)');
   });
 
   it.each([
