@@ -1,3 +1,4 @@
+import { formatFullUkDateTime } from '../../platform/ukDateTime.js';
 import { FOCUS_AREAS, focusAreaTitle, WAY_IN_TITLES, WAYS_IN, wantsBuddy, type BuddyRequest } from './buddyScheme.js';
 import type { Suggestion } from './matching.js';
 import type { SignUpErrors, SignUpValues } from './signUpForm.js';
@@ -103,7 +104,7 @@ export function requestCard(
   options: RequestCardOptions,
 ): AdaptiveCardJson {
   const { decision } = request;
-  const decided = decision ? ` by ${escapeCardText(decision.byName, 80)} on ${formatTime(decision.at)}` : '';
+  const decided = decision ? ` by ${escapeCardText(decision.byName, 80)} on ${formatFullUkDateTime(decision.at)}` : '';
   const statusLine = `${STATUS[request.status].line}${request.status === 'pending' || request.status === 'withdrawn' ? '' : decided}`;
   const organisation = request.organisationCode
     ? directory.organisations.byCode(request.organisationCode)?.name
@@ -173,13 +174,4 @@ function describeMonths(months: number): string {
   if (months < 12) return `${String(months)} ${months === 1 ? 'month' : 'months'}`;
   const years = Math.floor(months / 12);
   return `${String(years)} ${years === 1 ? 'year' : 'years'}${months % 12 ? ` ${String(months % 12)} months` : ''}`;
-}
-
-/** UK time, as the people reading it live there. */
-export function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/London',
-  }).format(new Date(iso));
 }

@@ -1,10 +1,10 @@
+import { formatFullUkDateTime } from '../../platform/ukDateTime.js';
 import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import { errorSummary } from '../../platform/errorSummary.js';
 import type { Storage } from '../../storage.js';
 import { answerCard } from '../answerCard.js';
 import type { BotDeps } from '../botDeps.js';
 import type { DataSection, ErasureRequest } from '../feature.js';
-import { formatUkDateTime } from '../webinar/index.js';
 import type { StoredBuddyRequest } from './buddyRequests.js';
 import { focusAreaTitle, WAY_IN_TITLES, wantsBuddy, type BuddyRequest } from './buddyScheme.js';
 import { tell } from './buddyNotices.js';
@@ -22,9 +22,9 @@ export async function buddyData(deps: BotDeps, userId: string): Promise<DataSect
   const partners = await partnersOf(deps, requests);
   return [
     ...requests.map(({ request }) => ({
-      heading: `Buddy scheme: ${WAY_IN_TITLES[request.wayIn].toLowerCase()}`,
+      heading: `Your buddy scheme request: "${WAY_IN_TITLES[request.wayIn]}"`,
       facts: [
-        { title: 'Status', value: `${request.status}, since ${formatUkDateTime(request.updatedAt)}` },
+        { title: 'Status', value: `${request.status}, since ${formatFullUkDateTime(request.updatedAt)}` },
         { title: 'Name', value: escapeCardText(request.name, 80) },
         { title: 'Region', value: directory.reference.region(request.region).name },
         { title: 'Months as an MSO', value: String(request.monthsInRole) },
@@ -46,7 +46,7 @@ export async function buddyData(deps: BotDeps, userId: string): Promise<DataSect
           ? [
               {
                 title: 'Decided',
-                value: `${request.decision.reason ? 'with a reason' : 'by the lead'}, ${formatUkDateTime(request.decision.at)}`,
+                value: `${request.decision.reason ? 'with a reason' : 'by the lead'}, ${formatFullUkDateTime(request.decision.at)}`,
               },
             ]
           : []),

@@ -1,6 +1,6 @@
+import { formatFullUkDateTime } from '../../platform/ukDateTime.js';
 import type { BotDeps } from '../botDeps.js';
 import type { DataSection, ErasureRequest } from '../feature.js';
-import { formatUkDateTime } from '../webinar/index.js';
 
 /** The person's chat with the bot: the id of that conversation, so everything about it is found. */
 export async function conversationAliases(deps: BotDeps, userId: string): Promise<string[]> {
@@ -17,7 +17,7 @@ export async function conversationData(deps: BotDeps, userId: string): Promise<D
       heading: 'Your chat with the bot',
       facts: chat
         ? [
-            { title: 'Installed', value: formatUkDateTime(chat.installedAt) },
+            { title: 'Installed', value: formatFullUkDateTime(chat.installedAt) },
             {
               title: 'Kept',
               value: 'the chat\u2019s address, your Entra object id and tenant, so the bot can write to you',

@@ -1,6 +1,6 @@
+import { formatFullUkDateTime } from '../../platform/ukDateTime.js';
 import type { BotDeps } from '../botDeps.js';
 import type { DataSection, ErasureRequest } from '../feature.js';
-import { formatUkDateTime } from '../webinar/index.js';
 
 /** "Where you work": the region and organisation the person told the bot. */
 export async function directoryData(deps: BotDeps, userId: string): Promise<DataSection[]> {
@@ -16,7 +16,7 @@ export async function directoryData(deps: BotDeps, userId: string): Promise<Data
         ? [
             { title: 'Region', value: directory.reference.region(profile.region).name },
             ...(organisation ? [{ title: 'Organisation', value: organisation }] : []),
-            { title: 'Saved', value: formatUkDateTime(profile.updatedAt) },
+            { title: 'Saved', value: formatFullUkDateTime(profile.updatedAt) },
           ]
         : [],
     },

@@ -18,10 +18,3 @@ export function formatWebinarDay(start: Date, { weekday = true }: { weekday?: bo
     .setLocale('en-GB')
     .toFormat(weekday ? DAY : 'd LLLL yyyy');
 }
-
-/** "26 Nov 2026, 09:00": when something happened, in UK time, for lists on cards. */
-export function formatUkDateTime(at: Date | string): string {
-  return DateTime.fromJSDate(typeof at === 'string' ? new Date(at) : at, { zone: WEBINAR_TIME_ZONE })
-    .setLocale('en-GB')
-    .toFormat('d LLL yyyy, HH:mm');
-}

@@ -1,5 +1,5 @@
 export { webinarCalendar, webinarUid, NO_JOIN_LINK_YET, WEBINAR_SUMMARY } from './calendar.js';
-export { formatUkDateTime, formatWebinarTime } from './formatWebinarTime.js';
+export { formatWebinarTime } from './formatWebinarTime.js';
 export {
   checkWebinarRule,
   EXAMPLE_WEBINAR_RULE,

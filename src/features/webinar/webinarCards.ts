@@ -1,8 +1,9 @@
+import { formatFullUkDateTime } from '../../platform/ukDateTime.js';
 import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import { renderCard, type AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import type { Broadcast } from '../broadcast/broadcast.js';
 import { describeOffset } from '../reminders/reminderPlan.js';
-import { formatUkDateTime, formatWebinarTime, NO_JOIN_LINK_YET, type WebinarOccurrence } from './index.js';
+import { formatWebinarTime, NO_JOIN_LINK_YET, type WebinarOccurrence } from './index.js';
 import type { BotDeps } from '../botDeps.js';
 import { answerCard } from '../answerCard.js';
 import { VERBS } from '../verbs.js';
@@ -71,7 +72,7 @@ export function reportCard(deps: Pick<BotDeps, 'directory'>, broadcast: Broadcas
             : `${describeOffset(broadcast.offsetMinutes)} before`,
       },
       ...(broadcast.finishedAt
-        ? [{ title: 'Finished', value: `${formatUkDateTime(broadcast.finishedAt)} (UK time)` }]
+        ? [{ title: 'Finished', value: `${formatFullUkDateTime(broadcast.finishedAt)} (UK time)` }]
         : []),
     ],
     source: deps.directory.network.source,

@@ -31,6 +31,8 @@ const FULL_DATE_TIME =
   /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d{2}:\d{2}$/;
 const CODE_NAME = /\b(buddy|webinar|reminder|role|directory|data)\.[a-zA-Z]/;
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
+/** "2 Dec 2026": a month cut short anywhere on the card. */
+const CUT_DATE = /\b\d{1,2} (Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec) \d{4}\b/;
 
 let bot: TestBot;
 let serviceUrl: string;
@@ -215,11 +217,13 @@ describe('"what do you hold about me"', () => {
     ]);
   });
 
-  it('dates its audit entries in full and holds no code names or ISO dates', async () => {
+  it('dates its audit entries in full and holds no code names, ISO dates or cut dates anywhere', async () => {
     const card = await cardFor(APPLICANT, 'what do you hold about me?');
 
     for (const fact of factsIn(card, 'Audit entries naming you')) expect(fact.title).toMatch(FULL_DATE_TIME);
     expect(JSON.stringify(card)).not.toMatch(CODE_NAME);
     expect(JSON.stringify(card)).not.toMatch(ISO_DATE);
+    expect(JSON.stringify(card)).not.toMatch(CUT_DATE);
+    expect(JSON.stringify(card)).toMatch(/since \w+day \d{1,2} \w+ \d{4}, \d\d:\d\d/);
   });
 });
