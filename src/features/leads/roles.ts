@@ -1,5 +1,7 @@
 import type { LeadRoster } from './leadRoster.js';
 
+const ENTRA_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Who may act as a lead, decided on the server from the caller's Entra object id on every action.
  * Owners come from config (`LEAD_AAD_OBJECT_IDS`) and can never be removed from Teams; the leads
@@ -17,7 +19,10 @@ export class Roles {
 
   async isLead(id: string | undefined): Promise<boolean> {
     if (id === undefined || id === '') return false;
-    return this.isOwner(id) || (await this.roster.has(id));
+    if (this.isOwner(id)) return true;
+    // Only an Entra object id can be on the roster: anything else (a Teams id where Teams gave
+    // no Entra id, or a forged value) is answered without a read that its length could fail.
+    return ENTRA_OBJECT_ID.test(id) && (await this.roster.has(id));
   }
 
   ownerIds(): string[] {
