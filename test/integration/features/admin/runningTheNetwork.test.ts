@@ -8,6 +8,7 @@ import {
   personalChatId,
   type Person,
 } from '../../../support/activities.js';
+import { buttonData, valuesOf } from '../../../support/cardElements.js';
 import { startTestBot, type TestBot } from '../../../support/testBot.js';
 import { waitFor } from '../../../support/waitFor.js';
 
@@ -56,19 +57,7 @@ async function ask(person: Person, text: string): Promise<string> {
 
 /** The section's save data and inputs as the edit card holds them. */
 function inputsOf(card: Card | undefined): { data: Record<string, unknown>; values: Record<string, string> } {
-  const values: Record<string, string> = {};
-  let data: Record<string, unknown> = {};
-  const visit = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (typeof node !== 'object' || node === null) return;
-    const element = node as Record<string, unknown>;
-    if (typeof element.type === 'string' && element.type.startsWith('Input.') && typeof element.id === 'string')
-      values[element.id] = typeof element.value === 'string' ? element.value : '';
-    if (element.verb === VERBS.saveDirectorySection) data = element.data as Record<string, unknown>;
-    Object.values(element).forEach(visit);
-  };
-  visit(card);
-  return { data, values };
+  return { data: buttonData(card, VERBS.saveDirectorySection) ?? {}, values: valuesOf(card) };
 }
 
 async function openSection(person: Person, section: string) {

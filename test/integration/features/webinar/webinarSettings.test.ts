@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cardAction, installationUpdate, LEAD, message, MSO, personalChatId } from '../../../support/activities.js';
 import { nextOccurrences } from '../../../../src/features/webinar/schedule.js';
+import { buttonData, elementsOf, valuesOf } from '../../../support/cardElements.js';
 import { openTestStorage, startTestBot, uniqueTablePrefix, type TestBot } from '../../../support/testBot.js';
 import { waitFor } from '../../../support/waitFor.js';
 import { SECOND_THURSDAY_AT_ONE } from '../../../support/webinarSchedules.js';
@@ -34,28 +35,6 @@ const day = (id: string | undefined) =>
     .setLocale('en-GB')
     .toFormat('d LLLL yyyy');
 
-/** Every element of a card, depth first. */
-function elementsOf(card: unknown): Card[] {
-  const found: Card[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      found.push(node as Card);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
-/** The card's inputs and their values, as Teams would send them. */
-const valuesOf = (card: unknown): Record<string, unknown> =>
-  Object.fromEntries(
-    elementsOf(card)
-      .filter((element) => typeof element.type === 'string' && element.type.startsWith('Input.'))
-      .map((element): [string, unknown] => [String(element.id), element.value ?? '']),
-  );
-const buttonData = (card: unknown, verb: string) =>
-  elementsOf(card).find((element) => element.verb === verb)?.data as Record<string, unknown> | undefined;
 /** The values of the "Which webinar" choices, only those whose title says `marked` when given. */
 const choicesOf = (card: unknown, marked = ''): string[] =>
   ((elementsOf(card).find((element) => element.id === 'occurrenceId')?.choices ?? []) as Card[])

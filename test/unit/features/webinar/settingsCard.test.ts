@@ -8,6 +8,7 @@ import type { OccurrenceChange, WebinarSchedule } from '../../../../src/features
 import { VERBS } from '../../../../src/features/verbs.js';
 import { SECOND_THURSDAY_AT_ONE } from '../../../support/webinarSchedules.js';
 import { cardProblems } from '../../../support/validateCard.js';
+import { buttonData, elementsOf } from '../../../support/cardElements.js';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
 const DECEMBER = '2026-12-10T13:00';
@@ -35,30 +36,12 @@ function depsWith(
 type Element = Record<string, unknown>;
 
 /** Every element of the card with an id, by id. */
-function inputsOf(card: unknown): Map<string, Element> {
-  const found = new Map<string, Element>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const element = node as Element;
-      if (typeof element.id === 'string' && typeof element.type === 'string') found.set(element.id, element);
-      Object.values(element).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
-
-/** The data of the card's button for a verb. */
-function buttonData(card: unknown, verb: string): Record<string, unknown> | undefined {
-  const text = JSON.stringify(card);
-  const actions: Element[] = [];
-  JSON.parse(text, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && (value as Element).verb === verb) actions.push(value as Element);
-    return value;
-  });
-  return actions[0]?.data as Record<string, unknown> | undefined;
-}
+const inputsOf = (card: unknown) =>
+  new Map(
+    elementsOf(card).flatMap((element) =>
+      typeof element.id === 'string' && typeof element.type === 'string' ? [[element.id, element] as const] : [],
+    ),
+  );
 
 const expectSound = (card: unknown) => {
   expect(JSON.stringify(card)).not.toContain('${');
