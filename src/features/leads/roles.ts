@@ -1,5 +1,7 @@
 import type { LeadRoster } from './leadRoster.js';
 
+/** How old the roster behind `showsAsLead` may be. */
+const SHOWN_ROSTER_MS = 5000;
 const ENTRA_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -8,6 +10,8 @@ const ENTRA_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
  * they add are in table `Roles`, read on each check so that a removal counts at once on every instance.
  */
 export class Roles {
+  private shown: { ids: ReadonlySet<string>; at: number } | undefined;
+
   constructor(
     private readonly owners: ReadonlySet<string>,
     readonly roster: LeadRoster,
@@ -23,6 +27,22 @@ export class Roles {
     // Only an Entra object id can be on the roster: anything else (a Teams id where Teams gave
     // no Entra id, or a forged value) is answered without a read that its length could fail.
     return ENTRA_OBJECT_ID.test(id) && (await this.roster.has(id));
+  }
+
+  /**
+   * For what a card shows (the lead commands on the help card), never for what a person may do:
+   * the roster as read in the last few seconds, so the menu costs no storage read per message.
+   * Every lead action still asks `isLead`.
+   */
+  async showsAsLead(id: string | undefined, now = Date.now()): Promise<boolean> {
+    if (id === undefined || id === '') return false;
+    if (this.isOwner(id)) return true;
+    if (!ENTRA_OBJECT_ID.test(id)) return false;
+    if (!this.shown || now - this.shown.at > SHOWN_ROSTER_MS) {
+      const ids = new Set((await this.roster.list()).map((lead) => lead.id));
+      this.shown = { ids, at: now };
+    }
+    return this.shown.ids.has(id.toLowerCase());
   }
 
   ownerIds(): string[] {

@@ -3,7 +3,6 @@ import { answerCard } from '../answerCard.js';
 import type { BotDeps } from '../botDeps.js';
 import { setOrganisation } from '../directory/intents.js';
 import type { IntentHandler } from '../feature.js';
-import { isLead } from '../leads/isLead.js';
 import { helpCard } from './botCards.js';
 import type { IntentOrNone } from './intents.js';
 import type { Understanding } from './understand.js';
@@ -19,12 +18,12 @@ const notUnderstood: IntentHandler = async (deps, userId, question) => {
   if (organisation.kind !== 'unknown' && organisation.exact) return setOrganisation(deps, userId, question);
   if (question.region)
     return answerCard(deps.directory.answers.regionalNetwork(question.region, { kind: 'named' }, 'network'));
-  return helpCard(true, await isLead(deps, userId));
+  return helpCard(true, await deps.roles.showsAsLead(userId));
 };
 
 /** The menu, and what to do with a message nobody's intent fits. */
 export const questionIntents = {
-  help: async (deps, userId) => helpCard(false, await isLead(deps, userId)),
+  help: async (deps, userId) => helpCard(false, await deps.roles.showsAsLead(userId)),
   None: notUnderstood,
 } satisfies Partial<Record<IntentOrNone, IntentHandler>>;
 

@@ -1,5 +1,4 @@
 import { helpCard } from '../botCards.js';
-import { isLead } from '../../leads/isLead.js';
 import { VERBS } from '../../verbs.js';
 import type { CardAction } from '../../cardAction.js';
 
@@ -7,7 +6,7 @@ import type { CardAction } from '../../cardAction.js';
 export const showHelp: CardAction = {
   verb: VERBS.showHelp,
   async handle({ request, deps }) {
-    const cards = [helpCard(false, await isLead(deps, request.person.aadObjectId))];
+    const cards = [helpCard(false, await deps.roles.showsAsLead(request.person.aadObjectId))];
     return { kind: 'post', cards, text: 'Here is what I can do.' };
   },
 };
