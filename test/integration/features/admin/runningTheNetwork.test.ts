@@ -10,7 +10,6 @@ import {
 } from '../../../support/activities.js';
 import { buttonData, valuesOf } from '../../../support/cardElements.js';
 import { startTestBot, type TestBot } from '../../../support/testBot.js';
-import { waitFor } from '../../../support/waitFor.js';
 
 const OWNER: Person = { id: '29:owner', name: 'Example Lead', aadObjectId: 'eeeeeeee-0000-4000-8000-0000000000a1' };
 const SECOND_OWNER: Person = {
@@ -90,7 +89,8 @@ describe('directory settings', () => {
 
     expect(saved.text).toContain('Saved as version');
     expect(saved.text).toContain('lead email and lead Teams sign-in name');
-    expect(await ask(MSO, 'who is the regional lead for the North West?')).toContain('new.nw.lead@example.org');
+    await ask(MSO, 'I work at Manchester University NHS Foundation Trust');
+    expect(await ask(MSO, 'who is my regional lead?')).toContain('new.nw.lead@example.org');
     expect(await (await fetch(`${bot.url}/api/directory`)).text()).toContain('new.nw.lead@example.org');
     const entry = (await bot.storage.audit.latest(5)).find((candidate) => candidate.action === 'directory.save');
     expect(entry).toMatchObject({
@@ -188,36 +188,6 @@ describe('directory settings', () => {
     expect(restored.text).toContain('Restored: version 0 is in use again');
     expect(await ask(MSO, 'who is the regional lead for the North West?')).toContain('nw.mso.lead@example.org');
     expect((await bot.storage.directory.current())?.restoredFrom).toBe(0);
-  });
-});
-
-describe('a second instance on the same storage', () => {
-  it('answers with the email a lead saved on the first within 15 seconds', async () => {
-    const second = await startTestBot(
-      { LEAD_AAD_OBJECT_IDS: OWNER.aadObjectId, DIRECTORY_REFRESH_SECONDS: '5' },
-      { tablePrefix: bot.tablePrefix },
-    );
-    try {
-      await second.post(installationUpdate('add', { serviceUrl: second.connector.serviceUrl, from: MSO }));
-      await saveSection(OWNER, 'Y62', {
-        [`${NW}.lead.email`]: 'moved.nw.lead@example.org',
-        [`${NW}.lead.teamsUpn`]: '',
-      });
-      const started = Date.now();
-      await waitFor(
-        async () => {
-          second.connector.clear();
-          const where = { serviceUrl: second.connector.serviceUrl, from: MSO };
-          await second.post(message('who is the regional lead for the North West?', where));
-          return JSON.stringify(second.connector.sentCards()).includes('moved.nw.lead@example.org') || undefined;
-        },
-        'the saved email on the second instance',
-        15_000,
-      );
-      expect(Date.now() - started).toBeLessThan(15_000);
-    } finally {
-      await second.close();
-    }
   });
 });
 
