@@ -1,3 +1,4 @@
+import { escapeCardText } from '../../../platform/cards/escapeCardText.js';
 import { answerCard } from '../../answerCard.js';
 import type { CardAction } from '../../cardAction.js';
 import { isLead } from '../../leads/isLead.js';
@@ -15,7 +16,7 @@ export const addLead: CardAction = {
     if (!id)
       return { kind: 'card', card: await currentLeadsCard(deps, { error: 'Pick a person from the list first.' }) };
     const name = await nameOf(deps, id);
-    const who = name ?? 'The person you picked';
+    const who = name ? escapeCardText(name, 100) : 'The person you picked';
     if (deps.roles.isOwner(id))
       return { kind: 'card', card: await currentLeadsCard(deps, { notice: { text: `${who} is an owner already.` } }) };
     const at = new Date().toISOString();
@@ -33,7 +34,7 @@ export const addLead: CardAction = {
           answerCard({
             title: 'You are now a lead of the MSO network bot',
             paragraphs: [
-              `${request.person.name || 'A lead'} added you. You can now decide buddy requests, keep the webinar and the directory right, send reminders and read the audit log.`,
+              `${escapeCardText(request.person.name, 100) || 'A lead'} added you. You can now decide buddy requests, keep the webinar and the directory right, send reminders and read the audit log.`,
               'Type "lead menu" to see everything you can do.',
             ],
             source: deps.directory.network.source,

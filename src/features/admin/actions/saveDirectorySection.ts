@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escapeCardText } from '../../../platform/cards/escapeCardText.js';
 import { readCardInputs } from '../../../platform/cards/readCardInputs.js';
 import { formatFullUkDateTime } from '../../../platform/ukDateTime.js';
 import { refuse, type CardAction } from '../../cardAction.js';
@@ -60,7 +61,7 @@ export const saveDirectorySection: CardAction = {
 
       if (sectionHash(spec, basis) !== parsed.data.sectionHash) {
         const by = current
-          ? `${current.savedByName} saved it on ${formatFullUkDateTime(current.savedAt)}`
+          ? `${escapeCardText(current.savedByName, 100)} saved it on ${formatFullUkDateTime(current.savedAt)}`
           : 'It changed';
         return card({
           typed,

@@ -277,6 +277,22 @@ describe('leads and deputies', () => {
     await press(OWNER, VERBS.removeLead, { id: DEPUTY.aadObjectId, confirmed: 'yes' });
   });
 
+  it('shows a name with Markdown in it as typed, never as formatting or a link', async () => {
+    const styled: Person = {
+      id: '29:styled',
+      name: '**Pat** [click](https://example.org)',
+      aadObjectId: 'eeeeeeee-0000-4000-8000-0000000000f1',
+    };
+    await bot.post(installationUpdate('add', { serviceUrl, from: styled }));
+    await ask(styled, 'hello');
+
+    const added = await press(OWNER, VERBS.addLead, { person: styled.aadObjectId });
+
+    expect(added.text).toContain('\\\\*\\\\*Pat\\\\*\\\\* \\\\[click\\\\]');
+    expect(added.text).not.toContain('[click](https');
+    await press(OWNER, VERBS.removeLead, { id: styled.aadObjectId, confirmed: 'yes' });
+  });
+
   it('asks for a person when none was picked, on the same card', async () => {
     const response = await press(OWNER, VERBS.addLead, { person: 'not-an-id' });
 
