@@ -315,6 +315,11 @@ function sectionFacts(network: NetworkDirectory, section: SectionId): Fact[] {
             'none',
         },
       ];
+    case 'answers':
+      return [
+        { title: 'Covers', value: 'the network, training, the buddy scheme, the webinar, the RPS and reporting' },
+        { title: 'RPS resources', value: String(network.rps.resources.length) },
+      ];
     case 'source':
       return [
         { title: 'Title', value: text(network.source.title) },

@@ -4,9 +4,9 @@ import { checkNetworkDirectory, type NetworkDirectory } from '../directory/netwo
 import { REGION_CODES, type ReferenceData, type RegionCode } from '../directory/referenceData.js';
 
 /** A part of the directory that is edited on one card: the national lead, the steering group, the source, or a region. */
-export type SectionId = 'national' | 'steering' | 'source' | RegionCode;
+export type SectionId = 'national' | 'steering' | 'source' | 'answers' | RegionCode;
 
-export const sectionIdSchema = z.enum(['national', 'steering', 'source', ...REGION_CODES]);
+export const sectionIdSchema = z.enum(['national', 'steering', 'source', 'answers', ...REGION_CODES]);
 
 export const isRegion = (section: SectionId): section is RegionCode =>
   (REGION_CODES as readonly string[]).includes(section);
@@ -57,13 +57,14 @@ const PERSON_HELP = {
 
 /** The sections in the order the settings card lists them: the regions as the directory lists them. */
 export function sectionIds(network: NetworkDirectory): SectionId[] {
-  return ['national', 'steering', ...network.regionalNetworks.map((entry) => entry.region), 'source'];
+  return ['national', 'steering', ...network.regionalNetworks.map((entry) => entry.region), 'answers', 'source'];
 }
 
 export function sectionTitle(section: SectionId, reference: ReferenceData): string {
   if (section === 'national') return 'The national lead';
   if (section === 'steering') return 'The steering group';
   if (section === 'source') return 'The source the answers cite';
+  if (section === 'answers') return 'The other answers';
   return `The ${reference.region(section).name} network`;
 }
 
@@ -100,6 +101,65 @@ export function sectionSpec(section: SectionId, network: NetworkDirectory, refer
             ],
             itemKeys: ['name', 'organisation', 'role'],
             itemLabel: 'Member',
+          },
+        ],
+      };
+    case 'answers':
+      return {
+        title,
+        fields: [
+          field(
+            ['nationalNetwork', 'summary'],
+            'About the national network',
+            'The answer to "what is the MSO network?".',
+            'multiline',
+            800,
+          ),
+          field(
+            ['nationalNetwork', 'origin'],
+            'Why it was set up',
+            'Said with the answer about the network.',
+            'multiline',
+            800,
+          ),
+          field(['training', 'summary'], 'Training', 'The answer to "is there MSO training?".', 'multiline', 600),
+          field(
+            ['buddyScheme', 'summary'],
+            'The buddy scheme',
+            'The answer to "what is the buddy scheme?".',
+            'multiline',
+            600,
+          ),
+          field(['buddyScheme', 'howToJoin'], 'How to join the buddy scheme', 'One sentence.', 'text', 300),
+          field(['webinar', 'summary'], 'The webinar', 'Said with every webinar answer.', 'multiline', 400),
+          field(
+            ['webinar', 'contactEmail'],
+            'Webinar contact email',
+            'Who to email about the webinar; optional.',
+            'email',
+            254,
+            true,
+          ),
+          field(['rps', 'summary'], 'Royal Pharmaceutical Society', 'The answer to "RPS resources".', 'multiline', 600),
+          field(
+            ['reporting', 'summary'],
+            'Reporting medication incidents',
+            'Optional: the bot has its own answer when this is empty.',
+            'multiline',
+            800,
+            true,
+          ),
+        ],
+        lists: [
+          {
+            path: ['rps', 'resources'],
+            slots: Math.min(10, network.rps.resources.length + 1),
+            item: [
+              { label: 'Title', help: '', kind: 'text', maxLength: 300 },
+              { label: 'Link', help: '', kind: 'url', maxLength: 2000 },
+            ],
+            itemKeys: ['title', 'url'],
+            itemLabel: 'RPS resource',
           },
         ],
       };
@@ -239,6 +299,8 @@ export function applySection(
   const unplaced: string[] = [];
   for (const issue of checked.issues) {
     let id = issue.path.join('.');
+    const list = spec.lists.find((candidate) => candidate.path.join('.') === id);
+    if (list) id = [...list.path, 0, list.itemKeys[0] ?? ''].join('.');
     for (const [kept, typed] of rowOrigins) if (id.startsWith(`${kept}.`)) id = typed + id.slice(kept.length);
     if (ids.has(id)) errors[id] ??= plainMessage(issue);
     else unplaced.push(plainMessage(issue));

@@ -193,6 +193,7 @@ function deliveryCounts(detail: AuditDetail | undefined): string {
 function section(names: AuditNames, code: string | undefined): { noun: string; owner: string } | undefined {
   if (code === 'national') return { noun: 'the national lead', owner: 'the national lead\u2019s' };
   if (code === 'steering') return { noun: 'the steering group', owner: 'the steering group\u2019s' };
+  if (code === 'answers') return { noun: 'the other answers', owner: 'the other answers\u2019' };
   if (code === 'source') return { noun: 'the directory\u2019s source', owner: 'the directory source\u2019s' };
   const region = code === undefined ? undefined : names.regionName(code);
   if (region) return { noun: `the ${region} network`, owner: `the ${region} network\u2019s` };

@@ -76,7 +76,7 @@ describe('directory settings', () => {
     expect(card).toContain('Directory settings');
     expect(card).toContain('The North West network');
     expect(card).toContain('The steering group');
-    expect(card.match(/editDirectorySection/g)?.length).toBe(10);
+    expect(card.match(/editDirectorySection/g)?.length).toBe(11);
 
     expect(await ask(MSO, 'directory settings')).toContain('Only the national MSO network lead and deputies');
   });
@@ -161,6 +161,21 @@ describe('directory settings', () => {
     const current = await bot.storage.directory.current();
     expect(current?.network.source.title).toBe('SPS: Medication Safety Officers');
     expect(current?.network.steeringGroup.summary).toBe('Specialists from NHS England, the MHRA and SPS.');
+  });
+
+  it('lets a lead rewrite the other answers, such as training, which MSOs are then given', async () => {
+    const text = 'There is no formal MSO training: ask your regional network about its learning sessions.';
+    const saved = await saveSection(OWNER, 'answers', { 'training.summary': text });
+
+    expect(saved.text).toContain('Saved as version');
+    expect(await ask(MSO, 'is there MSO training?')).toContain(text);
+  });
+
+  it('keeps at least one RPS resource, saying so under the first one', async () => {
+    const saved = await saveSection(OWNER, 'answers', { 'rps.resources.0.title': '', 'rps.resources.0.url': '' });
+
+    expect(saved.text).toContain('Nothing was saved');
+    expect(saved.text).toContain('This cannot be empty.');
   });
 
   it('refuses a save forged by an MSO and changes nothing', async () => {
