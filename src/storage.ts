@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { TableClient } from '@azure/data-tables';
 import { AuditLog } from './features/privacy/auditLog.js';
 import { Broadcasts } from './features/broadcast/broadcasts.js';
@@ -68,6 +69,8 @@ export async function openStorage(endpoint: TableEndpoint, options: OpenStorageO
     Object.entries(TABLES).map(([role, name]) => [role, tableFor(`${prefix}${name}`)]),
   ) as Record<keyof typeof TABLES, TableClient>;
   const abortSignal = AbortSignal.timeout(timeoutMs);
+  // One listener per table: more than Node's default of 10 is expected here, not a leak.
+  setMaxListeners(Object.keys(TABLES).length + 1, abortSignal);
   try {
     await Promise.all(Object.values(clients).map((client) => client.createTable({ abortSignal })));
   } catch (error) {
