@@ -85,10 +85,10 @@ export function changeOf(occurrenceId: string, fields: DateFields): OccurrenceCh
   };
 }
 
-/** "14 January 2027", the date of an occurrence id (the id itself if it is not one, from a forged card). */
+/** "14 January 2027", the date of an occurrence id; "another date" for anything else (a forged card's text is never echoed). */
 export function dayOf(occurrenceId: string): string {
   const start = startOfOccurrence(occurrenceId);
-  return start ? formatWebinarDay(start, { weekday: false }) : occurrenceId;
+  return start ? formatWebinarDay(start, { weekday: false }) : 'another date';
 }
 
 function partOf(kind: DateChangeKind, before: DateFields, after: DateFields): string {

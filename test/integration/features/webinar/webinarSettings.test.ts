@@ -128,6 +128,22 @@ describe("the lead's webinar settings card", () => {
     expect(text(cardIn(response.body))).toContain('no longer on the schedule');
   });
 
+  it('never echoes a forged "shown date" back onto the card', async () => {
+    const [next] = nextOccurrences(
+      { ...SECOND_THURSDAY_AT_ONE, rule: LAST_FRIDAY.rule, startTime: '10:00' },
+      new Date(),
+      1,
+    );
+    const response = await settingsAction('changeWebinarOccurrence', {
+      occurrenceId: next?.id ?? '',
+      shownOccurrenceId: '${1+1} **bold**',
+    });
+    const card = text(cardIn(response.body));
+
+    expect(card).toContain('the fields showed the webinar of another date');
+    expect(card).not.toContain('${1+1}');
+  });
+
   it('refuses settings from someone who is not a lead, whatever the card says', async () => {
     const response = await settingsAction('saveWebinarSchedule', { ...LAST_FRIDAY, rule: 'FREQ=WEEKLY;BYDAY=MO' }, MSO);
     expect(response.status).toBe(403);
