@@ -1,6 +1,7 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc, { type Arbitrary } from 'fast-check';
 import { FOCUS_AREA_IDS, WAYS_IN } from '../../src/features/buddy/buddyScheme.js';
+import { OCCURRENCE_FIELDS, SCHEDULE_FIELDS, SHOWN_FIELDS } from '../../src/features/webinar/settingsForm.js';
 import { VERBS } from '../../src/features/verbs.js';
 import { REGION_CODES } from '../../src/features/directory/referenceData.js';
 import { INTENTS } from '../../src/features/questions/intents.js';
@@ -747,6 +748,9 @@ export function plausibleFieldValues(
 }
 
 /** The data each verb's card sends back. */
+/** Every input the webinar settings card sends back with any of its buttons. */
+const WEBINAR_CARD_FIELDS = [...SCHEDULE_FIELDS, ...OCCURRENCE_FIELDS, ...SHOWN_FIELDS];
+
 export const FIELDS_BY_VERB: Readonly<Record<string, readonly string[]>> = {
   [VERBS.showHelp]: [],
   [VERBS.askQuestion]: ['intent'],
@@ -768,69 +772,9 @@ export const FIELDS_BY_VERB: Readonly<Record<string, readonly string[]>> = {
   [VERBS.matchBuddyRequest]: ['requestId', 'mentor'],
   [VERBS.refreshBuddyRequest]: ['requestId'],
   [VERBS.withdrawBuddyRequest]: ['requestId'],
-  [VERBS.saveWebinarSchedule]: [
-    'weekOfMonth',
-    'weekday',
-    'rule',
-    'firstDate',
-    'startTime',
-    'durationMinutes',
-    'topic',
-    'joinUrl',
-    'occurrenceId',
-    'occurrenceTopic',
-    'occurrenceJoinUrl',
-    'cancelled',
-    'recordingUrl',
-    'shownOccurrenceId',
-    'shownTopic',
-    'shownJoinUrl',
-    'shownCancelled',
-    'shownRecordingUrl',
-    'shownPast',
-  ],
-  [VERBS.changeWebinarOccurrence]: [
-    'weekOfMonth',
-    'weekday',
-    'rule',
-    'firstDate',
-    'startTime',
-    'durationMinutes',
-    'topic',
-    'joinUrl',
-    'occurrenceId',
-    'occurrenceTopic',
-    'occurrenceJoinUrl',
-    'cancelled',
-    'recordingUrl',
-    'shownOccurrenceId',
-    'shownTopic',
-    'shownJoinUrl',
-    'shownCancelled',
-    'shownRecordingUrl',
-    'shownPast',
-  ],
-  [VERBS.showWebinarOccurrence]: [
-    'weekOfMonth',
-    'weekday',
-    'rule',
-    'firstDate',
-    'startTime',
-    'durationMinutes',
-    'topic',
-    'joinUrl',
-    'occurrenceId',
-    'occurrenceTopic',
-    'occurrenceJoinUrl',
-    'cancelled',
-    'recordingUrl',
-    'shownOccurrenceId',
-    'shownTopic',
-    'shownJoinUrl',
-    'shownCancelled',
-    'shownRecordingUrl',
-    'shownPast',
-  ],
+  [VERBS.saveWebinarSchedule]: WEBINAR_CARD_FIELDS,
+  [VERBS.changeWebinarOccurrence]: WEBINAR_CARD_FIELDS,
+  [VERBS.showWebinarOccurrence]: WEBINAR_CARD_FIELDS,
   [VERBS.confirmReminderNow]: ['occurrenceId', 'broadcastId'],
   [VERBS.eraseMyData]: [],
   [VERBS.editDirectorySection]: ['section'],

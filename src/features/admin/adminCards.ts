@@ -5,6 +5,7 @@ import type { BotDeps } from '../botDeps.js';
 import type { VersionInfo } from '../directory/directoryVersions.js';
 import type { NetworkDirectory } from '../directory/networkDirectory.js';
 import type { AddedLead } from '../leads/leadRoster.js';
+import { LEAD_COMMANDS } from '../questions/commands.js';
 import type { Intent } from '../questions/intents.js';
 import { VERBS } from '../verbs.js';
 import {
@@ -17,7 +18,7 @@ import {
   type FieldSpec,
   type SectionId,
 } from './directorySections.js';
-import type { PersonChoice } from './knownPeople.js';
+import { unnamed, type PersonChoice } from './knownPeople.js';
 import { sampleWarning } from './sampleWarning.js';
 
 type Colour = 'Default' | 'Good' | 'Attention';
@@ -87,21 +88,11 @@ const noticeOf = (notice: Notice | undefined): { message: string; messageColour:
   messageColour: notice === undefined ? 'Default' : notice.good ? 'Good' : 'Attention',
 });
 
-const LEAD_ITEMS: readonly { title: string; description: string; intent: Intent }[] = [
-  { title: 'Pending requests', description: 'Buddy requests to decide, and buddies to pick', intent: 'buddyPending' },
-  { title: 'Buddy scheme summary', description: 'Requests by status and region', intent: 'buddySummary' },
-  { title: 'Webinar settings', description: 'The schedule, the topic and link, one date', intent: 'webinarSettings' },
-  { title: 'Send webinar reminder now', description: 'Asks you to confirm first', intent: 'reminderNow' },
-  { title: 'Reminder report', description: 'Who the last reminder reached', intent: 'reminderReport' },
-  {
-    title: 'Directory settings',
-    description: 'The national lead, steering group and regions',
-    intent: 'directorySettings',
-  },
-  { title: 'Directory history', description: 'Earlier versions, and restoring one', intent: 'directoryHistory' },
-  { title: 'Leads', description: 'Add or remove deputies', intent: 'manageLeads' },
-  { title: 'Audit log', description: 'Who did what, and when', intent: 'auditLog' },
-];
+/** The lead menu lists the lead commands (the help card's list), each with a button, itself left out. */
+const LEAD_ITEMS = LEAD_COMMANDS.filter((command) => command.intent !== 'leadMenu').map((command) => ({
+  ...command,
+  title: command.title.charAt(0).toUpperCase() + command.title.slice(1),
+}));
 
 /** A lead's home card: every lead action, and what is waiting for them. */
 export function leadMenuCard(
@@ -231,13 +222,12 @@ export function sectionCard(
 export function historyCard(
   deps: Pick<BotDeps, 'directory' | 'localMode'>,
   versions: readonly VersionInfo[],
-  names: ReadonlyMap<string, string>,
   notice?: Notice,
 ): AdaptiveCardJson {
   const current = deps.directory.version;
   const rows = versions.map((info) => ({
     title: `Version ${String(info.version)}${info.version === current ? ' (in use)' : ''}`,
-    line: `${formatFullUkDateTime(info.savedAt)}: ${names.get(info.savedBy) ?? escapeCardText(info.savedByName, 100)} ${
+    line: `${formatFullUkDateTime(info.savedAt)}: ${escapeCardText(info.savedByName, 100)} ${
       info.restoredFrom === undefined
         ? `changed ${sectionTitle(info.section as SectionId, deps.directory.reference).replace(/^The /, 'the ')}`
         : `restored version ${String(info.restoredFrom)}`
@@ -271,8 +261,7 @@ export function leadsCard(
   candidates: readonly PersonChoice[],
   state: { notice?: Notice; error?: string } = {},
 ): AdaptiveCardJson {
-  const label = (name: string | undefined, id: string) =>
-    name ? escapeCardText(name, 100) : `Name not known yet (…${id.slice(-6)}): it shows once they write to the bot`;
+  const label = (name: string | undefined, id: string) => (name ? escapeCardText(name, 100) : unnamed(id));
   return renderCard('leads', {
     warning: sampleWarning(deps),
     ...noticeOf(state.notice),

@@ -1,3 +1,4 @@
+import { followSaved } from '../directory/directorySync.js';
 import { answerCard } from '../answerCard.js';
 import type { BotDeps } from '../botDeps.js';
 import type { IntentHandler } from '../feature.js';
@@ -7,7 +8,7 @@ import { welcomeCard } from '../questions/botCards.js';
 import type { Intent } from '../questions/intents.js';
 import { directorySettingsCard, historyCard, leadMenuCard, regionalLeadMenuCard } from './adminCards.js';
 import { currentLeadsCard } from './leadsCardFor.js';
-import { catchUp, editableSections, mayEdit } from './sectionEditor.js';
+import { editableSections, mayEdit } from './sectionEditor.js';
 
 const HISTORY_LENGTH = 20;
 
@@ -19,22 +20,25 @@ export const adminIntents = {
     return currentLeadsCard(deps);
   },
   directorySettings: async (deps, userId) => {
-    catchUp(deps, await deps.storage.directory.current());
+    await followSaved(deps.storage.directory, deps.directory);
     const editor = await editableSections(deps, { aadObjectId: userId });
     if (!editor) return answerCard(leadsOnlyAnswer(deps.directory.network, 'Directory settings'));
     return directorySettingsCard(deps, (section) => mayEdit(editor, section));
   },
   directoryHistory: async (deps, userId) => {
     if (!(await isLead(deps, userId))) return answerCard(leadsOnlyAnswer(deps.directory.network, 'Directory history'));
-    catchUp(deps, await deps.storage.directory.current());
-    return historyCard(deps, await deps.storage.directory.history(HISTORY_LENGTH), new Map());
+    await followSaved(deps.storage.directory, deps.directory);
+    return historyCard(deps, await deps.storage.directory.history(HISTORY_LENGTH));
   },
 } satisfies Partial<Record<Intent, IntentHandler>>;
 
 /** The lead menu with what is waiting; a regional lead's names their region; anyone else is told who can. */
 export async function leadMenu(deps: BotDeps, userId: string) {
   const editor = await editableSections(deps, { aadObjectId: userId });
-  if (!editor) return answerCard(leadsOnlyAnswer(deps.directory.network, 'The lead menu'));
+  return editor ? menuFor(deps, editor) : answerCard(leadsOnlyAnswer(deps.directory.network, 'The lead menu'));
+}
+
+async function menuFor(deps: BotDeps, editor: NonNullable<Awaited<ReturnType<typeof editableSections>>>) {
   const requests = deps.storage.buddyRequests;
   if (editor.kind === 'regional') {
     const { region } = editor;
@@ -54,5 +58,5 @@ export async function leadMenu(deps: BotDeps, userId: string) {
 /** The first card in a new personal chat: a lead's (or regional lead's) is their menu, an MSO's the welcome. */
 export async function welcomeFor(deps: BotDeps, person: { id: string; aadObjectId: string | undefined }) {
   const editor = await editableSections(deps, person);
-  return editor ? leadMenu(deps, person.aadObjectId ?? person.id) : welcomeCard();
+  return editor ? menuFor(deps, editor) : welcomeCard();
 }

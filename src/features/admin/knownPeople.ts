@@ -22,12 +22,17 @@ export async function knownPeople(deps: Pick<BotDeps, 'storage'>): Promise<Perso
   for await (const chat of deps.storage.conversations.list('personal')) {
     const id = chat.userAadObjectId?.toLowerCase();
     if (!id || people.has(id)) continue;
-    people.set(id, userNameOf(chat.reference)?.slice(0, 100) ?? `A person the bot has no name for (${id.slice(-6)})`);
+    people.set(id, userNameOf(chat.reference)?.slice(0, 100) ?? unnamed(id));
   }
   return [...people]
     .map(([value, title]) => ({ title, value }))
     .sort((a, b) => a.title.localeCompare(b.title))
     .slice(0, MAX_CHOICES);
+}
+
+/** How a person the bot has no name for is shown: their name comes with their first message to the bot. */
+export function unnamed(id: string): string {
+  return `Name not known yet (…${id.slice(-6)}): it shows once they write to the bot`;
 }
 
 /** A person's name as the bot knows it (their chat), or undefined. */

@@ -2,7 +2,6 @@ import type { BotDeps } from '../botDeps.js';
 import type { Person } from '../request.js';
 import { isLead } from '../leads/isLead.js';
 import { regionLedBy } from '../leads/regionalLead.js';
-import type { CurrentDirectory } from '../directory/directoryVersions.js';
 import type { NetworkDirectory } from '../directory/networkDirectory.js';
 import type { AuditDetail } from '../privacy/auditLog.js';
 import type { RegionCode } from '../directory/referenceData.js';
@@ -20,11 +19,6 @@ export async function editableSections(
 
 export const mayEdit = (editor: Awaited<ReturnType<typeof editableSections>>, section: SectionId): boolean =>
   editor?.kind === 'lead' || (editor?.kind === 'regional' && isRegion(section) && editor.region === section);
-
-/** This instance may not have seen the latest save yet: it uses what storage holds from here on. */
-export function catchUp(deps: Pick<BotDeps, 'directory'>, current: CurrentDirectory | undefined): void {
-  if (current && current.version !== deps.directory.version) deps.directory.use(current.network, current.version);
-}
 
 /** A saved version: every answer on this instance uses it now (the others within seconds), and the audit says who. */
 export async function afterDirectorySave(

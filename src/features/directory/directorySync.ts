@@ -1,8 +1,25 @@
 import { errorSummary } from '../../platform/errorSummary.js';
 import type { Logger } from '../../platform/logger.js';
-import type { DirectoryVersions } from './directoryVersions.js';
+import type { CurrentDirectory, DirectoryVersions } from './directoryVersions.js';
 import type { LiveDirectory } from './liveDirectory.js';
-import { parseNetworkDirectory } from './networkDirectory.js';
+import { DirectoryError, parseNetworkDirectory } from './networkDirectory.js';
+
+/**
+ * Brings the live directory up to the one the leads saved: one read of the version number, and
+ * the whole directory only when it is newer (`current` when the caller has read it already).
+ * Resolves to the version now in use when it changed; throws a DirectoryError for an invalid one.
+ */
+export async function followSaved(
+  versions: Pick<DirectoryVersions, 'currentVersion' | 'current'>,
+  directory: LiveDirectory,
+  current?: CurrentDirectory,
+): Promise<number | undefined> {
+  if (current === undefined && (await versions.currentVersion()) === directory.version) return undefined;
+  const saved = current ?? (await versions.current());
+  if (!saved || saved.version === directory.version) return undefined;
+  directory.use(parseNetworkDirectory(saved.network, `directory version ${String(saved.version)}`), saved.version);
+  return saved.version;
+}
 
 export interface DirectorySync {
   /** Loads the saved directory now, then checks for a newer one every `intervalMs`. */
@@ -27,18 +44,13 @@ export function createDirectorySync(options: {
   let running: Promise<void> | undefined;
 
   const load = async () => {
-    if ((await versions.currentVersion()) === directory.version) return;
-    const current = await versions.current();
-    if (!current || current.version === directory.version) return;
     try {
-      directory.use(
-        parseNetworkDirectory(current.network, `directory version ${String(current.version)}`),
-        current.version,
-      );
-      logger.info({ directoryVersion: current.version, outcome: 'directory_loaded' }, 'directory');
+      const loaded = await followSaved(versions, directory);
+      if (loaded !== undefined) logger.info({ directoryVersion: loaded, outcome: 'directory_loaded' }, 'directory');
     } catch (error) {
+      if (!(error instanceof DirectoryError)) throw error;
       // Saved versions are checked before they are written: this is a row edited by hand.
-      logger.error({ directoryVersion: current.version, error: errorSummary(error) }, 'saved directory is invalid');
+      logger.error({ error: errorSummary(error) }, 'saved directory is invalid');
     }
   };
   const refresh = () => {

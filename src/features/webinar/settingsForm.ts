@@ -48,7 +48,7 @@ export const MIN_WEBINAR_MINUTES = 15;
 export const MAX_WEBINAR_MINUTES = 480;
 const TOPIC_MAX = 200;
 
-const SCHEDULE_FIELDS = [
+export const SCHEDULE_FIELDS = [
   'weekOfMonth',
   'weekday',
   'rule',
@@ -58,14 +58,14 @@ const SCHEDULE_FIELDS = [
   'topic',
   'joinUrl',
 ] as const satisfies readonly (keyof ScheduleValues)[];
-const OCCURRENCE_FIELDS = [
+export const OCCURRENCE_FIELDS = [
   'occurrenceId',
   'occurrenceTopic',
   'occurrenceJoinUrl',
   'cancelled',
   'recordingUrl',
 ] as const satisfies readonly (keyof OccurrenceValues)[];
-const SHOWN_FIELDS = [
+export const SHOWN_FIELDS = [
   'shownOccurrenceId',
   'shownTopic',
   'shownJoinUrl',

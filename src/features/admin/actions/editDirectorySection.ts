@@ -1,10 +1,11 @@
+import { followSaved } from '../../directory/directorySync.js';
 import { z } from 'zod';
 import { refuse, type CardAction } from '../../cardAction.js';
 import { VERBS } from '../../verbs.js';
 import { sectionCard } from '../adminCards.js';
 import { sectionIdSchema } from '../directorySections.js';
 import { knownPeople } from '../knownPeople.js';
-import { catchUp, editableSections, mayEdit } from '../sectionEditor.js';
+import { editableSections, mayEdit } from '../sectionEditor.js';
 
 const data = z.object({ section: sectionIdSchema });
 
@@ -15,7 +16,7 @@ export const editDirectorySection: CardAction = {
     const parsed = data.safeParse(raw);
     if (!parsed.success)
       return refuse.badRequest('This card is out of date. Type "directory settings" to start again.');
-    catchUp(deps, await deps.storage.directory.current());
+    await followSaved(deps.storage.directory, deps.directory);
     const editor = await editableSections(deps, request.person);
     if (!mayEdit(editor, parsed.data.section))
       return refuse.forbidden('Only the national lead and deputies, or the lead of this region, can edit this.');

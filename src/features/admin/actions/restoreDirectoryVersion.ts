@@ -1,3 +1,4 @@
+import { followSaved } from '../../directory/directorySync.js';
 import { z } from 'zod';
 import { renderCard } from '../../../platform/cards/renderCard.js';
 import { formatFullUkDateTime } from '../../../platform/ukDateTime.js';
@@ -6,7 +7,7 @@ import { isLead } from '../../leads/isLead.js';
 import { LEADS_ONLY } from '../../leads/leadsOnly.js';
 import { VERBS } from '../../verbs.js';
 import { historyCard } from '../adminCards.js';
-import { afterDirectorySave, catchUp } from '../sectionEditor.js';
+import { afterDirectorySave } from '../sectionEditor.js';
 
 const data = z.object({
   version: z.coerce.number().int().min(0).max(1_000_000),
@@ -30,11 +31,11 @@ export const restoreDirectoryVersion: CardAction = {
     if (!wanted) return refuse.notFound('That version no longer exists.');
     const history = async (notice: { text: string; good?: boolean }) => ({
       kind: 'card' as const,
-      card: historyCard(deps, await deps.storage.directory.history(HISTORY_LENGTH), new Map(), notice),
+      card: historyCard(deps, await deps.storage.directory.history(HISTORY_LENGTH), notice),
     });
 
     let current = await deps.storage.directory.current();
-    catchUp(deps, current);
+    await followSaved(deps.storage.directory, deps.directory, current);
     if ((current?.version ?? 0) === version) return history({ text: `Version ${String(version)} is already in use.` });
     if (!confirmed)
       return {

@@ -1,3 +1,4 @@
+import { followSaved } from '../../directory/directorySync.js';
 import { z } from 'zod';
 import { escapeCardText } from '../../../platform/cards/escapeCardText.js';
 import { readCardInputs } from '../../../platform/cards/readCardInputs.js';
@@ -14,7 +15,7 @@ import {
   sectionValues,
 } from '../directorySections.js';
 import { knownPeople, pickedPerson } from '../knownPeople.js';
-import { afterDirectorySave, catchUp, editableSections, mayEdit } from '../sectionEditor.js';
+import { afterDirectorySave, editableSections, mayEdit } from '../sectionEditor.js';
 
 const data = z.object({ section: sectionIdSchema, sectionHash: z.string().max(64) });
 
@@ -34,7 +35,7 @@ export const saveDirectorySection: CardAction = {
       return refuse.badRequest('This card is out of date. Type "directory settings" to start again.');
     const { section } = parsed.data;
     let current = await deps.storage.directory.current();
-    catchUp(deps, current);
+    await followSaved(deps.storage.directory, deps.directory, current);
     const editor = await editableSections(deps, request.person);
     if (!mayEdit(editor, section))
       return refuse.forbidden('Only the national lead and deputies, or the lead of this region, can edit this.');
@@ -90,7 +91,7 @@ export const saveDirectorySection: CardAction = {
       });
       if (!result.saved) {
         current = result.current;
-        catchUp(deps, current);
+        await followSaved(deps.storage.directory, deps.directory, current);
         continue;
       }
       await afterDirectorySave(deps, {

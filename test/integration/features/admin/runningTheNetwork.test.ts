@@ -59,6 +59,19 @@ function inputsOf(card: Card | undefined): { data: Record<string, unknown>; valu
   return { data: buttonData(card, VERBS.saveDirectorySection) ?? {}, values: valuesOf(card) };
 }
 
+/** A new-to-post sign-up from this person, working at this organisation. */
+function signUp(person: Person, organisation: string) {
+  return press(person, VERBS.submitBuddySignUp, {
+    wayIn: 'newToPost',
+    organisation,
+    monthsInRole: '3',
+    focusAreas: 'safetyAlerts',
+    preferredContact: 'teams',
+    email: 'someone@example.org',
+    consent: 'true',
+  });
+}
+
 async function openSection(person: Person, section: string) {
   const opened = await press(person, VERBS.editDirectorySection, { section });
   expect(opened.status).toBe(200);
@@ -208,15 +221,7 @@ describe('directory settings', () => {
 
 describe('leads and deputies', () => {
   it('lets an owner add a deputy, who can then approve a buddy request, and remove them, after which their click is refused', async () => {
-    await press(MSO, VERBS.submitBuddySignUp, {
-      wayIn: 'newToPost',
-      organisation: 'Leeds Teaching Hospitals',
-      monthsInRole: '3',
-      focusAreas: 'safetyAlerts',
-      preferredContact: 'teams',
-      email: 'sam.example@example.org',
-      consent: 'true',
-    });
+    await signUp(MSO, 'Leeds Teaching Hospitals');
     const [request] = await bot.storage.buddyRequests.list({ userId: MSO.aadObjectId });
     expect(request).toBeDefined();
     const requestId = request?.request.id ?? '';
@@ -238,15 +243,7 @@ describe('leads and deputies', () => {
       aadObjectId: 'eeeeeeee-0000-4000-8000-0000000000c9',
     };
     await bot.post(installationUpdate('add', { serviceUrl, from: later }));
-    await press(later, VERBS.submitBuddySignUp, {
-      wayIn: 'newToPost',
-      organisation: 'Leeds Teaching Hospitals',
-      monthsInRole: '1',
-      focusAreas: 'safetyAlerts',
-      preferredContact: 'teams',
-      email: 'lee.example@example.org',
-      consent: 'true',
-    });
+    await signUp(later, 'Leeds Teaching Hospitals');
     const laterId = (await bot.storage.buddyRequests.list({ userId: later.aadObjectId }))[0]?.request.id ?? '';
     expect(JSON.stringify(bot.connector.sentCards(personalChatId(DEPUTY)))).toContain(VERBS.decideBuddyRequest);
 
@@ -262,7 +259,7 @@ describe('leads and deputies', () => {
     expect(refreshed.status).toBe(200);
     expect(refreshed.text).toContain('Buddy scheme request: Lee Example');
     expect(refreshed.text).not.toContain(VERBS.decideBuddyRequest);
-    expect(refreshed.text).not.toContain('lee.example@example.org');
+    expect(refreshed.text).not.toContain('someone@example.org');
     expect((await press(DEPUTY, VERBS.refreshBuddyRequest, { requestId })).status).toBe(404);
     const actions = (await bot.storage.audit.latest(20)).map((entry) => entry.action);
     expect(actions).toContain('role.addLead');
@@ -273,7 +270,8 @@ describe('leads and deputies', () => {
     const response = await press(SECOND_OWNER, VERBS.removeLead, { id: OWNER.aadObjectId, confirmed: 'yes' });
 
     expect(response.text).toContain('cannot be removed here');
-    expect(await ask(OWNER, 'lead menu')).toContain('Lead menu');
+    const removals = (await bot.storage.audit.latest(50)).filter((entry) => entry.action === 'role.removeLead');
+    expect(removals.map((entry) => entry.subject)).not.toContain(OWNER.aadObjectId);
   });
 
   it('refuses an add-lead forged by an MSO, and adds nobody', async () => {
@@ -358,15 +356,7 @@ describe('a regional lead', () => {
     ] as const) {
       await bot.post(installationUpdate('add', { serviceUrl, from: person }));
       bot.connector.clear();
-      await press(person, VERBS.submitBuddySignUp, {
-        wayIn: 'newToPost',
-        organisation,
-        monthsInRole: '2',
-        focusAreas: 'safetyAlerts',
-        preferredContact: 'teams',
-        email: 'someone@example.org',
-        consent: 'true',
-      });
+      await signUp(person, organisation);
       const copy = JSON.stringify(bot.connector.sentCards(personalChatId(NORTH_WEST_LEAD)));
       if (person === northWestMso) {
         expect(copy).toContain('Buddy scheme request: Jo Example');
