@@ -7,21 +7,18 @@ import type { TurnRequest } from '../request.js';
 import { answerCard } from '../answerCard.js';
 import { switchReminders } from '../reminders/switchReminders.js';
 import { isLead } from '../leads/isLead.js';
+import { adminIntents } from '../admin/intents.js';
 import { sampleWarning } from '../admin/sampleWarning.js';
+import { LEAD_COMMANDS } from './commands.js';
 import { withWarning } from '../../platform/cards/withWarning.js';
 
-/** Questions whose answers show people's details: never in a channel or group chat. */
+/** Questions whose answers show people's details: never in a channel or group chat. Every lead command is one. */
 const PERSONAL_CHAT_ONLY: ReadonlySet<IntentOrNone> = new Set([
   'buddyJoin',
   'buddyStatus',
-  'buddyPending',
-  'buddySummary',
-  'webinarSettings',
-  'reminderNow',
-  'reminderReport',
   'dataShow',
   'dataDelete',
-  'auditLog',
+  ...LEAD_COMMANDS.map((command) => command.intent),
 ]);
 
 /**
@@ -60,12 +57,7 @@ export async function answerInConversation(
   return warning && (await isLead(deps, person.aadObjectId)) ? cards.map((card) => withWarning(card, warning)) : cards;
 }
 
-/** Answers only leads get, which warn while the directory still holds the sample's fictional people. */
-const LEAD_ANSWERS: ReadonlySet<IntentOrNone> = new Set([
-  'buddyPending',
-  'buddySummary',
-  'webinarSettings',
-  'reminderNow',
-  'reminderReport',
-  'auditLog',
-]);
+/** Lead answers that warn while the directory still holds the sample's people; the admin cards carry the warning themselves. */
+const LEAD_ANSWERS: ReadonlySet<IntentOrNone> = new Set(
+  LEAD_COMMANDS.map((command) => command.intent).filter((intent) => !Object.hasOwn(adminIntents, intent)),
+);

@@ -6,6 +6,7 @@ import {
   message,
   MSO,
   personalChatId,
+  teamChannel,
   type Person,
 } from '../../../support/activities.js';
 import { buttonData, valuesOf } from '../../../support/cardElements.js';
@@ -264,6 +265,16 @@ describe('leads and deputies', () => {
     const actions = (await bot.storage.audit.latest(20)).map((entry) => entry.action);
     expect(actions).toContain('role.addLead');
     expect(actions).toContain('role.removeLead');
+  });
+
+  it('keeps the leads card and the directory cards out of channels, where others would see them', async () => {
+    for (const command of ['leads', 'directory settings', 'lead menu']) {
+      bot.connector.clear();
+      await bot.post(message(command, { serviceUrl, from: OWNER, conversation: teamChannel }));
+      const card = JSON.stringify(bot.connector.sentCards(teamChannel.id));
+      expect(card, command).toContain('Ask me in our personal chat');
+      expect(card, command).not.toContain(VERBS.addLead);
+    }
   });
 
   it('never removes an owner', async () => {
