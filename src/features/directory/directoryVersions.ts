@@ -86,11 +86,12 @@ export class DirectoryVersions {
     const rows = this.table.listEntities<VersionEntity>({
       queryOptions: {
         filter: `PartitionKey eq '${PARTITION}' and RowKey ge '${VERSION_PREFIX}' and RowKey lt 'v.'`,
-        select: ['version', 'savedBy', 'savedByName', 'savedAt', 'section', 'restoredFrom'],
+        select: ['RowKey', 'version', 'savedBy', 'savedByName', 'savedAt', 'section', 'restoredFrom'],
       },
     });
     const out: VersionInfo[] = [];
     for await (const entity of rows) {
+      if (!isVersionRow(entity)) continue;
       out.push(infoOf(entity));
       if (out.length >= count) break;
     }
@@ -127,7 +128,7 @@ export class DirectoryVersions {
   async forgetPerson(ids: ReadonlySet<string>, pseudonym: string): Promise<number> {
     let changed = 0;
     const rows = this.table.listEntities<VersionEntity>({
-      queryOptions: { filter: `PartitionKey eq '${PARTITION}'`, select: ['savedBy'] },
+      queryOptions: { filter: `PartitionKey eq '${PARTITION}'`, select: ['RowKey', 'savedBy'] },
     });
     for await (const entity of rows) {
       if (!ids.has(entity.savedBy)) continue;
@@ -144,11 +145,19 @@ export class DirectoryVersions {
   async countSavedBy(ids: ReadonlySet<string>): Promise<number> {
     let count = 0;
     const rows = this.table.listEntities<VersionEntity>({
-      queryOptions: { filter: `PartitionKey eq '${PARTITION}' and RowKey ne '${CURRENT}'`, select: ['savedBy'] },
+      queryOptions: {
+        filter: `PartitionKey eq '${PARTITION}' and RowKey ne '${CURRENT}'`,
+        select: ['RowKey', 'savedBy'],
+      },
     });
-    for await (const entity of rows) if (ids.has(entity.savedBy)) count += 1;
+    for await (const entity of rows) if (isVersionRow(entity) && ids.has(entity.savedBy)) count += 1;
     return count;
   }
+}
+
+/** Checked in code as well: Azurite has been seen to return rows its filter should have left out. */
+function isVersionRow(entity: { rowKey?: string }): boolean {
+  return entity.rowKey?.startsWith(VERSION_PREFIX) === true;
 }
 
 function toColumns(network: NetworkDirectory): Record<string, string> {

@@ -217,6 +217,7 @@ describe('directory settings', () => {
     expect(restored.text).toContain('Restored: version 0 is in use again');
     expect(await ask(MSO, 'who is the regional lead for the North West?')).toContain('nw.mso.lead@example.org');
     expect((await bot.storage.directory.current())?.restoredFrom).toBe(0);
+    expect((await ask(OWNER, 'directory history')).match(/\(in use\)/g)).toHaveLength(1);
   });
 });
 
@@ -414,5 +415,19 @@ describe('the lead menu', () => {
       }),
     );
     expect(JSON.stringify(bot.connector.sentCards('a:fresh-chat'))).toContain('Lead menu');
+  });
+});
+
+describe('erasing a lead who saved the directory', () => {
+  it('keeps their versions, under a pseudonym that names nobody', async () => {
+    const before = await bot.storage.directory.history(100);
+    expect(before.some((version) => version.savedBy === SECOND_OWNER.aadObjectId)).toBe(true);
+
+    expect((await press(SECOND_OWNER, VERBS.eraseMyData, {})).status).toBe(200);
+
+    const after = await bot.storage.directory.history(100);
+    expect(after).toHaveLength(before.length);
+    expect(JSON.stringify(after)).not.toContain(SECOND_OWNER.aadObjectId);
+    expect(JSON.stringify(after)).not.toContain(SECOND_OWNER.name);
   });
 });
