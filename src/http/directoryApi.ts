@@ -1,3 +1,4 @@
+import { describeReplaced } from '../features/directory/formerOrganisations.js';
 import { z } from 'zod';
 import { teamsChatLink } from '../features/directory/answers.js';
 import type { Directory } from '../features/directory/directory.js';
@@ -76,6 +77,8 @@ export const organisationSearchResponseSchema = z.strictObject({
       name: z.string(),
       kind: z.enum(['trust', 'icb']),
       region: z.strictObject({ code: z.enum(REGION_CODES), name: z.string() }),
+      /** For an organisation that no longer exists: what replaced it, as a sentence. */
+      replaced: z.string().optional(),
     }),
   ),
 });
@@ -160,11 +163,15 @@ export function searchOrganisations(directory: Directory, text: string): Organis
   const lookup = directory.organisations.find(text);
   const found = lookup.kind === 'found' ? [lookup.organisation] : lookup.kind === 'ambiguous' ? lookup.choices : [];
   return organisationSearchResponseSchema.parse({
-    matches: found.slice(0, MAX_ORGANISATION_MATCHES).map((organisation) => ({
-      code: organisation.code,
-      name: organisation.name,
-      kind: organisation.kind,
-      region: { code: organisation.region, name: directory.reference.region(organisation.region).name },
-    })),
+    matches: found.slice(0, MAX_ORGANISATION_MATCHES).map((organisation) => {
+      const replaced = describeReplaced(organisation, directory.reference);
+      return {
+        code: organisation.code,
+        name: organisation.name,
+        kind: organisation.kind,
+        region: { code: organisation.region, name: directory.reference.region(organisation.region).name },
+        ...(replaced ? { replaced } : {}),
+      };
+    }),
   });
 }

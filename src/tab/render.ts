@@ -226,7 +226,12 @@ export function organisationMatches(search: OrganisationSearchResponse): HTMLEle
       'ul',
       { class: 'plain-list' },
       search.matches.map((match) =>
-        h('li', {}, h('span', { class: 'person-name' }, match.name), ` (${match.code}) is in ${match.region.name}`),
+        h(
+          'li',
+          {},
+          h('span', { class: 'person-name' }, match.name),
+          match.replaced ? ` (${match.code}): ${match.replaced}` : ` (${match.code}) is in ${match.region.name}`,
+        ),
       ),
     ),
   );

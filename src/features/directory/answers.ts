@@ -5,8 +5,8 @@ import type { ReferenceData, RegionCode } from './referenceData.js';
 /** How the bot knew which region was meant, said under a regional answer. */
 export type RegionBasis =
   | { kind: 'named' }
-  | { kind: 'organisation'; organisationName: string; saved: boolean }
-  | { kind: 'profile'; organisationName: string | undefined };
+  | { kind: 'organisation'; organisationName: string; saved: boolean; replaced?: string | undefined }
+  | { kind: 'profile'; organisationName: string | undefined; replaced?: string | undefined };
 
 export function teamsChatLink(person: DirectoryPerson): string {
   return `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(person.teamsUpn ?? person.email)}`;
@@ -140,11 +140,16 @@ function describeBasis(basis: RegionBasis, regionName: string): string | undefin
   switch (basis.kind) {
     case 'named':
       return undefined;
-    case 'organisation':
-      return basis.saved
+    case 'organisation': {
+      const said = basis.saved
         ? `I have saved ${basis.organisationName} (${regionName}) as your organisation.`
         : `${basis.organisationName} is in NHS England ${regionName}.`;
+      // A former name: what happened to it says where it is; "is in" would be untrue.
+      if (basis.replaced) return basis.saved ? `${basis.replaced} ${said}` : basis.replaced;
+      return said;
+    }
     case 'profile':
+      if (basis.replaced) return `${basis.replaced} I have saved ${regionName} as your region.`;
       return basis.organisationName
         ? `Based on your organisation, ${basis.organisationName}.`
         : `Based on your region, ${regionName}.`;

@@ -6,7 +6,9 @@ import { answerQuestion, askedByButton } from '../questions/answerQuestion.js';
 import type { Intent } from '../questions/intents.js';
 import type { Understanding } from '../questions/understand.js';
 import { organisationFormCard } from './organisationFormCard.js';
-import type { Organisation } from './organisations.js';
+import { currentOrganisation, type Organisation } from './organisations.js';
+import { describeReplaced } from './formerOrganisations.js';
+import type { RegionBasis } from './answers.js';
 import type { RegionCode } from './referenceData.js';
 
 /** An organisation the question names in full (a distinctive word alone is not enough to act on). */
@@ -25,7 +27,12 @@ const regional =
       return answerCard(
         directory.answers.regionalNetwork(
           named.region,
-          { kind: 'organisation', organisationName: named.name, saved: false },
+          {
+            kind: 'organisation',
+            organisationName: named.name,
+            saved: false,
+            replaced: describeReplaced(named, directory.reference),
+          },
           focus,
         ),
       );
@@ -86,14 +93,16 @@ export async function saveProfileAndAnswer(
 ): Promise<AdaptiveCardJson> {
   const regionCode = organisation?.region ?? region;
   if (!regionCode) throw new Error('saveProfileAndAnswer needs an organisation or a region');
+  // A former organisation is saved as what took it over; one that was split, as its region.
+  const saved = organisation && currentOrganisation(organisation);
   await deps.storage.profiles.save({
     userId,
     region: regionCode,
-    organisationCode: organisation?.code,
+    organisationCode: saved?.code,
     updatedAt: new Date().toISOString(),
   });
   deps.logger.info(
-    { outcome: 'profile_saved', region: regionCode, organisation: organisation?.code ?? null },
+    { outcome: 'profile_saved', region: regionCode, organisation: saved?.code ?? null },
     'profile saved',
   );
   const focus = then === 'regionalLead' ? 'lead' : 'network';
@@ -101,8 +110,9 @@ export async function saveProfileAndAnswer(
     const [first] = await answerQuestion(deps, userId, askedByButton(then));
     if (first) return first;
   }
-  const basis = organisation
-    ? ({ kind: 'organisation', organisationName: organisation.name, saved: true } as const)
-    : ({ kind: 'profile', organisationName: undefined } as const);
+  const replaced = organisation && describeReplaced(organisation, deps.directory.reference);
+  const basis: RegionBasis = saved
+    ? { kind: 'organisation', organisationName: saved.name, saved: true, replaced }
+    : { kind: 'profile', organisationName: undefined, replaced };
   return answerCard(deps.directory.answers.regionalNetwork(regionCode, basis, focus));
 }

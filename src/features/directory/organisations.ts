@@ -1,5 +1,5 @@
 import { PhraseIndex } from './phraseIndex.js';
-import type { ReferenceData, RegionCode } from './referenceData.js';
+import type { FormerOrganisation, ReferenceData, RegionCode } from './referenceData.js';
 
 /** A trust or ICB an MSO may work for, with where it sits. */
 export interface Organisation {
@@ -8,6 +8,15 @@ export interface Organisation {
   kind: 'trust' | 'icb';
   icbCode: string;
   region: RegionCode;
+  /** Set when it no longer exists: from when, and what took it over (several when it was split). */
+  replaced?: { on: string; by: readonly Organisation[] };
+}
+
+/** What an organisation is today: itself, or the one organisation that took it over. */
+export function currentOrganisation(organisation: Organisation): Organisation | undefined {
+  const { replaced } = organisation;
+  if (!replaced) return organisation;
+  return replaced.by.length === 1 ? replaced.by[0] : undefined;
 }
 
 /**
@@ -36,8 +45,8 @@ export function createOrganisationFinder(reference: ReferenceData): Organisation
     byCode.set(organisation.code, organisation);
     for (const phrase of phrases) index.add(organisation, phrase);
   };
-  for (const { code, name, icb, region, shortForms } of reference.trusts) {
-    add({ code, name, kind: 'trust', icbCode: icb, region }, [name, ...shortForms]);
+  for (const { code, name, icb, region, shortForms, formerNames } of reference.trusts) {
+    add({ code, name, kind: 'trust', icbCode: icb, region }, [name, ...shortForms, ...formerNames]);
   }
   for (const site of reference.sites) {
     const organisation = byCode.get(site.trust);
@@ -46,6 +55,24 @@ export function createOrganisationFinder(reference: ReferenceData): Organisation
   for (const { code, name, region, shortName, synonyms } of reference.icbs) {
     add({ code, name, kind: 'icb', icbCode: code, region }, [name, shortName, ...synonyms]);
   }
+  // Former ICBs and trusts: people still say the old names and codes.
+  const addFormer = (former: FormerOrganisation, kind: Organisation['kind']) => {
+    const by = former.successors.map((code) => byCode.get(code)).filter((successor) => successor !== undefined);
+    const [only] = by;
+    add(
+      {
+        code: former.code,
+        name: former.name,
+        kind,
+        icbCode: kind === 'icb' ? former.code : (only?.icbCode ?? ''),
+        region: former.region,
+        replaced: { on: former.replacedOn, by },
+      },
+      [former.name, ...former.shortForms],
+    );
+  };
+  for (const former of reference.formerIcbs) addFormer(former, 'icb');
+  for (const former of reference.formerTrusts) addFormer(former, 'trust');
 
   return {
     byCode: (code) => byCode.get(code.toUpperCase()),
@@ -63,9 +90,11 @@ export function createOrganisationFinder(reference: ReferenceData): Organisation
       const matches = index.search(text);
       const top = matches[0];
       if (top) {
-        const tied = preferKindAsked(
-          text,
-          matches.filter((match) => match.score >= top.score),
+        const tied = withoutSuccessorsOfFormer(
+          preferKindAsked(
+            text,
+            matches.filter((match) => match.score >= top.score),
+          ),
         );
         const words = [...new Set(tied.flatMap((match) => match.words))];
         if (tied.length === 1 && tied[0]) return { kind: 'found', organisation: tied[0].item, exact: true, words };
@@ -101,4 +130,15 @@ function preferKindAsked<M extends { item: Organisation }>(text: string, matches
   const kind = /\b(icb|integrated care board|ccg)\b/i.test(text) ? 'icb' : 'trust';
   const preferred = matches.filter((match) => match.item.kind === kind);
   return preferred.length > 0 ? preferred : matches;
+}
+
+/**
+ * "North Bristol NHS Trust" names both the former trust and, through its sites, the one that took
+ * it over: the former one is kept, so the answer can say what happened to it.
+ */
+function withoutSuccessorsOfFormer<M extends { item: Organisation }>(matches: M[]): M[] {
+  const successors = new Set(
+    matches.flatMap((match) => (match.item.replaced?.by.length === 1 ? match.item.replaced.by : [])),
+  );
+  return matches.filter((match) => !successors.has(match.item));
 }

@@ -1,7 +1,22 @@
 import { distance } from 'fastest-levenshtein';
 
 /** Words that say nothing about which organisation is meant. */
-const FILLER = new Set(['nhs', 'foundation', 'trust', 'trusts', 'the', 'of', 'and', 'ft', 'at', 'in', 'for', 'a']);
+const FILLER = new Set([
+  'nhs',
+  'foundation',
+  'trust',
+  'trusts',
+  'the',
+  'of',
+  'and',
+  'ft',
+  'at',
+  'in',
+  'for',
+  'a',
+  'service',
+  'services',
+]);
 
 /** Common written short forms, read as the word they stand for (English county abbreviations first). */
 const SHORT_FORMS: Readonly<Record<string, string>> = {
@@ -29,14 +44,23 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
   hosp: 'hospital',
   hosps: 'hospitals',
   uni: 'university',
+  univ: 'university',
   gen: 'general',
+  mids: 'midlands',
+  dist: 'district',
+  saint: 'st',
+  ccg: 'icb',
 };
 
-/** Lower case, "&" as "and", apostrophes dropped, short forms expanded, anything else not a letter or digit a space. */
+/**
+ * Lower case, "&" as "and", "integrated care board" as "icb", apostrophes dropped, short forms
+ * expanded ("univ" is "university", "saint" is "st"), anything else not a letter or digit a space.
+ */
 export function tokenise(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/&/g, ' and ')
+    .replace(/\bintegrated care boards?\b/g, ' icb ')
     .replace(/['’`]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
@@ -106,18 +130,23 @@ export class PhraseIndex<T> {
   search(text: string, maxWords = 60): PhraseMatch<T>[] {
     const matched = new Map<string, boolean>(); // known word -> matched exactly?
     const typedAs = new Map<string, string>(); // known word -> the word in the text
-    for (const word of tokenise(text).slice(0, maxWords)) {
-      if (this.byToken.has(word)) {
-        matched.set(word, true);
-        typedAs.set(word, word);
-        continue;
-      }
-      for (const known of this.nearWords(word)) {
-        if (matched.has(known)) continue;
-        matched.set(known, false);
-        typedAs.set(known, word);
-      }
-    }
+    const position = new Map<string, number>(); // known word -> where it first appears in the text
+    tokenise(text)
+      .slice(0, maxWords)
+      .forEach((word, index) => {
+        if (this.byToken.has(word)) {
+          if (matched.get(word) !== true) position.set(word, index);
+          matched.set(word, true);
+          typedAs.set(word, word);
+          return;
+        }
+        for (const known of this.nearWords(word)) {
+          if (matched.has(known)) continue;
+          matched.set(known, false);
+          typedAs.set(known, word);
+          position.set(known, index);
+        }
+      });
 
     const best = new Map<T, PhraseMatch<T>>();
     const seen = new Set<number>();
@@ -128,7 +157,11 @@ export class PhraseIndex<T> {
         const alias = this.aliases[id];
         if (!alias || !alias.tokens.every((token) => matched.has(token))) continue;
         const exact = alias.tokens.every((token) => matched.get(token) === true);
-        const score = alias.weight * (exact ? 1 : 0.9);
+        // Words in the alias's own order break ties between names of the same words
+        // ("West and North London" against "North West London").
+        const order = alias.tokens.map((token) => position.get(token) ?? 0);
+        const inOrder = order.every((at, index) => index === 0 || at > (order[index - 1] ?? 0));
+        const score = alias.weight * (exact ? 1 : 0.9) + (inOrder && alias.tokens.length > 1 ? 0.5 : 0);
         const current = best.get(alias.item);
         const words = alias.tokens.map((token) => typedAs.get(token) ?? token);
         if (!current || score > current.score) best.set(alias.item, { item: alias.item, score, exact, words });

@@ -73,6 +73,36 @@ describe('asking about regional networks', () => {
     expect((await bot.storage.profiles.get(person.aadObjectId))?.organisationCode).toBe('RR8');
   });
 
+  it('finds the region of a dissolved ICB and says what replaced it, saving the region alone', async () => {
+    const person = newPerson();
+    const card = await ask(person, 'I work for NHS Frimley ICB');
+
+    expect(card).toContain('South East Example Lead');
+    expect(card).toContain(
+      'NHS Frimley ICB was dissolved on 1 April 2026; its area is now in NHS Thames Valley, NHS Surrey and Sussex and NHS Hampshire and Isle of Wight ICBs, all in NHS England South East.',
+    );
+    expect(await bot.storage.profiles.get(person.aadObjectId)).toMatchObject({
+      region: 'Y59',
+      organisationCode: undefined,
+    });
+  });
+
+  it('saves a merged trust as the trust that took it over, saying so', async () => {
+    const person = newPerson();
+    const card = await ask(person, "I'm the MSO at North Bristol NHS Trust");
+
+    expect(card).toContain('North Bristol NHS Trust became part of Bristol NHS Foundation Trust on 1 July 2026');
+    expect(card).toContain('I have saved Bristol NHS Foundation Trust (South West) as your organisation.');
+    expect((await bot.storage.profiles.get(person.aadObjectId))?.organisationCode).toBe('RA7');
+  });
+
+  it('answers "which region is NHS Thames Valley ICB in" with the South East', async () => {
+    const card = await ask(newPerson(), 'which regional network covers NHS Thames Valley ICB?');
+
+    expect(card).toContain('South East Example Lead');
+    expect(card).toContain('NHS Thames Valley Integrated Care Board is in NHS England South East.');
+  });
+
   it('answers about a named region without needing a profile', async () => {
     const card = await ask(newPerson(), 'who leads the North West network?');
 

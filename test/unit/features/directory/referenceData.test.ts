@@ -16,13 +16,63 @@ describe('the shipped reference data', () => {
     ]);
   });
 
-  it('has the 42 ICBs, each in one region, as many per region as NHS England lists', () => {
+  it('has the 36 ICBs of 1 April 2026, each in one region, as many per region as after the reorganisation', () => {
     const perRegion = Object.fromEntries(
       REGION_CODES.map((code) => [code, reference.icbs.filter((icb) => icb.region === code).length]),
     );
 
-    expect(reference.icbs).toHaveLength(42);
-    expect(perRegion).toEqual({ Y63: 4, Y62: 3, Y60: 11, Y61: 6, Y56: 5, Y59: 6, Y58: 7 });
+    expect(reference.icbs).toHaveLength(36);
+    expect(perRegion).toEqual({ Y63: 4, Y62: 3, Y60: 11, Y61: 3, Y56: 4, Y59: 4, Y58: 7 });
+  });
+
+  it.each([
+    ['S1Y5D', 'NHS Central East Integrated Care Board', 'Y61'],
+    ['D7T5G', 'NHS Essex Integrated Care Board', 'Y61'],
+    ['T6Y0W', 'NHS Norfolk and Suffolk Integrated Care Board', 'Y61'],
+    ['S9B9J', 'NHS Surrey and Sussex Integrated Care Board', 'Y59'],
+    ['S0E4D', 'NHS Thames Valley Integrated Care Board', 'Y59'],
+    ['Z9B2Z', 'NHS West and North London Integrated Care Board', 'Y56'],
+  ])('has the new ICB %s, %s', (code, name, region) => {
+    expect(reference.icb(code)).toMatchObject({ name, region });
+  });
+
+  it('keeps the 12 ICBs dissolved on 1 April 2026 as former ICBs, each with successors in its own region', () => {
+    const successors = Object.fromEntries(reference.formerIcbs.map((icb) => [icb.code, [...icb.successors].sort()]));
+
+    expect(successors).toEqual({
+      QHG: ['S1Y5D'],
+      QUE: ['S1Y5D'],
+      QM7: ['D7T5G', 'S1Y5D'],
+      QH8: ['D7T5G'],
+      QJG: ['D7T5G', 'T6Y0W'],
+      QMM: ['T6Y0W'],
+      QU9: ['S0E4D'],
+      QNQ: ['QRL', 'S0E4D', 'S9B9J'],
+      QXU: ['S9B9J'],
+      QNX: ['S9B9J'],
+      QMJ: ['Z9B2Z'],
+      QRV: ['Z9B2Z'],
+    });
+    for (const icb of reference.formerIcbs) {
+      expect(icb.replacedOn, icb.code).toBe('2026-04-01');
+      for (const code of icb.successors) expect(reference.icb(code)?.region, icb.code).toBe(icb.region);
+    }
+  });
+
+  it('keeps merged trusts as former trusts pointing at the trust that took them over', () => {
+    const former = (code: string) => reference.formerTrusts.find((trust) => trust.code === code);
+
+    expect(former('RVJ')).toMatchObject({
+      name: 'North Bristol NHS Trust',
+      successors: ['RA7'],
+      replacedOn: '2026-07-01',
+    });
+    expect(former('RY2')).toMatchObject({ successors: ['RWW'], replacedOn: '2026-04-01' });
+    expect(former('RW6')?.successors.sort()).toEqual(['R0A', 'RM3']);
+    for (const trust of reference.formerTrusts) {
+      expect(reference.trust(trust.code), trust.code).toBeUndefined();
+      for (const code of trust.successors) expect(reference.trust(code)?.region, trust.code).toBe(trust.region);
+    }
   });
 
   it('gives every trust exactly one ICB, in the same region as the trust', () => {
@@ -34,7 +84,12 @@ describe('the shipped reference data', () => {
   });
 
   it('has no code twice across trusts and ICBs', () => {
-    const codes = [...reference.trusts.map((trust) => trust.code), ...reference.icbs.map((icb) => icb.code)];
+    const codes = [
+      ...reference.trusts.map((trust) => trust.code),
+      ...reference.icbs.map((icb) => icb.code),
+      ...reference.formerTrusts.map((trust) => trust.code),
+      ...reference.formerIcbs.map((icb) => icb.code),
+    ];
 
     expect(new Set(codes).size).toBe(codes.length);
   });

