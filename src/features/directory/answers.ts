@@ -149,7 +149,7 @@ function describeBasis(basis: RegionBasis, regionName: string): string | undefin
       return said;
     }
     case 'profile':
-      if (basis.replaced) return `${basis.replaced} I have saved ${regionName} as your region.`;
+      if (basis.replaced) return `${basis.replaced} I have saved NHS England ${regionName} as your region.`;
       return basis.organisationName
         ? `Based on your organisation, ${basis.organisationName}.`
         : `Based on your region, ${regionName}.`;
