@@ -731,7 +731,7 @@ export function plausibleFieldValues(
     shownCancelled: ['true', 'false', ''],
     shownRecordingUrl: ['', 'https://example.org/recording'],
     shownPast: ['true', 'false', ''],
-    section: ['national', 'steering', 'source', 'Y62', 'Y56', 'Y00', ''],
+    section: ['national', 'steering', 'answers', 'source', 'Y62', 'Y56', 'Y00', ''],
     sectionHash: ['', 'AAAAAAAAAAAAAAAA'],
     'nationalLead.person.name': ['Pat Example', '', '<b>x</b>'],
     'nationalLead.person.email': ['pat@example.org', 'not an email', ''],
@@ -740,6 +740,8 @@ export function plausibleFieldValues(
     'regionalNetworks.1.pageUrl': ['https://example.org/nw', 'http://example.org', ''],
     'steeringGroup.members.0.name': ['Example Member', ''],
     'source.url': ['https://www.sps.nhs.uk/', 'javascript:alert(1)', ''],
+    'training.summary': ['There is no formal MSO training.', '', '${x}'],
+    'rps.resources.0.url': ['https://www.rpharms.com/', 'http://example.org', ''],
     version: ['0', '1', '2', '999', '-1', 'x'],
     confirmed: ['yes', 'no', ''],
     person: ['aaaaaaaa-0000-4000-8000-000000000001', '29:sam-example', 'nobody', ''],
@@ -747,10 +749,10 @@ export function plausibleFieldValues(
   };
 }
 
-/** The data each verb's card sends back. */
 /** Every input the webinar settings card sends back with any of its buttons. */
 const WEBINAR_CARD_FIELDS = [...SCHEDULE_FIELDS, ...OCCURRENCE_FIELDS, ...SHOWN_FIELDS];
 
+/** The data each verb's card sends back. */
 export const FIELDS_BY_VERB: Readonly<Record<string, readonly string[]>> = {
   [VERBS.showHelp]: [],
   [VERBS.askQuestion]: ['intent'],
@@ -788,6 +790,8 @@ export const FIELDS_BY_VERB: Readonly<Record<string, readonly string[]>> = {
     'regionalNetworks.1.pageUrl',
     'steeringGroup.members.0.name',
     'source.url',
+    'training.summary',
+    'rps.resources.0.url',
   ],
   [VERBS.restoreDirectoryVersion]: ['version', 'confirmed'],
   [VERBS.addLead]: ['person'],

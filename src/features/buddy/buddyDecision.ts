@@ -2,6 +2,7 @@ import { formatFullUkDateTime } from '../../platform/ukDateTime.js';
 import type { BuddyRequest } from './buddyScheme.js';
 import { decide, type Decision } from './decisions.js';
 import { errorSummary } from '../../platform/errorSummary.js';
+import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import { refuse, type CardActionRequest, type CardActionResult } from '../cardAction.js';
 import { introduce, refreshCardCopies, requestCardFor, tellApplicant } from './buddyNotices.js';
 import { isLead } from '../leads/isLead.js';
@@ -97,7 +98,7 @@ async function alreadyDecided(deps: CardActionRequest['deps'], request: BuddyReq
   const { decision, status } = request;
   const verb = status === 'declined' ? 'declined' : status === 'withdrawn' ? 'withdrawn' : 'approved';
   const message = decision
-    ? `Already ${verb} by ${decision.byName} at ${formatFullUkDateTime(decision.at)}.`
+    ? `Already ${verb} by ${escapeCardText(decision.byName, 80)} at ${formatFullUkDateTime(decision.at)}.`
     : `This request is ${status}.`;
   return { kind: 'card', card: await requestCardFor(deps, request, 'lead', message) };
 }

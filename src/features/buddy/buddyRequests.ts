@@ -137,11 +137,8 @@ export class BuddyRequests {
    */
   async forgetPerson(ids: ReadonlySet<string>, pseudonym: string): Promise<void> {
     const copyNamesPerson = (copy: CardCopy) => {
-      const { user, conversation } = copy.reference as {
-        user?: { id?: unknown; aadObjectId?: unknown };
-        conversation?: { id?: unknown };
-      };
-      return [user?.id, user?.aadObjectId, conversation?.id].some((id) => typeof id === 'string' && ids.has(id));
+      const { user } = copy.reference as { user?: { id?: unknown; aadObjectId?: unknown } };
+      return [user?.id, user?.aadObjectId, conversationOf(copy)].some((id) => typeof id === 'string' && ids.has(id));
     };
     const mentions = ({ request, cardCopies }: StoredBuddyRequest) =>
       (request.decision !== undefined && ids.has(request.decision.by)) ||
@@ -222,4 +219,9 @@ function fromEntity(entity: RequestEntity & { etag: string }): StoredBuddyReques
     cardCopies: JSON.parse(entity.cardCopies) as CardCopy[],
     etag: entity.etag,
   };
+}
+
+/** The id of the conversation a copy of a request card was posted in. */
+export function conversationOf(copy: CardCopy): unknown {
+  return (copy.reference.conversation as { id?: unknown } | undefined)?.id;
 }

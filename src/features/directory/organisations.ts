@@ -6,7 +6,6 @@ export interface Organisation {
   code: string;
   name: string;
   kind: 'trust' | 'icb';
-  icbCode: string;
   region: RegionCode;
   /** Set when it no longer exists: from when, and what took it over (several when it was split). */
   replaced?: { on: string; by: readonly Organisation[] };
@@ -45,31 +44,23 @@ export function createOrganisationFinder(reference: ReferenceData): Organisation
     byCode.set(organisation.code, organisation);
     for (const phrase of phrases) index.add(organisation, phrase);
   };
-  for (const { code, name, icb, region, shortForms, formerNames } of reference.trusts) {
-    add({ code, name, kind: 'trust', icbCode: icb, region }, [name, ...shortForms, ...formerNames]);
+  for (const { code, name, region, shortForms, formerNames } of reference.trusts) {
+    add({ code, name, kind: 'trust', region }, [name, ...shortForms, ...formerNames]);
   }
   for (const site of reference.sites) {
     const organisation = byCode.get(site.trust);
     if (organisation) for (const phrase of [site.name, ...site.aliases]) index.add(organisation, phrase);
   }
   for (const { code, name, region, shortName, synonyms } of reference.icbs) {
-    add({ code, name, kind: 'icb', icbCode: code, region }, [name, shortName, ...synonyms]);
+    add({ code, name, kind: 'icb', region }, [name, shortName, ...synonyms]);
   }
   // Former ICBs and trusts: people still say the old names and codes.
-  const addFormer = (former: FormerOrganisation, kind: Organisation['kind']) => {
-    const by = former.successors.map((code) => byCode.get(code)).filter((successor) => successor !== undefined);
-    const [only] = by;
-    add(
-      {
-        code: former.code,
-        name: former.name,
-        kind,
-        icbCode: kind === 'icb' ? former.code : (only?.icbCode ?? ''),
-        region: former.region,
-        replaced: { on: former.replacedOn, by },
-      },
-      [former.name, ...former.shortForms],
-    );
+  const addFormer = (
+    { code, name, region, replacedOn, successors, shortForms }: FormerOrganisation,
+    kind: Organisation['kind'],
+  ) => {
+    const by = successors.map((successor) => byCode.get(successor)).filter((known) => known !== undefined);
+    add({ code, name, kind, region, replaced: { on: replacedOn, by } }, [name, ...shortForms]);
   };
   for (const former of reference.formerIcbs) addFormer(former, 'icb');
   for (const former of reference.formerTrusts) addFormer(former, 'trust');

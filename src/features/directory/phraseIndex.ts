@@ -131,22 +131,20 @@ export class PhraseIndex<T> {
     const matched = new Map<string, boolean>(); // known word -> matched exactly?
     const typedAs = new Map<string, string>(); // known word -> the word in the text
     const position = new Map<string, number>(); // known word -> where it first appears in the text
-    tokenise(text)
-      .slice(0, maxWords)
-      .forEach((word, index) => {
-        if (this.byToken.has(word)) {
-          if (matched.get(word) !== true) position.set(word, index);
-          matched.set(word, true);
-          typedAs.set(word, word);
-          return;
-        }
-        for (const known of this.nearWords(word)) {
-          if (matched.has(known)) continue;
-          matched.set(known, false);
-          typedAs.set(known, word);
-          position.set(known, index);
-        }
-      });
+    for (const [index, word] of tokenise(text).slice(0, maxWords).entries()) {
+      if (this.byToken.has(word)) {
+        if (matched.get(word) !== true) position.set(word, index);
+        matched.set(word, true);
+        typedAs.set(word, word);
+        continue;
+      }
+      for (const known of this.nearWords(word)) {
+        if (matched.has(known)) continue;
+        matched.set(known, false);
+        typedAs.set(known, word);
+        position.set(known, index);
+      }
+    }
 
     const best = new Map<T, PhraseMatch<T>>();
     const seen = new Set<number>();

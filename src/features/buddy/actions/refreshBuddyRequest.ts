@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_ID_PATTERN } from '../buddyScheme.js';
 import { requestCardFor } from '../buddyNotices.js';
+import { conversationOf } from '../buddyRequests.js';
 import { isLead } from '../../leads/isLead.js';
 import { VERBS } from '../../verbs.js';
 import { refuse, type CardAction } from '../../cardAction.js';
@@ -24,14 +25,10 @@ export const refreshBuddyRequest: CardAction = {
         ? 'lead'
         : stored.request.userId === request.person.id
           ? 'applicant'
-          : stored.cardCopies.some((copy) => conversationIdOf(copy.reference) === request.conversation.id)
+          : stored.cardCopies.some((copy) => conversationOf(copy) === request.conversation.id)
             ? 'other'
             : undefined;
     if (!stored || !viewer) return refuse.notFound('That request no longer exists.');
     return { kind: 'card', card: await requestCardFor(deps, stored.request, viewer) };
   },
 };
-
-function conversationIdOf(reference: Readonly<Record<string, unknown>>): unknown {
-  return (reference.conversation as { id?: unknown } | undefined)?.id;
-}

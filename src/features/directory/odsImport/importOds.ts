@@ -85,8 +85,8 @@ export function importOds(current: ReferenceFiles, download: OdsDownload, { asOf
   for (const code of icbCodes) {
     const old = oldIcbs.get(code);
     const row = icbRows.get(code);
-    const region = row?.region ?? openTrustRows.find((trust) => trust.geography === code)?.region;
     const firstTrust = openTrustRows.find((trust) => trust.geography === code);
+    const region = row?.region ?? firstTrust?.region;
     if (!region) continue;
     if (!old) {
       if (!row && current.icbs.former.some((former) => former.code === code)) {
@@ -135,10 +135,9 @@ export function importOds(current: ReferenceFiles, download: OdsDownload, { asOf
       refusals.push(`${where}: no open trust sits in this ICB any more and succ.csv gives it no successor`);
       continue;
     }
-    formerIcbs.push(former(old, [old.shortName, ...old.synonyms], succession));
-    summary.icbs.push(
-      `dissolved ${old.code} ${old.name} from ${succession[0]?.effectiveOn ?? '?'}: now ${succession.map((s) => s.successor).join(', ')}`,
-    );
+    const gone = former(old, [old.shortName, ...old.synonyms], succession);
+    formerIcbs.push(gone);
+    summary.icbs.push(`dissolved ${old.code} ${old.name} from ${gone.replacedOn}: now ${gone.successors.join(', ')}`);
   }
 
   // Trusts: every current one stays, changes, or closes with a successor; open rows not known are new.
@@ -165,10 +164,11 @@ export function importOds(current: ReferenceFiles, download: OdsDownload, { asOf
         refusals.push(`${describeRow(row)}: closed on ${row.closedOn ?? '?'} and succ.csv gives it no successor`);
         continue;
       }
-      formerTrusts.push(former(old, [...old.shortForms, ...old.formerNames], succession));
+      const gone = former(old, [...old.shortForms, ...old.formerNames], succession);
+      formerTrusts.push(gone);
       formerCodes.add(old.code);
       summary.trusts.push(
-        `closed ${old.code} ${old.name} on ${row.closedOn ?? '?'}: now ${succession.map((s) => s.successor).join(', ')}`,
+        `closed ${old.code} ${old.name} on ${row.closedOn ?? '?'}: now ${gone.successors.join(', ')}`,
       );
       continue;
     }
@@ -194,9 +194,10 @@ export function importOds(current: ReferenceFiles, download: OdsDownload, { asOf
   }
   if (keptCareTrusts > 0)
     summary.notes.push(`kept ${keptCareTrusts} care trusts (T codes) as they were: no ect.csv in the folder`);
+  const held = new Set(current.trusts.trusts.map((trust) => trust.code));
   for (const row of openTrustRows) {
-    if (trusts.has(row.code) || formerCodes.has(row.code) || !row.region) continue;
-    if (current.trusts.trusts.some((trust) => trust.code === row.code)) continue; // refused above
+    // A trust the data holds is in `trusts` already, or was refused above.
+    if (held.has(row.code) || formerCodes.has(row.code) || !row.region) continue;
     const name = titleCase(row.name);
     const type = typeOfNewTrust(row, current.trusts.trusts, successions);
     trusts.set(row.code, {
@@ -252,27 +253,42 @@ export function importOds(current: ReferenceFiles, download: OdsDownload, { asOf
   }
   if (refusals.length > 0) return { ok: false, refusals };
 
-  const version = asOf;
   const files: ReferenceFiles = {
     regions: current.regions,
-    icbs: {
-      version,
-      source: SOURCE,
-      icbs: [...icbs.values()],
-      former: resolveChains(formerIcbs, new Set(icbs.keys())),
-    },
-    trusts: {
-      version,
-      source: SOURCE,
-      trusts: [...trusts.values()],
-      former: resolveChains(formerTrusts, new Set(trusts.keys())),
-    },
-    sites: { ...current.sites, ...(download.sites ? { version, source: SOURCE } : {}), sites },
+    icbs: dated(
+      current.icbs,
+      {
+        icbs: [...icbs.values()],
+        former: resolveChains(formerIcbs, new Set(icbs.keys())),
+      },
+      asOf,
+    ),
+    trusts: dated(
+      current.trusts,
+      {
+        trusts: [...trusts.values()],
+        former: resolveChains(formerTrusts, new Set(trusts.keys())),
+      },
+      asOf,
+    ),
+    sites: dated(current.sites, { sites }, asOf),
   };
   const problems = referenceProblems(files);
   if (problems.length > 0)
     return { ok: false, refusals: problems.map((problem) => `the result would not load: ${problem}`) };
   return { ok: true, files, summary };
+}
+
+/** The file with the new content, dated `asOf` and credited to the import only when the content changed. */
+function dated<F extends { version: string; source: string }>(
+  file: F,
+  content: Omit<F, 'version' | 'source'>,
+  asOf: string,
+): F {
+  const { version: _version, source: _source, ...before } = file;
+  return JSON.stringify(before) === JSON.stringify(content)
+    ? file
+    : { ...file, ...content, version: asOf, source: SOURCE };
 }
 
 function former(
@@ -290,19 +306,37 @@ function former(
   };
 }
 
+/**
+ * The current organisations that `code` passed to, following successors of successors
+ * ("RCZ" -> "RRP" -> "G6V2S"); undefined when a trail ends at something not current.
+ */
+function currentSuccessors(
+  code: string,
+  isCurrent: (code: string) => boolean,
+  successorsOf: (code: string) => readonly string[] | undefined,
+  seen: ReadonlySet<string> = new Set(),
+): string[] | undefined {
+  if (isCurrent(code)) return [code];
+  const next = successorsOf(code);
+  if (!next || seen.has(code)) return undefined;
+  const found = next.map((successor) =>
+    currentSuccessors(successor, isCurrent, successorsOf, new Set([...seen, code])),
+  );
+  return found.every((codes) => codes !== undefined) ? [...new Set(found.flat())] : undefined;
+}
+
 /** A former organisation whose successor has since gone too points at that successor's successors. */
 function resolveChains(former: FormerOrganisation[], current: ReadonlySet<string>): FormerOrganisation[] {
-  const byCode = new Map(former.map((organisation) => [organisation.code, organisation]));
-  const resolve = (code: string, seen: Set<string>): string[] => {
-    if (current.has(code) || seen.has(code)) return [code];
-    const next = byCode.get(code);
-    if (!next) return [code];
-    seen.add(code);
-    return next.successors.flatMap((successor) => resolve(successor, seen));
-  };
+  const byCode = new Map(former.map((organisation) => [organisation.code, organisation.successors]));
   return former.map((organisation) => ({
     ...organisation,
-    successors: [...new Set(organisation.successors.flatMap((code) => resolve(code, new Set([organisation.code]))))],
+    // A trail that ends elsewhere is left as it was, for the start-up checks to name.
+    successors:
+      currentSuccessors(
+        organisation.code,
+        (code) => current.has(code),
+        (code) => byCode.get(code),
+      ) ?? organisation.successors,
   }));
 }
 
@@ -319,23 +353,16 @@ function keepClosedTrusts(
   summary: ImportSummary,
 ): void {
   const held = new Set(formerTrusts.map((trust) => trust.code));
-  const currentSuccessors = (code: string, seen: Set<string>): string[] | undefined => {
-    if (trusts.has(code)) return [code];
-    const next = successions.get(code);
-    if (!next || seen.has(code)) return undefined;
-    seen.add(code);
-    const found = next.map((succession) => currentSuccessors(succession.successor, seen));
-    return found.every((codes) => codes !== undefined) ? found.flat() : undefined;
-  };
+  const successorsOf = (code: string) => successions.get(code)?.map((succession) => succession.successor);
   let kept = 0;
   for (const row of closed) {
     if (held.has(row.code) || trusts.has(row.code) || !row.region) continue;
     const succession = successions.get(row.code);
-    const successors = currentSuccessors(row.code, new Set());
+    const successors = currentSuccessors(row.code, (code) => trusts.has(code), successorsOf);
     if (!succession || !successors || successors.some((code) => trusts.get(code)?.region !== row.region)) continue;
     formerTrusts.push({
       ...former({ code: row.code, name: titleCase(row.name), region: row.region }, [], succession),
-      successors: [...new Set(successors)],
+      successors,
     });
     kept += 1;
   }
@@ -384,13 +411,13 @@ function importSites(
       ? byCode.get(site.code)
       : (sameNamed.find((candidate) => candidate.parent === site.trust) ??
         (sameNamed.length === 1 ? sameNamed[0] : undefined));
-    if (row && rows.length > 0) {
+    if (row) {
       if (!isOpen(row)) {
         summary.sites.push(`closed ${site.name} (${row.code}) on ${row.closedOn ?? '?'}`);
         continue;
       }
       if (!site.code) site = { ...site, code: row.code };
-      if (!sameName(row.name, site.name) && site.code === old.code) {
+      if (!sameName(row.name, site.name)) {
         const name = titleCase(row.name);
         site = { ...site, name, aliases: unique([...site.aliases, old.name], [name]) };
         summary.sites.push(`renamed ${old.name} -> ${name}`);

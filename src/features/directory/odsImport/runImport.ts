@@ -24,7 +24,8 @@ export function runImport({
   const given = Object.entries(ODS_FILES)
     .filter(([key]) => download[key as keyof typeof ODS_FILES])
     .map(([key, file]) => `${file} (${download[key as keyof typeof ODS_FILES]?.length ?? 0} rows)`);
-  const result = importOds(readReferenceFiles(dataDir), download, { asOf });
+  const current = readReferenceFiles(dataDir);
+  const result = importOds(current, download, { asOf });
   if (!result.ok) {
     return {
       output: [
@@ -37,12 +38,23 @@ export function runImport({
       exitCode: 1,
     };
   }
-  if (!dryRun) writeFiles(dataDir, result.files);
+  const changed = (Object.keys(REFERENCE_FILE_NAMES) as (keyof ReferenceFiles)[]).filter(
+    (key) => result.files[key] !== current[key],
+  );
+  // Laid out as the files always have been: two-space JSON, one value per line.
+  if (!dryRun)
+    for (const key of changed)
+      writeFileSync(new URL(REFERENCE_FILE_NAMES[key], dataDir), `${JSON.stringify(result.files[key], null, 2)}\n`);
+  const files = changed.map((key) => REFERENCE_FILE_NAMES[key]).join(', ');
   return {
     output: [
       `ODS import as of ${asOf} from ${given.join(', ')}`,
       ...describeSummary(result.summary, result.files),
-      dryRun ? 'Dry run: nothing was written.' : `Wrote ${Object.values(REFERENCE_FILE_NAMES).join(', ')}.`,
+      changed.length === 0
+        ? 'The data is up to date: nothing to write.'
+        : dryRun
+          ? `Dry run: nothing was written (${files} would change).`
+          : `Wrote ${files}.`,
     ].join('\n'),
     exitCode: 0,
   };
@@ -59,10 +71,4 @@ function describeSummary(summary: ImportSummary, files: ReferenceFiles): string[
     ...section('Sites', summary.sites, `${files.sites.sites.length} now`),
     ...summary.notes.map((note) => `Note: ${note}`),
   ];
-}
-
-/** Written as the files have always been laid out: two-space JSON, one value per line. */
-function writeFiles(dataDir: URL, files: ReferenceFiles): void {
-  for (const key of Object.keys(REFERENCE_FILE_NAMES) as (keyof ReferenceFiles)[])
-    writeFileSync(new URL(REFERENCE_FILE_NAMES[key], dataDir), `${JSON.stringify(files[key], null, 2)}\n`);
 }

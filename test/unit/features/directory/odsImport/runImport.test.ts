@@ -85,6 +85,7 @@ describe('importing an ODS download', () => {
     expect(output).toContain('ICBs: no change');
     expect(output).toContain('Trusts: no change');
     expect(output).toContain('Sites: no change');
+    expect(output).toContain('The data is up to date: nothing to write.');
     expect(fileText(dataDir, 'trusts.json') + fileText(dataDir, 'icbs.json') + fileText(dataDir, 'sites.json')).toBe(
       first,
     );
