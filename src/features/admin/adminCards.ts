@@ -172,6 +172,15 @@ export interface SectionCardState {
   notice?: Notice;
 }
 
+/**
+ * A people picker may not show who is picked (the Agents Playground leaves it blank although the
+ * value is there and is sent back): the line under it says so in words.
+ */
+function personHelp(help: string, choices: readonly PersonChoice[], value: string | undefined): string {
+  const picked = value ? choices.find((choice) => choice.value === value)?.title : undefined;
+  return `${help} ${picked ? `Picked now: ${escapeCardText(picked, 100)}.` : 'Nobody is picked now.'}`;
+}
+
 /** The edit card of one section: its fields as saved (or as typed), checked field by field. */
 export function sectionCard(
   deps: Pick<BotDeps, 'directory' | 'localMode'>,
@@ -201,6 +210,7 @@ export function sectionCard(
       'Emails must be email addresses, links must start with https://, and names are plain text. Nothing is saved until every field is right.',
     fields: fields.map((input) => ({
       ...input,
+      help: input.kind === 'person' ? personHelp(input.help, choices, values[input.id]) : input.help,
       value: values[input.id] ?? '',
       error: state.errors?.[input.id] ?? '',
       theirs:

@@ -335,6 +335,15 @@ describe('a regional lead', () => {
     await saveSection(OWNER, 'Y62', { [`${NW}.leadAadObjectId`]: NORTH_WEST_LEAD.aadObjectId });
   });
 
+  it("is named under the picker on the region's card, since a picker may show nobody picked", async () => {
+    const opened = await press(OWNER, VERBS.editDirectorySection, { section: 'Y62' });
+
+    expect(opened.text).toContain('Picked now: Alex Example.');
+    expect((await press(OWNER, VERBS.editDirectorySection, { section: 'Y56' })).text).toContain(
+      'Nobody is picked now.',
+    );
+  });
+
   it('edits their own region, sees only it as editable, and gets 403 for another region or the national part', async () => {
     const settings = await ask(NORTH_WEST_LEAD, 'directory settings');
     expect(settings.match(/editDirectorySection/g)?.length).toBe(1);
