@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { GUID } from './platform/guid.js';
 import { checkWebinarRule, EXAMPLE_WEBINAR_RULE, type WebinarSchedule } from './features/webinar/index.js';
 import {
   DEFAULT_REMINDER_OFFSETS,
@@ -15,7 +16,6 @@ export const LOCAL_LEAD_AAD_OBJECT_ID = '00000000-0000-0000-0000-0000000000c2';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const appTypes = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -23,7 +23,7 @@ const blankToUndefined = (value: unknown): unknown =>
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
 const optionalGuid = z.preprocess(
   blankToUndefined,
-  z.string().trim().regex(guid, { message: 'must be a GUID' }).optional(),
+  z.string().trim().regex(GUID, { message: 'must be a GUID' }).optional(),
 );
 
 const webinarStart = /^(?:(\d{4}-\d{2}-\d{2})T)?([01]\d|2[0-3]):([0-5]\d)$/;
@@ -61,7 +61,7 @@ const guidList = z.preprocess(
             .map((item) => item.trim())
             .filter(Boolean),
     )
-    .refine((ids) => ids.every((id) => guid.test(id)), {
+    .refine((ids) => ids.every((id) => GUID.test(id)), {
       message: 'must be a comma-separated list of GUIDs',
     })
     .transform((ids) => ids.map((id) => id.toLowerCase())),

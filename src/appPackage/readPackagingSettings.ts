@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PackagingError } from './packagingError.js';
+import { GUID } from '../platform/guid.js';
 
 /** What the manifest template is filled with. None of it is secret. */
 export interface PackagingSettings {
@@ -30,7 +31,6 @@ export const STAND_IN_DEVELOPER = {
   TERMS_URL: 'https://example.org/mso-network/terms',
 } as const;
 
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A public DNS name: Teams only loads tabs and reaches bots over https on a real domain.
 const hostName = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 // Teams wants MAJOR.MINOR.PATCH and compares it on update.
@@ -56,7 +56,7 @@ const envSchema = z.object({
     z
       .string({ error: "is required: the bot's Entra app (client) id" })
       .trim()
-      .regex(guid, { message: "must be a GUID (the bot's Entra app id)" }),
+      .regex(GUID, { message: "must be a GUID (the bot's Entra app id)" }),
   ),
   BOT_DOMAIN: z.preprocess(
     blankToUndefined,
@@ -69,7 +69,7 @@ const envSchema = z.object({
         message: 'must be a host name such as mso-bot.azurewebsites.net, without https:// or a path',
       }),
   ),
-  TEAMS_APP_ID: text(z.string().trim().regex(guid, { message: 'must be a GUID' })),
+  TEAMS_APP_ID: text(z.string().trim().regex(GUID, { message: 'must be a GUID' })),
   APP_VERSION: text(z.string().trim().regex(appVersion, { message: 'must be MAJOR.MINOR.PATCH, such as 1.0.0' })),
   DEVELOPER_NAME: text(z.string().trim().max(32, { message: 'must be at most 32 characters' })),
   DEVELOPER_WEBSITE_URL: httpsUrl,

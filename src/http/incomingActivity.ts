@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GUID } from '../platform/guid.js';
 import { stripInvisible } from '../platform/cards/escapeCardText.js';
 
 /**
@@ -26,7 +27,8 @@ const displayName = z
 const channelAccount = z.looseObject({
   id,
   name: displayName.optional(),
-  aadObjectId: z.string().max(128).optional(),
+  // Entra object ids are GUIDs: they become table keys, which anything much longer would not fit.
+  aadObjectId: z.string().regex(GUID, { error: 'must be an Entra object id (a GUID)' }).optional(),
   role: z.string().max(32).optional(),
 });
 

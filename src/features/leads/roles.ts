@@ -1,8 +1,8 @@
+import { GUID } from '../../platform/guid.js';
 import type { LeadRoster } from './leadRoster.js';
 
 /** How old the roster behind `showsAsLead` may be. */
 const SHOWN_ROSTER_MS = 5000;
-const ENTRA_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Who may act as a lead, decided on the server from the caller's Entra object id on every action.
@@ -26,7 +26,7 @@ export class Roles {
     if (this.isOwner(id)) return true;
     // Only an Entra object id can be on the roster: anything else (a Teams id where Teams gave
     // no Entra id, or a forged value) is answered without a read that its length could fail.
-    return ENTRA_OBJECT_ID.test(id) && (await this.roster.has(id));
+    return GUID.test(id) && (await this.roster.has(id));
   }
 
   /**
@@ -37,7 +37,7 @@ export class Roles {
   async showsAsLead(id: string | undefined, now = Date.now()): Promise<boolean> {
     if (id === undefined || id === '') return false;
     if (this.isOwner(id)) return true;
-    if (!ENTRA_OBJECT_ID.test(id)) return false;
+    if (!GUID.test(id)) return false;
     if (!this.shown || now - this.shown.at > SHOWN_ROSTER_MS) {
       const ids = new Set((await this.roster.list()).map((lead) => lead.id));
       this.shown = { ids, at: now };

@@ -33,4 +33,13 @@ describe('incomingActivitySchema', () => {
 
     expect(incomingActivitySchema.safeParse(activity).success).toBe(false);
   });
+
+  it('refuses a sender whose Entra object id is not a GUID, which could not be a table key (found by the fuzz)', () => {
+    const activity = message('help', { serviceUrl: 'https://smba.example.org/' });
+    const as = (aadObjectId: string) => ({ ...activity, from: { ...activity.from, aadObjectId } });
+
+    expect(incomingActivitySchema.safeParse(as('\u{1f600}'.repeat(128))).success).toBe(false);
+    expect(incomingActivitySchema.safeParse(as('29:not-an-entra-id')).success).toBe(false);
+    expect(incomingActivitySchema.safeParse(as('EEEEEEEE-0000-4000-8000-0000000000A1')).success).toBe(true);
+  });
 });
