@@ -35,8 +35,11 @@ describe('incomingActivitySchema', () => {
   });
 
   it('refuses a sender whose Entra object id is not a GUID, which could not be a table key (found by the fuzz)', () => {
-    const activity = message('help', { serviceUrl: 'https://smba.example.org/' });
-    const as = (aadObjectId: string) => ({ ...activity, from: { ...activity.from, aadObjectId } });
+    const as = (aadObjectId: string) =>
+      message('help', {
+        serviceUrl: 'https://smba.example.org/',
+        from: { id: '29:sam-example', name: 'Sam Example', aadObjectId },
+      });
 
     expect(incomingActivitySchema.safeParse(as('\u{1f600}'.repeat(128))).success).toBe(false);
     expect(incomingActivitySchema.safeParse(as('29:not-an-entra-id')).success).toBe(false);
