@@ -7,6 +7,7 @@ export const VERBS = {
   askQuestion: 'askQuestion',
   chooseOrganisation: 'chooseOrganisation',
   saveOrganisation: 'saveOrganisation',
+  undoWorkplace: 'undoWorkplace',
   submitBuddySignUp: 'submitBuddySignUp',
   decideBuddyRequest: 'decideBuddyRequest',
   matchBuddyRequest: 'matchBuddyRequest',

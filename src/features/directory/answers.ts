@@ -2,12 +2,6 @@ import { answer, type Answer } from '../answerCard.js';
 import { regionalNetworkFor, type DirectoryPerson, type NetworkDirectory } from './networkDirectory.js';
 import type { ReferenceData, RegionCode } from './referenceData.js';
 
-/** How the bot knew which region was meant, said under a regional answer. */
-export type RegionBasis =
-  | { kind: 'named' }
-  | { kind: 'organisation'; organisationName: string; saved: boolean; replaced?: string | undefined }
-  | { kind: 'profile'; organisationName: string | undefined; replaced?: string | undefined };
-
 export function teamsChatLink(person: DirectoryPerson): string {
   return `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(person.teamsUpn ?? person.email)}`;
 }
@@ -31,7 +25,8 @@ export class Answers {
     return answer({ source: this.directory.source, ...fields });
   }
 
-  regionalNetwork(region: RegionCode, basis: RegionBasis, focus: 'network' | 'lead'): Answer {
+  /** The regional network (or its lead) for a region; `note`: how the bot knew the region, said under it. */
+  regionalNetwork(region: RegionCode, focus: 'network' | 'lead', note: string | undefined): Answer {
     const network = regionalNetworkFor(this.directory, region);
     const regionName = this.reference.region(region).name;
     const lead = network.lead;
@@ -54,7 +49,7 @@ export class Answers {
         { title: 'Who is the national lead?', intent: 'nationalLead' },
         { title: 'Change my organisation', intent: 'setOrganisation' },
       ],
-      note: describeBasis(basis, regionName),
+      note,
     });
   }
 
@@ -133,25 +128,5 @@ export class Answers {
           'Learn from Patient Safety Events (LFPSE) replaced the NRLS, which closed on 30 June 2024. The MHRA Yellow Card scheme remains the route for suspected adverse drug reactions.',
       ],
     });
-  }
-}
-
-function describeBasis(basis: RegionBasis, regionName: string): string | undefined {
-  switch (basis.kind) {
-    case 'named':
-      return undefined;
-    case 'organisation': {
-      const said = basis.saved
-        ? `I have saved ${basis.organisationName} (${regionName}) as your organisation.`
-        : `${basis.organisationName} is in NHS England ${regionName}.`;
-      // A former name: what happened to it says where it is; "is in" would be untrue.
-      if (basis.replaced) return basis.saved ? `${basis.replaced} ${said}` : basis.replaced;
-      return said;
-    }
-    case 'profile':
-      if (basis.replaced) return `${basis.replaced} I have saved NHS England ${regionName} as your region.`;
-      return basis.organisationName
-        ? `Based on your organisation, ${basis.organisationName}.`
-        : `Based on your region, ${regionName}.`;
   }
 }

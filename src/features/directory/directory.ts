@@ -3,6 +3,7 @@ import type { NetworkDirectory } from './networkDirectory.js';
 import { createOrganisationFinder, type OrganisationFinder, type OrganisationLookup } from './organisations.js';
 import { PhraseIndex, tokenise } from './phraseIndex.js';
 import type { ReferenceData, RegionCode } from './referenceData.js';
+import { isNameOnly, otherClauses, statesWorkplace, type WorkplaceMention } from './workplaceMention.js';
 
 /** Everything the bot knows about MSO support: the network directory plus the public reference data. */
 export interface Directory {
@@ -19,9 +20,14 @@ export interface TextAnalysis {
   region: RegionCode | undefined;
   /**
    * The text with the organisation or region it names replaced by a marker word, for the intent
-   * classifier: it learns "I work at <organisation>" rather than every trust's name.
+   * classifier: it learns "I work at <organisation>" rather than every trust's name. When the text
+   * says where the person works and asks something else too, only the something else.
    */
   delexicalised: string;
+  /** Whether the text says the place it names is where the person works (see `WorkplaceMention`). */
+  workplace: WorkplaceMention;
+  /** The text says where the person works and asks something else too. */
+  asksMore: boolean;
 }
 
 const ORGANISATION_MARKER = 'zzorganisation';
@@ -51,8 +57,19 @@ export function createDirectory(network: NetworkDirectory, reference: ReferenceD
         organisation.kind !== 'unknown' && organisation.exact ? organisation.words : [],
       );
       const regionWords = new Set(region?.words ?? []);
+      // Loosely named too ("Leeds", which fits three trusts): the answer then asks which.
+      const nameWords = new Set([...(organisation.kind === 'unknown' ? [] : organisation.words), ...regionWords]);
+      const workplace: WorkplaceMention =
+        nameWords.size > 0 && statesWorkplace(text)
+          ? 'stated'
+          : nameWords.size > 0 && isNameOnly(text, nameWords)
+            ? 'nameOnly'
+            : 'none';
+      // "I work at Leeds, who is my lead?": the classifier reads what else was asked, if anything.
+      const rest = workplace === 'stated' ? otherClauses(text, nameWords) : '';
+      const asked = rest || text;
       const out: string[] = [];
-      for (const word of tokenise(text)) {
+      for (const word of tokenise(asked)) {
         const replacement = organisationWords.has(word)
           ? ORGANISATION_MARKER
           : regionWords.has(word)
@@ -61,7 +78,7 @@ export function createDirectory(network: NetworkDirectory, reference: ReferenceD
         if (replacement !== word && out.at(-1) === replacement) continue;
         out.push(replacement);
       }
-      return { organisation, region: region?.item, delexicalised: out.join(' ') };
+      return { organisation, region: region?.item, delexicalised: out.join(' '), workplace, asksMore: rest !== '' };
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Feature } from '../feature.js';
 import { chooseOrganisation } from './actions/chooseOrganisation.js';
 import { saveOrganisation } from './actions/saveOrganisation.js';
+import { undoWorkplace } from './actions/undoWorkplace.js';
 import { directoryIntents } from './intents.js';
 import { directoryData, eraseDirectoryData } from './privacy.js';
 
@@ -8,7 +9,7 @@ import { directoryData, eraseDirectoryData } from './privacy.js';
 export const directoryFeature: Feature = {
   name: 'directory',
   intents: directoryIntents,
-  actions: [chooseOrganisation, saveOrganisation],
+  actions: [chooseOrganisation, saveOrganisation, undoWorkplace],
   myData: directoryData,
   erase: eraseDirectoryData,
 };

@@ -3,7 +3,8 @@ import { icbShortName } from './odsImport/odsNames.js';
 import type { Organisation } from './organisations.js';
 import type { ReferenceData } from './referenceData.js';
 
-function listed(names: readonly string[]): string {
+/** "A, B and C". */
+export function listed(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
 }

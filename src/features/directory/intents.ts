@@ -1,73 +1,104 @@
 import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import { answerCard } from '../answerCard.js';
 import type { BotDeps } from '../botDeps.js';
-import { fixedAnswer, type IntentHandler } from '../feature.js';
+import { fixedAnswer, type IntentHandler, type Reply } from '../feature.js';
 import { answerQuestion, askedByButton } from '../questions/answerQuestion.js';
-import type { Intent } from '../questions/intents.js';
+import type { Intent, IntentOrNone } from '../questions/intents.js';
 import type { Understanding } from '../questions/understand.js';
 import { organisationFormCard } from './organisationFormCard.js';
-import { currentOrganisation, type Organisation } from './organisations.js';
-import { describeReplaced } from './formerOrganisations.js';
-import type { RegionBasis } from './answers.js';
-import type { RegionCode } from './referenceData.js';
+import {
+  answerAboutPlace,
+  answerFromProfile,
+  describeWorkplace,
+  focusOf,
+  rememberPlace,
+  saveWorkplace,
+  type Place,
+  type SavedWorkplace,
+} from './workplace.js';
 
-/** An organisation the question names in full (a distinctive word alone is not enough to act on). */
-function namedOrganisation(question: Understanding): Organisation | undefined {
-  const { organisation } = question;
-  return organisation.kind === 'found' && organisation.exact ? organisation.organisation : undefined;
+/**
+ * The place a message names: an organisation named in full (a distinctive word alone is not
+ * enough to act on, unless the person says it is where they work), else a region, which may be
+ * that of every organisation a name fits ("the MSO at Leeds").
+ */
+function placeNamed({ organisation, region, workplace }: Understanding): Place | undefined {
+  if (organisation.kind === 'found' && (organisation.exact || workplace === 'stated'))
+    return { organisation: organisation.organisation, region: organisation.organisation.region };
+  if (region) return { organisation: undefined, region };
+  if (organisation.kind === 'ambiguous') {
+    const [first, ...others] = organisation.choices;
+    if (first && others.every((choice) => choice.region === first.region))
+      return { organisation: undefined, region: first.region, among: organisation.choices };
+  }
+  return undefined;
+}
+
+/** What the person has saved, if anything. */
+export async function savedWorkplace(deps: BotDeps, userId: string): Promise<SavedWorkplace | undefined> {
+  const profile = await deps.storage.profiles.get(userId);
+  return profile && { region: profile.region, code: profile.organisationCode };
+}
+
+/** "Where do you work?", saying what is saved now. */
+function whereDoYouWork(
+  deps: BotDeps,
+  saved: SavedWorkplace | undefined,
+  options: Omit<Parameters<typeof organisationFormCard>[1], 'savedNow'>,
+): AdaptiveCardJson {
+  return organisationFormCard(deps.directory.reference, {
+    ...options,
+    savedNow: saved && describeWorkplace(deps, saved),
+  });
 }
 
 /** "my regional network" / "my regional lead": for the organisation or region named, else the one saved, else asks. */
 const regional =
   (focus: 'network' | 'lead'): IntentHandler =>
   async (deps, userId, question) => {
-    const { directory, storage } = deps;
-    const named = namedOrganisation(question);
-    if (named) {
-      return answerCard(
-        directory.answers.regionalNetwork(
-          named.region,
-          {
-            kind: 'organisation',
-            organisationName: named.name,
-            saved: false,
-            replaced: describeReplaced(named, directory.reference),
-          },
-          focus,
-        ),
-      );
-    }
-    if (question.region)
-      return answerCard(directory.answers.regionalNetwork(question.region, { kind: 'named' }, focus));
-    const profile = await storage.profiles.get(userId);
-    if (profile) {
-      const organisationName = profile.organisationCode
-        ? directory.organisations.byCode(profile.organisationCode)?.name
-        : undefined;
-      return answerCard(
-        directory.answers.regionalNetwork(profile.region, { kind: 'profile', organisationName }, focus),
-      );
-    }
-    return organisationFormCard(directory.reference, {
+    const place = placeNamed(question);
+    const saved = await savedWorkplace(deps, userId);
+    if (place) return answerAboutPlace(deps, place, focus, saved);
+    if (saved) return answerFromProfile(deps, saved, focus);
+    return whereDoYouWork(deps, saved, {
       message: 'Tell me where you work and I will find your regional network. I will remember it for next time.',
       then: focus === 'lead' ? 'regionalLead' : 'regionalNetwork',
     });
   };
 
-/** "I work at …", "change my organisation": saves it and answers with the regional network. */
+/** Intents a workplace is answered with; any other asked alongside it is answered too. */
+const ANSWERED_BY_THE_WORKPLACE: readonly IntentOrNone[] = [
+  'regionalNetwork',
+  'regionalLead',
+  'setOrganisation',
+  'None',
+];
+
+/**
+ * A message that names a workplace. Saying it is where one works saves it (*Undo* on the
+ * answer); a name alone from someone with nothing saved is saved too (*Not where I work*);
+ * anything else is answered for that place and offers *Make this my organisation*. Without a
+ * place: "Where do you work?", showing what is saved now.
+ */
 export const setOrganisation: IntentHandler = async (deps, userId, question) => {
-  const { organisation } = question;
-  if (organisation.kind === 'found')
-    return saveProfileAndAnswer(deps, userId, organisation.organisation, undefined, 'regionalNetwork');
-  if (organisation.kind === 'ambiguous') {
-    return organisationFormCard(deps.directory.reference, {
-      message: 'Which of these do you mean?',
-      choices: organisation.choices,
-      then: 'regionalNetwork',
-    });
-  }
-  if (question.region) return saveProfileAndAnswer(deps, userId, undefined, question.region, 'regionalNetwork');
-  return organisationFormCard(deps.directory.reference, { then: 'regionalNetwork' });
+  const { organisation, workplace } = question;
+  const focus = focusOf(question.intent);
+  const then: Intent = focus === 'lead' ? 'regionalLead' : 'regionalNetwork';
+  const saved = await savedWorkplace(deps, userId);
+  const place = placeNamed(question);
+  // "I work at Leeds": which Leeds? A question ("who covers Leeds?") needs no choice if they share a region.
+  if (organisation.kind === 'ambiguous' && (workplace !== 'none' || (organisation.exact && !place)))
+    return whereDoYouWork(deps, saved, { message: 'Which of these do you mean?', choices: organisation.choices, then });
+  if (!place) return whereDoYouWork(deps, saved, { then });
+
+  const remember = workplace === 'stated' || (workplace === 'nameOnly' && !saved);
+  const card = remember
+    ? await rememberPlace(deps, userId, place, focus, workplace === 'stated' ? 'undo' : 'notMine')
+    : answerAboutPlace(deps, place, focus, saved);
+  if (ANSWERED_BY_THE_WORKPLACE.includes(question.intent)) return card;
+  // "I'm the MSO at Leeds, when is the webinar?": the webinar too.
+  const alsoAsked: Reply = await deps.intents[question.intent](deps, userId, { ...question, workplace: 'none' });
+  return [card, ...[alsoAsked].flat()];
 };
 
 /** The network's people, regions and pages, and where an MSO stands. */
@@ -83,36 +114,20 @@ export const directoryIntents = {
   setOrganisation,
 } satisfies Partial<Record<Intent, IntentHandler>>;
 
-/** Saves where the person works, then answers what they asked (their regional network by default). */
+/**
+ * A workplace chosen or typed on a card: saved, then the question answered in place (the
+ * regional answer says what was saved, with *Undo*).
+ */
 export async function saveProfileAndAnswer(
   deps: BotDeps,
   userId: string,
-  organisation: Organisation | undefined,
-  region: RegionCode | undefined,
+  place: Place,
   then: Intent,
 ): Promise<AdaptiveCardJson> {
-  const regionCode = organisation?.region ?? region;
-  if (!regionCode) throw new Error('saveProfileAndAnswer needs an organisation or a region');
-  // A former organisation is saved as what took it over; one that was split, as its region.
-  const saved = organisation && currentOrganisation(organisation);
-  await deps.storage.profiles.save({
-    userId,
-    region: regionCode,
-    organisationCode: saved?.code,
-    updatedAt: new Date().toISOString(),
-  });
-  deps.logger.info(
-    { outcome: 'profile_saved', region: regionCode, organisation: saved?.code ?? null },
-    'profile saved',
-  );
-  const focus = then === 'regionalLead' ? 'lead' : 'network';
   if (then !== 'regionalNetwork' && then !== 'regionalLead') {
+    await saveWorkplace(deps, userId, place);
     const [first] = await answerQuestion(deps, userId, askedByButton(then));
     if (first) return first;
   }
-  const replaced = organisation && describeReplaced(organisation, deps.directory.reference);
-  const basis: RegionBasis = saved
-    ? { kind: 'organisation', organisationName: saved.name, saved: true, replaced }
-    : { kind: 'profile', organisationName: undefined, replaced };
-  return answerCard(deps.directory.answers.regionalNetwork(regionCode, basis, focus));
+  return rememberPlace(deps, userId, place, focusOf(then), 'undo');
 }

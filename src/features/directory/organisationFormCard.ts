@@ -10,6 +10,8 @@ declare module '../../platform/cards/renderCard.js' {
       heading: string;
       /** Markdown: text the user typed must be escaped before it goes here. */
       message: string;
+      /** What the person has saved now, if anything ("Leeds Teaching Hospitals NHS Trust (North East and Yorkshire)"). */
+      savedNow: string;
       choices: readonly { title: string; code: string }[];
       organisation: string;
       organisationError: string;
@@ -29,6 +31,7 @@ export interface OrganisationFormOptions {
   heading?: string;
   /** Markdown; escape anything the user typed. */
   message?: string;
+  savedNow?: string | undefined;
   choices?: readonly Organisation[];
   organisation?: string;
   organisationError?: string;
@@ -37,11 +40,12 @@ export interface OrganisationFormOptions {
   then: Intent;
 }
 
-/** Asks where the person works: choices when their words matched several, a name box, a region list. */
+/** Asks where the person works, saying what is saved now: choices when their words matched several, a name box, a region list. */
 export function organisationFormCard(reference: ReferenceData, options: OrganisationFormOptions): AdaptiveCardJson {
   return renderCard('organisationForm', {
     heading: options.heading ?? 'Where do you work?',
     message: options.message ?? '',
+    savedNow: options.savedNow ?? '',
     choices: (options.choices ?? []).map((choice) => ({
       title: `${choice.name} (${reference.region(choice.region).name})`,
       code: choice.code,

@@ -1,6 +1,7 @@
 import type { Directory } from '../directory/directory.js';
 import type { OrganisationLookup } from '../directory/organisations.js';
 import type { RegionCode } from '../directory/referenceData.js';
+import type { WorkplaceMention } from '../directory/workplaceMention.js';
 import type { IntentClassifier } from './intentClassifier.js';
 import type { IntentOrNone } from './intents.js';
 import { prepareText } from './prepareText.js';
@@ -13,6 +14,8 @@ export interface Understanding {
   text: string;
   organisation: OrganisationLookup;
   region: RegionCode | undefined;
+  /** Whether the message says the place it names is where the person works. */
+  workplace: WorkplaceMention;
 }
 
 export type Understand = (text: string) => Promise<Understanding>;
@@ -29,7 +32,12 @@ export function createUnderstand(directory: Directory, classifier: IntentClassif
   return async (raw) => {
     const text = prepareText(raw.slice(0, MAX_CHARS));
     const analysis = directory.analyse(text);
-    const { intent, score } = await classifier.classifyFeatures(analysis.delexicalised);
-    return { intent, score, text, organisation: analysis.organisation, region: analysis.region };
+    // Saying where one works and nothing else needs no classifier ("I work at Leeds" is not "help").
+    const { intent, score } =
+      analysis.workplace === 'stated' && !analysis.asksMore
+        ? { intent: 'setOrganisation' as const, score: 1 }
+        : await classifier.classifyFeatures(analysis.delexicalised);
+    const { organisation, region, workplace } = analysis;
+    return { intent, score, text, organisation, region, workplace };
   };
 }

@@ -9,7 +9,10 @@ const data = z.object({
   then: z.enum(INTENTS).catch('regionalNetwork'),
 });
 
-/** One of the organisations offered on the "Which of these do you mean?" card: saved, then answered in place. */
+/**
+ * An organisation chosen on a card ("Which of these do you mean?", *Make this my organisation*):
+ * saved, then answered in place.
+ */
 export const chooseOrganisation: CardAction = {
   verb: VERBS.chooseOrganisation,
   async handle({ request, deps, data: raw }) {
@@ -18,7 +21,8 @@ export const chooseOrganisation: CardAction = {
     if (!parsed.success || !organisation) {
       return refuse.badRequest('That organisation is not one I know. Type where you work instead.');
     }
-    const card = await saveProfileAndAnswer(deps, request.person.id, organisation, undefined, parsed.data.then);
+    const place = { organisation, region: organisation.region };
+    const card = await saveProfileAndAnswer(deps, request.person.id, place, parsed.data.then);
     return { kind: 'card', card };
   },
 };

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { escapeCardText } from '../../../platform/cards/escapeCardText.js';
 import { REGION_CODES } from '../referenceData.js';
 import { INTENTS } from '../../questions/intents.js';
-import { saveProfileAndAnswer } from '../intents.js';
+import { savedWorkplace, saveProfileAndAnswer } from '../intents.js';
+import { describeWorkplace } from '../workplace.js';
 import { organisationFormCard } from '../organisationFormCard.js';
 import { VERBS } from '../../verbs.js';
 import type { CardAction } from '../../cardAction.js';
@@ -28,6 +29,7 @@ export const saveOrganisation: CardAction = {
     const typed = (parsed.organisation ?? '').trim();
     const regionInput = (parsed.region ?? '').trim();
     const region = REGION_CODES.find((code) => code === regionInput);
+    const saved = await savedWorkplace(deps, request.person.id);
     const form = (fix: {
       organisationError?: string;
       regionError?: string;
@@ -39,6 +41,7 @@ export const saveOrganisation: CardAction = {
         organisation: typed.slice(0, MAX_ORGANISATION_CHARS),
         region: region ?? '',
         then: parsed.then,
+        savedNow: saved && describeWorkplace(deps, saved),
         ...fix,
       }),
     });
@@ -51,22 +54,29 @@ export const saveOrganisation: CardAction = {
       });
     }
     if (!typed && !region) return form({ organisationError: 'Type your trust or ICB, or choose your region.' });
+    // From here: a name was typed, or a region chosen, or both.
 
     if (typed) {
       const lookup = organisations.find(typed);
       if (lookup.kind === 'found') {
         return {
           kind: 'card',
-          card: await saveProfileAndAnswer(deps, request.person.id, lookup.organisation, undefined, parsed.then),
+          card: await saveProfileAndAnswer(
+            deps,
+            request.person.id,
+            { organisation: lookup.organisation, region: lookup.organisation.region },
+            parsed.then,
+          ),
         };
       }
       if (lookup.kind === 'ambiguous') return form({ message: 'Which of these do you mean?', choices: lookup.choices });
-      if (!region) {
-        return form({
-          organisationError: `I could not find “${escapeCardText(typed, 80)}”. Check the spelling, try its short form or ODS code, or choose your region instead.`,
-        });
-      }
     }
-    return { kind: 'card', card: await saveProfileAndAnswer(deps, request.person.id, undefined, region, parsed.then) };
+    if (!region) {
+      return form({
+        organisationError: `I could not find “${escapeCardText(typed, 80)}”. Check the spelling, try its short form or ODS code, or choose your region instead.`,
+      });
+    }
+    const place = { organisation: undefined, region };
+    return { kind: 'card', card: await saveProfileAndAnswer(deps, request.person.id, place, parsed.then) };
   },
 };

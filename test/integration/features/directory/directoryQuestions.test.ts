@@ -30,6 +30,34 @@ async function ask(person: Person, text: string): Promise<string> {
   return JSON.stringify(cards[0]);
 }
 
+/** Every card of the answer, parsed. */
+async function askForCards(person: Person, text: string): Promise<Record<string, unknown>[]> {
+  const response = await bot.post(message(text, { serviceUrl, from: person }));
+  expect(response.status).toBe(200);
+  const cards = bot.connector.sentCards();
+  bot.connector.clear();
+  return cards;
+}
+
+interface Button {
+  title: string;
+  verb?: string;
+  data?: Record<string, unknown>;
+}
+
+/** The card's button with this title (it fails the test when there is none). */
+function button(
+  card: string | Record<string, unknown>,
+  title: string,
+): { verb: string; data: Record<string, unknown> } {
+  const parsed = (typeof card === 'string' ? JSON.parse(card) : card) as { actions?: Button[] };
+  const found = (parsed.actions ?? []).find((action) => action.title === title);
+  expect(found, `a "${title}" button`).toBeDefined();
+  return { verb: found?.verb ?? '', data: found?.data ?? {} };
+}
+
+const titles = (card: string) => ((JSON.parse(card) as { actions?: Button[] }).actions ?? []).map((a) => a.title);
+
 async function press(person: Person, verb: string, data: Record<string, unknown>) {
   const response = await bot.post(cardAction(verb, data, { serviceUrl, from: person }));
   return {
@@ -151,6 +179,144 @@ describe('asking about regional networks', () => {
       organisationCode: 'R0A',
     });
     expect(await ask(person, 'who is my regional lead')).toContain('North West Example Lead');
+  });
+});
+
+describe('remembering where a person works, only when they say so', () => {
+  const saved = async (person: Person) => {
+    const profile = await bot.storage.profiles.get(person.aadObjectId);
+    return profile && { region: profile.region, code: profile.organisationCode };
+  };
+
+  it.each([
+    ["I'm the MSO at Leeds Teaching Hospitals", 'RR8'],
+    ["Actually I've just moved to the Norfolk and Norwich", 'RM1'],
+    ["I'm at RR8", 'RR8'],
+    ['our trust is Manchester University NHS FT', 'R0A'],
+    ['change my organisation to the Christie', 'RBV'],
+  ])('saves %j, replacing what was saved, and says so with an Undo button', async (text, code) => {
+    const person = newPerson();
+    await ask(person, 'I work at Sheffield Teaching Hospitals');
+
+    const card = await ask(person, text);
+
+    expect((await saved(person))?.code).toBe(code);
+    expect(card).toContain('in place of Sheffield Teaching Hospitals NHS Foundation Trust (North East and Yorkshire).');
+    expect(button(card, 'Undo').verb).toBe(VERBS.undoWorkplace);
+  });
+
+  it('puts back what was saved before when Undo is pressed, and offers to save it again', async () => {
+    const person = newPerson();
+    await ask(person, 'I work at Sheffield Teaching Hospitals');
+    const card = await ask(person, "I've moved to Leeds Teaching Hospitals");
+
+    const undo = button(card, 'Undo');
+    const undone = await press(person, undo.verb, undo.data);
+
+    expect(await saved(person)).toEqual({ region: 'Y63', code: 'RHQ' });
+    expect(undone.text).toContain('I have put back Sheffield Teaching Hospitals NHS Foundation Trust');
+    const again = button(undone.body.value as Record<string, unknown>, 'Make this my organisation');
+    await press(person, again.verb, again.data);
+    expect((await saved(person))?.code).toBe('RR8');
+  });
+
+  it('remembers a name given on its own by someone with nothing saved, with "Not where I work"', async () => {
+    const person = newPerson();
+    const card = await ask(person, 'East of England Community Health and Care');
+
+    expect(card).toContain('I have saved East of England Community Health and Care NHS Trust (East of England)');
+    expect(await ask(person, 'who is my regional lead?')).toContain('East of England Example Lead');
+
+    const notMine = button(card, 'Not where I work');
+    const undone = await press(person, notMine.verb, notMine.data);
+
+    expect(await saved(person)).toBeUndefined();
+    expect(undone.text).toContain('I have not kept it as your organisation.');
+    expect(undone.text).toContain('East of England Example Lead');
+  });
+
+  it('remembers a region given on its own by someone with nothing saved', async () => {
+    const person = newPerson();
+    const card = await ask(person, 'London');
+
+    expect(await saved(person)).toEqual({ region: 'Y56', code: undefined });
+    expect(card).toContain('I have saved NHS England London as your region.');
+    expect(titles(card)).toContain('Not where I work');
+  });
+
+  it.each([
+    'who is the MSO at Leeds Teaching Hospitals?',
+    'which region is RR8 in?',
+    'Leeds Teaching Hospitals',
+    'I am looking for the MSO at Leeds Teaching Hospitals',
+  ])('answers %j for that organisation without changing what is saved, offering to make it theirs', async (text) => {
+    const person = newPerson();
+    await ask(person, 'I work at Manchester University NHS FT');
+
+    const card = await ask(person, text);
+
+    expect(card).toContain('North East and Yorkshire Example Lead');
+    expect(card).toContain('Leeds Teaching Hospitals NHS Trust is in NHS England North East and Yorkshire.');
+    expect((await saved(person))?.code).toBe('R0A');
+    const makeMine = button(card, 'Make this my organisation');
+    const made = await press(person, makeMine.verb, makeMine.data);
+    expect((await saved(person))?.code).toBe('RR8');
+    expect(made.text).toContain('in place of Manchester University NHS Foundation Trust (North West)');
+  });
+
+  it('answers "who is the MSO at Leeds?" for the one region every Leeds organisation is in', async () => {
+    const person = newPerson();
+    const card = await ask(person, 'who is the MSO at Leeds?');
+
+    expect(card).toContain('North East and Yorkshire Example Lead');
+    expect(card).toContain(
+      'Leeds Teaching Hospitals NHS Trust, Leeds and York Partnership NHS Foundation Trust and Leeds Community Healthcare NHS Trust are all in NHS England North East and Yorkshire.',
+    );
+    expect(await saved(person)).toBeUndefined();
+  });
+
+  it('saves where the person works and answers what else they asked, whatever the rest is', async () => {
+    const person = newPerson();
+    const cards = await askForCards(person, "I'm the MSO at Leeds Teaching Hospitals, when is the webinar?");
+
+    expect((await saved(person))?.code).toBe('RR8');
+    expect(cards).toHaveLength(2);
+    expect(JSON.stringify(cards[0])).toContain('I have saved Leeds Teaching Hospitals NHS Trust');
+    expect(JSON.stringify(cards[1])).toContain('webinar');
+  });
+
+  it('undoes nothing from an old card once where the person works has changed again', async () => {
+    const person = newPerson();
+    const first = await ask(person, 'I work at Leeds Teaching Hospitals');
+    await ask(person, 'I work at the Christie');
+
+    const undo = button(first, 'Undo');
+    const result = await press(person, undo.verb, undo.data);
+
+    expect(result.text).toContain('Nothing was undone');
+    expect((await saved(person))?.code).toBe('RBV');
+  });
+
+  it('refuses an Undo button whose data was tampered with, changing nothing', async () => {
+    const person = newPerson();
+    await ask(person, 'I work at Leeds Teaching Hospitals');
+
+    const result = await press(person, VERBS.undoWorkplace, { region: 'Y99', code: '<b>', then: 'x' });
+
+    expect(result.status).toBe(400);
+    expect((await saved(person))?.code).toBe('RR8');
+  });
+
+  it('shows what is saved now on the change-organisation card', async () => {
+    const person = newPerson();
+    await ask(person, 'I work at Leeds Teaching Hospitals');
+
+    const card = await ask(person, 'change my organisation');
+
+    expect(card).toContain('Where do you work?');
+    expect(card).toContain(
+      '"title":"Saved now","value":"Leeds Teaching Hospitals NHS Trust (North East and Yorkshire)"',
+    );
   });
 });
 

@@ -55,8 +55,15 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
         },
       ],
       asks: [{ title: 'Who is the national lead?', intent: 'nationalLead' }],
+      actions: [
+        {
+          title: 'Undo',
+          verb: VERBS.undoWorkplace,
+          data: { region: 'Y62', code: 'R0A', previousRegion: '', previousCode: '', then: 'regionalNetwork' },
+        },
+      ],
       source: { title: 'SPS', url: 'https://www.sps.nhs.uk/' },
-      note: 'Based on your organisation.',
+      note: 'I have saved Manchester University NHS Foundation Trust (North West) as your organisation.',
       verbs: { askQuestion: VERBS.askQuestion },
     },
     {
@@ -65,6 +72,7 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       facts: [],
       links: [],
       asks: [],
+      actions: [],
       source: { title: 'SPS', url: 'https://www.sps.nhs.uk/' },
       note: '',
       verbs: { askQuestion: VERBS.askQuestion },
@@ -154,6 +162,7 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
     {
       heading: 'Where do you work?',
       message: 'Which of these do you mean?',
+      savedNow: 'Leeds Teaching Hospitals NHS Trust (North East and Yorkshire)',
       choices: [
         { title: 'Oxford Health NHS Foundation Trust (South East)', code: 'RNU' },
         { title: 'Oxford University Hospitals NHS Foundation Trust (South East)', code: 'RTH' },
@@ -169,6 +178,7 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
     {
       heading: 'Where do you work?',
       message: '',
+      savedNow: '',
       choices: [],
       organisation: 'Nowhere General',
       organisationError: 'I could not find it.',
