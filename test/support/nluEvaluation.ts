@@ -15,11 +15,18 @@ const organisationExamples = z.object({
 const nluDir = new URL('../../src/features/questions/corpus/', import.meta.url);
 
 /** The held-out sets: the first was written before tuning, the second after, by someone who saw neither corpus nor first set. */
-export const INTENT_EVALUATIONS = ['evaluation.json', 'evaluation2.json'] as const;
+export const INTENT_EVALUATIONS = [
+  'evaluation.json',
+  'evaluation2.json',
+  'evaluation3.json',
+  'evaluation4.json',
+  'evaluation5.json',
+] as const;
 export const ORGANISATION_EVALUATIONS = [
   'organisationEvaluation.json',
   'organisationEvaluation2.json',
   'organisationEvaluation3.json',
+  'organisationEvaluation4.json',
 ] as const;
 
 export function loadIntentEvaluation(file: string = INTENT_EVALUATIONS[0]) {

@@ -144,7 +144,7 @@ export function sectionSpec(section: SectionId, network: NetworkDirectory, refer
           field(
             ['reporting', 'summary'],
             'Reporting medication incidents',
-            'Optional: the bot has its own answer when this is empty.',
+            "Optional: said under the bot's own answer (LFPSE for incidents, Yellow Card for suspected reactions), for anything the network adds.",
             'multiline',
             800,
             true,
@@ -362,14 +362,26 @@ function valueAt(root: unknown, path: readonly string[]): unknown {
   return node;
 }
 
+/** Sets the value at the path; `undefined` removes it, and any object it leaves empty ("reporting": {}). */
 function setAt(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  const parents: Record<string, unknown>[] = [];
   let node: Record<string, unknown> = root;
   for (const key of path.slice(0, -1)) {
     const next = node[key];
     if (typeof next !== 'object' || next === null) node[key] = {};
+    parents.push(node);
     node = node[key] as Record<string, unknown>;
   }
   const last = path.at(-1) ?? '';
-  if (value === undefined) Reflect.deleteProperty(node, last);
-  else node[last] = value;
+  if (value !== undefined) {
+    node[last] = value;
+    return;
+  }
+  Reflect.deleteProperty(node, last);
+  for (let depth = parents.length - 1; depth >= 0 && Object.keys(node).length === 0; depth -= 1) {
+    const parent = parents[depth];
+    if (!parent) break;
+    Reflect.deleteProperty(parent, path[depth] ?? '');
+    node = parent;
+  }
 }

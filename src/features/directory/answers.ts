@@ -1,4 +1,5 @@
 import { answer, type Answer } from '../answerCard.js';
+import { PUBLIC_FACTS, PUBLIC_LINKS } from './publicFacts.js';
 import { regionalNetworkFor, type DirectoryPerson, type NetworkDirectory } from './networkDirectory.js';
 import type { ReferenceData, RegionCode } from './referenceData.js';
 
@@ -120,12 +121,60 @@ export class Answers {
     });
   }
 
-  reporting(): Answer {
+  /**
+   * Reporting nationally: medication incidents to LFPSE, suspected adverse reactions to Yellow
+   * Card. `about`: which the question asked, answered first.
+   */
+  reporting(about: 'incident' | 'reaction'): Answer {
+    const incidents = {
+      paragraph: PUBLIC_FACTS.incidents,
+      link: { title: 'Report to LFPSE', url: PUBLIC_LINKS.lfpse.url },
+    };
+    const reactions = {
+      paragraph: PUBLIC_FACTS.adverseReactions,
+      link: { title: 'Report a Yellow Card', url: PUBLIC_LINKS.yellowCard.url },
+    };
+    const [first, second] = about === 'reaction' ? [reactions, incidents] : [incidents, reactions];
     return this.answer({
-      title: 'Reporting medication incidents',
+      title: about === 'reaction' ? 'Reporting a suspected adverse drug reaction' : 'Reporting medication incidents',
+      // What the network adds, if the leads wrote something, comes after the public facts.
       paragraphs: [
-        this.directory.reporting?.summary ??
-          'Learn from Patient Safety Events (LFPSE) replaced the NRLS, which closed on 30 June 2024. The MHRA Yellow Card scheme remains the route for suspected adverse drug reactions.',
+        first.paragraph,
+        second.paragraph,
+        ...(this.directory.reporting ? [this.directory.reporting.summary] : []),
+      ],
+      links: [first.link, second.link],
+      asks: [
+        { title: 'Where are the safety alerts?', intent: 'safetyAlerts' },
+        { title: 'Who is my regional lead?', intent: 'regionalLead' },
+      ],
+    });
+  }
+
+  /** What an MSO is and why the role exists, from the public facts. */
+  msoRole(): Answer {
+    return answer({
+      title: 'The Medication Safety Officer (MSO) role',
+      paragraphs: [...PUBLIC_FACTS.msoRole],
+      source: PUBLIC_LINKS.sps,
+      asks: [
+        { title: 'What is the MSO network?', intent: 'networkAbout' },
+        { title: 'What is the buddy scheme?', intent: 'buddyAbout' },
+        { title: 'Who is my regional lead?', intent: 'regionalLead' },
+      ],
+    });
+  }
+
+  /** National patient safety alerts: where they are published. */
+  safetyAlerts(): Answer {
+    return answer({
+      title: 'National patient safety alerts',
+      paragraphs: [PUBLIC_FACTS.safetyAlerts],
+      links: [{ title: 'Open the Central Alerting System', url: PUBLIC_LINKS.cas.url }],
+      source: PUBLIC_LINKS.cas,
+      asks: [
+        { title: 'How do I report a medication incident?', intent: 'reporting' },
+        { title: 'What is an MSO?', intent: 'msoRole' },
       ],
     });
   }

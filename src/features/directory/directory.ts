@@ -3,7 +3,13 @@ import type { NetworkDirectory } from './networkDirectory.js';
 import { createOrganisationFinder, type OrganisationFinder, type OrganisationLookup } from './organisations.js';
 import { PhraseIndex, tokenise } from './phraseIndex.js';
 import type { ReferenceData, RegionCode } from './referenceData.js';
-import { isNameOnly, otherClauses, statesWorkplace, type WorkplaceMention } from './workplaceMention.js';
+import {
+  isNameOnly,
+  otherClauses,
+  statesWorkplace,
+  withoutFormerWorkplace,
+  type WorkplaceMention,
+} from './workplaceMention.js';
 
 /** Everything the bot knows about MSO support: the network directory plus the public reference data. */
 export interface Directory {
@@ -26,8 +32,11 @@ export interface TextAnalysis {
   delexicalised: string;
   /** Whether the text says the place it names is where the person works (see `WorkplaceMention`). */
   workplace: WorkplaceMention;
-  /** The text says where the person works and asks something else too. */
-  asksMore: boolean;
+  /**
+   * The text says where the person works (or that it changed: "I've just started at a different
+   * trust") and asks nothing else, so it needs no classifier.
+   */
+  onlyStatesWorkplace: boolean;
 }
 
 const ORGANISATION_MARKER = 'zzorganisation';
@@ -51,22 +60,25 @@ export function createDirectory(network: NetworkDirectory, reference: ReferenceD
     organisations,
     answers: new Answers(network, reference),
     analyse(text) {
-      const organisation = organisations.find(text);
-      const region = regionMention(text);
+      // "I used to work at Leeds but I've moved to the Christie": the Christie.
+      const current = statesWorkplace(text) ? withoutFormerWorkplace(text) : text;
+      const organisation = organisations.find(current);
+      const region = regionMention(current);
       const organisationWords = new Set(
         organisation.kind !== 'unknown' && organisation.exact ? organisation.words : [],
       );
       const regionWords = new Set(region?.words ?? []);
       // Loosely named too ("Leeds", which fits three trusts): the answer then asks which.
       const nameWords = new Set([...(organisation.kind === 'unknown' ? [] : organisation.words), ...regionWords]);
+      const states = statesWorkplace(text);
       const workplace: WorkplaceMention =
-        nameWords.size > 0 && statesWorkplace(text)
+        nameWords.size > 0 && states
           ? 'stated'
           : nameWords.size > 0 && isNameOnly(text, nameWords)
             ? 'nameOnly'
             : 'none';
       // "I work at Leeds, who is my lead?": the classifier reads what else was asked, if anything.
-      const rest = workplace === 'stated' ? otherClauses(text, nameWords) : '';
+      const rest = states ? otherClauses(text, nameWords) : '';
       const asked = rest || text;
       const out: string[] = [];
       for (const word of tokenise(asked)) {
@@ -78,7 +90,13 @@ export function createDirectory(network: NetworkDirectory, reference: ReferenceD
         if (replacement !== word && out.at(-1) === replacement) continue;
         out.push(replacement);
       }
-      return { organisation, region: region?.item, delexicalised: out.join(' '), workplace, asksMore: rest !== '' };
+      return {
+        organisation,
+        region: region?.item,
+        delexicalised: out.join(' '),
+        workplace,
+        onlyStatesWorkplace: states && rest === '',
+      };
     },
   };
 }

@@ -66,12 +66,25 @@ const regional =
     });
   };
 
-/** Intents a workplace is answered with; any other asked alongside it is answered too. */
-const ANSWERED_BY_THE_WORKPLACE: readonly IntentOrNone[] = [
-  'regionalNetwork',
-  'regionalLead',
-  'setOrganisation',
-  'None',
+/**
+ * Questions answered alongside a workplace ("I'm the MSO at Leeds, when is the webinar?"). Only
+ * questions: an action (stop reminders, delete my data) is never taken on the back of a statement.
+ */
+const ALSO_ANSWERED: readonly IntentOrNone[] = [
+  'nationalLead',
+  'steeringGroup',
+  'webinar',
+  'webinarRecordings',
+  'buddyAbout',
+  'buddyJoin',
+  'buddyStatus',
+  'training',
+  'rps',
+  'networkAbout',
+  'msoRole',
+  'reporting',
+  'safetyAlerts',
+  'dataShow',
 ];
 
 /**
@@ -95,11 +108,14 @@ export const setOrganisation: IntentHandler = async (deps, userId, question) => 
   const card = remember
     ? await rememberPlace(deps, userId, place, focus, workplace === 'stated' ? 'undo' : 'notMine')
     : answerAboutPlace(deps, place, focus, saved);
-  if (ANSWERED_BY_THE_WORKPLACE.includes(question.intent)) return card;
+  if (!ALSO_ANSWERED.includes(question.intent)) return card;
   // "I'm the MSO at Leeds, when is the webinar?": the webinar too.
   const alsoAsked: Reply = await deps.intents[question.intent](deps, userId, { ...question, workplace: 'none' });
   return [card, ...[alsoAsked].flat()];
 };
+
+/** A reporting question about a suspected adverse reaction (Yellow Card) rather than an incident (LFPSE). */
+const ABOUT_A_REACTION = /\b(?:yel+ow\s*c[a-z]*|adverse|reactions?|side[\s-]?effects?|adrs?)\b/i;
 
 /** The network's people, regions and pages, and where an MSO stands. */
 export const directoryIntents = {
@@ -110,7 +126,12 @@ export const directoryIntents = {
   training: fixedAnswer(({ directory }) => answerCard(directory.answers.training())),
   rps: fixedAnswer(({ directory }) => answerCard(directory.answers.rps())),
   networkAbout: fixedAnswer(({ directory }) => answerCard(directory.answers.networkAbout())),
-  reporting: fixedAnswer(({ directory }) => answerCard(directory.answers.reporting())),
+  reporting: ({ directory }, _userId, question) =>
+    Promise.resolve(
+      answerCard(directory.answers.reporting(ABOUT_A_REACTION.test(question.text) ? 'reaction' : 'incident')),
+    ),
+  msoRole: fixedAnswer(({ directory }) => answerCard(directory.answers.msoRole())),
+  safetyAlerts: fixedAnswer(({ directory }) => answerCard(directory.answers.safetyAlerts())),
   setOrganisation,
 } satisfies Partial<Record<Intent, IntentHandler>>;
 

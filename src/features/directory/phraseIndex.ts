@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 
-/** Words that say nothing about which organisation is meant. */
-const FILLER = new Set([
+/** Words that say nothing about which organisation is meant (the search library comparison uses them too). */
+export const FILLER = new Set([
   'nhs',
   'foundation',
   'trust',
@@ -53,12 +53,14 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Lower case, "&" as "and", "integrated care board" as "icb", apostrophes dropped, short forms
- * expanded ("univ" is "university", "saint" is "st"), anything else not a letter or digit a space.
+ * Lower case, "&" as "and" (but "N&N" as one word, "n&n", or it would be "n"), "integrated care
+ * board" as "icb", apostrophes dropped, short forms expanded ("univ" is "university", "saint" is
+ * "st"), anything else not a letter or digit a space.
  */
 export function tokenise(text: string): string[] {
   return text
     .toLowerCase()
+    .replace(/\b(\p{L})\s*&\s*(\p{L})\b/gu, '$1and$2')
     .replace(/&/g, ' and ')
     .replace(/\bintegrated care boards?\b/g, ' icb ')
     .replace(/['’`]/g, '')
@@ -111,7 +113,10 @@ export class PhraseIndex<T> {
   private readonly nearCache = new Map<string, readonly string[]>();
 
   add(item: T, phrase: string): void {
-    const tokens = [...new Set(tokenise(phrase).filter((token) => !FILLER.has(token)))];
+    const words = tokenise(phrase);
+    const distinctive = [...new Set(words.filter((token) => !FILLER.has(token)))];
+    // A name of one ordinary word ("The Online NHS Trust") needs "trust" too, or "join online" names it.
+    const tokens = distinctive.length === 1 && words.includes('trust') ? [...distinctive, 'trust'] : distinctive;
     if (tokens.length === 0) return;
     const id = this.aliases.push({ item, tokens, weight: tokens.reduce((sum, token) => sum + token.length, 0) }) - 1;
     for (const token of tokens) {

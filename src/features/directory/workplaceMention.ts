@@ -22,22 +22,26 @@ const STATEMENTS: readonly RegExp[] = [
   /\bi (?:now |currently |also |still |actually )?(?:work|am (?:now |currently )?working)\b/,
   // "I'm the MSO at", "I am at", "I'm new at", "I'm based in", "I am a pharmacist with"
   new RegExp(`\\bi am (?:now |currently |actually |just )?(?:based |located )?${ROLE}${AT}\\b`),
-  // "I've moved to", "I have just started at", "I joined", "I'm moving to", "just moved to"
-  /\b(?:i|i have|i am|just|recently) (?:just |recently |now )?(?:moved|started|joined|transferred|moving|starting|joining)\b/,
+  // "I've moved to", "I have just started at", "I joined", "I'm moving to" (not "started as an MSO")
+  /\b(?:i|i have|i am) (?:just |recently |now )?(?:moved|started|joined|transferred|moving|starting|joining)\b(?! as\b)/,
+  // "Just moved to …", "recently joined …" at the start
+  /^ (?:just|recently|newly) (?:moved|started|joined|transferred)\b(?! as\b)/,
   // "our trust is", "my organisation is", "my trust: Leeds" (not "what region my trust is in")
   new RegExp(`\\b(?:our|my) ${PLACE_WORD} (?:is|=|-)(?! in\\b)`),
-  // "change my organisation to", "set my trust", "update my region"
-  new RegExp(`\\b(?:change|set|update|switch|save|make) (?:my|our) ${PLACE_WORD}\\b`),
+  // "change my organisation to", "set my trust", "update my region", "please update my details"
+  new RegExp(`\\b(?:change|set|update|switch|save|make) (?:my|our) (?:${PLACE_WORD}|details|profile)\\b`),
 ];
 
-/** Lower case, the contractions spelt out ("I'm" -> "i am"), punctuation as spaces. */
+/** Lower case, the contractions spelt out ("I'm" -> "i am"), possessives as plain words, punctuation as spaces. */
 function normalise(text: string): string {
   return ` ${text
     .toLowerCase()
     .replace(/[’`]/g, "'")
     .replace(/'m\b/g, ' am')
     .replace(/'ve\b/g, ' have')
-    .replace(/'s\b/g, ' is')
+    .replace(/\b(it|that|what|who|here|there)'s\b/g, '$1 is')
+    // Otherwise "'s" is a possessive: "our trust's error rate" says nothing about where one works.
+    .replace(/'s\b/g, 's')
     .replace(/\bim\b/g, 'i am')
     .replace(/\bive\b/g, 'i have')
     .replace(/[^a-z0-9=:-]+/g, ' ')
@@ -87,6 +91,26 @@ export function isNameOnly(text: string, nameWords: ReadonlySet<string>): boolea
   );
 }
 
+/** A clause about where the person used to work: "I'm no longer at …", "I used to work at …", "I left …". */
+const FORMER_WORKPLACE = /\b(?:no longer|not any ?more|used to|previously|formerly|left|leaving)\b/i;
+
+/** Splits a message into its clauses (at punctuation, a dash, "but", and "and I …"). */
+const clausesOf = (text: string) => text.split(/[,.;!?]+|\s[-–—]\s|\s+but\s+|\s+and\s+(?=i\b|i'|now\b)/i);
+
+/**
+ * The text without what it says about a former workplace, so that "I used to work at Leeds
+ * Teaching Hospitals but I've moved to the Christie" names the Christie, and "moved from Leeds
+ * to Bristol" names Bristol. The text itself when it says nothing about a former one.
+ */
+export function withoutFormerWorkplace(text: string): string {
+  const clauses = clausesOf(text);
+  const kept = clauses
+    .filter((clause) => !FORMER_WORKPLACE.test(clause))
+    .map((clause) => clause.replace(/\bfrom\s+.+?\s+(?=to\b)/i, ''));
+  const rest = kept.join(', ').trim();
+  return rest && (kept.length < clauses.length || kept.some((clause, n) => clause !== clauses[n])) ? rest : text;
+}
+
 /**
  * What else a message that says where the person works asks: its other clauses ("I'm new at
  * Leeds Teaching Hospitals and want a buddy" -> "want a buddy"), or nothing. A clause that is
@@ -96,7 +120,13 @@ export function otherClauses(text: string, nameWords: ReadonlySet<string>): stri
   return text
     .split(/[,.;!?]+|\s[-–—]\s/)
     .flatMap((clause) => (statesWorkplace(clause) ? clause.split(/\s+(?:and|but|so)\s+/i).slice(1) : [clause]))
-    .filter((clause) => tokenise(clause).length > 0 && !statesWorkplace(clause) && !isNameOnly(clause, nameWords))
+    .filter(
+      (clause) =>
+        tokenise(clause).length > 0 &&
+        !statesWorkplace(clause) &&
+        !FORMER_WORKPLACE.test(clause) &&
+        !isNameOnly(clause, nameWords),
+    )
     .join(', ')
     .trim();
 }

@@ -30,7 +30,9 @@ export async function answerInConversation(
   { person, conversation }: TurnRequest,
   question: Understanding,
 ): Promise<AdaptiveCardJson[]> {
-  if (conversation.kind !== 'personal' && PERSONAL_CHAT_ONLY.has(question.intent)) {
+  // A message that gives where the person works is that first (see answerQuestion), never a command.
+  const intent = question.workplace === 'none' ? question.intent : 'setOrganisation';
+  if (conversation.kind !== 'personal' && PERSONAL_CHAT_ONLY.has(intent)) {
     const { botId } = conversation;
     return [
       answerCard({
@@ -48,12 +50,12 @@ export async function answerInConversation(
       }),
     ];
   }
-  if (question.intent === 'remindersStop' || question.intent === 'remindersStart') {
-    return [await switchReminders(deps, conversation, question.intent === 'remindersStart')];
+  if (intent === 'remindersStop' || intent === 'remindersStart') {
+    return [await switchReminders(deps, conversation, intent === 'remindersStart')];
   }
   const cards = await answerQuestion(deps, person.id, question);
   // The admin cards carry the warning themselves; the other lead answers get it here.
-  const warning = LEAD_ANSWERS.has(question.intent) ? sampleWarning(deps) : '';
+  const warning = LEAD_ANSWERS.has(intent) ? sampleWarning(deps) : '';
   return warning && (await isLead(deps, person.aadObjectId)) ? cards.map((card) => withWarning(card, warning)) : cards;
 }
 

@@ -2,7 +2,8 @@ import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import type { BotDeps } from '../botDeps.js';
 import { setOrganisation } from '../directory/intents.js';
 import type { IntentHandler } from '../feature.js';
-import { helpCard } from './botCards.js';
+import { helpCard, smallTalkCard } from './botCards.js';
+import { smallTalkReply } from './smallTalk.js';
 import type { IntentOrNone } from './intents.js';
 import type { Understanding } from './understand.js';
 
@@ -16,12 +17,15 @@ const notUnderstood: IntentHandler = async (deps, userId, question) => {
   const { organisation } = question;
   if ((organisation.kind !== 'unknown' && organisation.exact) || question.region)
     return setOrganisation(deps, userId, question);
-  return helpCard(true, await deps.roles.showsAsLead(userId));
+  return helpCard('notUnderstood', await deps.roles.showsAsLead(userId));
 };
 
-/** The menu, and what to do with a message nobody's intent fits. */
+const GREETING = /^\W*(?:hi+|hello+|hey|hiya|yo|morning|afternoon|evening|good (?:morning|afternoon|evening))\b/i;
+/** The menu, small talk, and what to do with a message nobody's intent fits. */
 export const questionIntents = {
-  help: async (deps, userId) => helpCard(false, await deps.roles.showsAsLead(userId)),
+  help: async (deps, userId, question) =>
+    helpCard(GREETING.test(question.text) ? 'greeted' : 'asked', await deps.roles.showsAsLead(userId)),
+  smallTalk: (_deps, _userId, question) => Promise.resolve(smallTalkCard(smallTalkReply(question.text))),
   None: notUnderstood,
 } satisfies Partial<Record<IntentOrNone, IntentHandler>>;
 

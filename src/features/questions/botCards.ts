@@ -6,8 +6,10 @@ import { VERBS } from '../verbs.js';
 declare module '../../platform/cards/renderCard.js' {
   interface CardData {
     welcome: { verbs: { showHelp: string } };
+    smallTalk: { reply: string; verbs: { showHelp: string } };
     help: {
-      notUnderstood: boolean;
+      /** The line above the menu: "Sorry, I did not understand that.", a greeting back, or none. */
+      opening: string;
       commands: readonly CommandInfo[];
       /** Shown to the leads only. */
       leadCommands: readonly CommandInfo[];
@@ -17,20 +19,34 @@ declare module '../../platform/cards/renderCard.js' {
   }
 }
 
-registerCardTemplates('questions', ['welcome', 'help']);
+registerCardTemplates('questions', ['welcome', 'help', 'smallTalk']);
 
 /** The bot's cards with their fixed parts (verbs, command list) filled in once, here. */
 export function welcomeCard(): AdaptiveCardJson {
   return renderCard('welcome', { verbs: { showHelp: VERBS.showHelp } });
 }
 
+/** Why the menu is shown: asked for, said hello, or a message not understood. */
+export type HelpOpening = 'asked' | 'greeted' | 'notUnderstood';
+
+const OPENINGS: Record<HelpOpening, string> = {
+  asked: '',
+  greeted: 'Hello! I answer questions about the support there is for MSOs.',
+  notUnderstood: 'Sorry, I did not understand that.',
+};
+
 /** The menu; a lead also sees what only leads can do. */
-export function helpCard(notUnderstood: boolean, forLead = false): AdaptiveCardJson {
+export function helpCard(opening: HelpOpening, forLead = false): AdaptiveCardJson {
   return renderCard('help', {
-    notUnderstood,
+    opening: OPENINGS[opening],
     commands: COMMANDS,
     leadCommands: forLead ? LEAD_COMMANDS : [],
     questions: MENU_QUESTIONS,
     verbs: { askQuestion: VERBS.askQuestion },
   });
+}
+
+/** A short friendly reply to "thanks", "great", "bye", with the way back to the menu. */
+export function smallTalkCard(reply: string): AdaptiveCardJson {
+  return renderCard('smallTalk', { reply, verbs: { showHelp: VERBS.showHelp } });
 }

@@ -8,8 +8,13 @@ const POLITENESS = /\b(please|pls|plz|thanks|thank you|cheers)\b/gi;
  * politeness. A greeting on its own is kept, since "hi" means "what can you do?".
  */
 export function prepareText(text: string): string {
-  const withoutMention = text.replace(MENTION, ' ').trim();
+  const withoutMention = withoutMentions(text);
   const withoutGreeting = withoutMention.replace(LEADING_GREETING, '').trim();
   const request = withoutGreeting.replace(POLITENESS, ' ').replace(/\s+/g, ' ').trim();
   return request || withoutMention;
+}
+
+/** The text without an @mention of the bot. */
+export function withoutMentions(text: string): string {
+  return text.replace(MENTION, ' ').trim();
 }

@@ -4,13 +4,14 @@ import type { RegionCode } from '../directory/referenceData.js';
 import type { WorkplaceMention } from '../directory/workplaceMention.js';
 import type { IntentClassifier } from './intentClassifier.js';
 import type { IntentOrNone } from './intents.js';
-import { prepareText } from './prepareText.js';
+import { prepareText, withoutMentions } from './prepareText.js';
+import { isSmallTalk } from './smallTalk.js';
 
 /** What a message means: its intent, and the organisation and region it names, found once. */
 export interface Understanding {
   intent: IntentOrNone;
   score: number;
-  /** The message with mentions and greetings set aside. */
+  /** The message with mentions, greetings and politeness set aside (small talk keeps its words). */
   text: string;
   organisation: OrganisationLookup;
   region: RegionCode | undefined;
@@ -30,14 +31,18 @@ export function featuresOf(directory: Directory, text: string): string {
 
 export function createUnderstand(directory: Directory, classifier: IntentClassifier): Understand {
   return async (raw) => {
-    const text = prepareText(raw.slice(0, MAX_CHARS));
+    const said = withoutMentions(raw.slice(0, MAX_CHARS));
+    const text = prepareText(said);
     const analysis = directory.analyse(text);
-    // Saying where one works and nothing else needs no classifier ("I work at Leeds" is not "help").
-    const { intent, score } =
-      analysis.workplace === 'stated' && !analysis.asksMore
+    // Small talk is read from all its words ("thanks" is set aside from `text` as politeness);
+    // saying where one works and nothing else needs no classifier ("I work at Leeds" is not "help").
+    const smallTalk = isSmallTalk(said);
+    const { intent, score } = smallTalk
+      ? { intent: 'smallTalk' as const, score: 1 }
+      : analysis.onlyStatesWorkplace
         ? { intent: 'setOrganisation' as const, score: 1 }
         : await classifier.classifyFeatures(analysis.delexicalised);
     const { organisation, region, workplace } = analysis;
-    return { intent, score, text, organisation, region, workplace };
+    return { intent, score, text: smallTalk ? said : text, organisation, region, workplace };
   };
 }

@@ -6,7 +6,7 @@ import type { CardAction } from '../../cardAction.js';
 export const showHelp: CardAction = {
   verb: VERBS.showHelp,
   async handle({ request, deps }) {
-    const cards = [helpCard(false, await deps.roles.showsAsLead(request.person.aadObjectId))];
+    const cards = [helpCard('asked', await deps.roles.showsAsLead(request.person.aadObjectId))];
     return { kind: 'post', cards, text: 'Here is what I can do.' };
   },
 };

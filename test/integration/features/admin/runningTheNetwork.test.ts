@@ -189,6 +189,17 @@ describe('directory settings', () => {
     expect(await ask(MSO, 'is there MSO training?')).toContain(text);
   });
 
+  it('lets a lead add to the reporting answer and clear it again, the public facts staying', async () => {
+    const added = 'Copy your MSO on any incident involving insulin.';
+    expect((await saveSection(OWNER, 'answers', { 'reporting.summary': added })).text).toContain('Saved as version');
+    expect(await ask(MSO, 'how do I report a medication incident')).toContain(added);
+
+    expect((await saveSection(OWNER, 'answers', { 'reporting.summary': '' })).text).toContain('Saved as version');
+    const answer = await ask(MSO, 'how do I report a medication incident');
+    expect(answer).not.toContain(added);
+    expect(answer).toContain('Learn from Patient Safety Events (LFPSE)');
+  });
+
   it('keeps at least one RPS resource, saying so under the first one', async () => {
     const saved = await saveSection(OWNER, 'answers', { 'rps.resources.0.title': '', 'rps.resources.0.url': '' });
 

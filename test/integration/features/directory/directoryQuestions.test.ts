@@ -285,6 +285,23 @@ describe('remembering where a person works, only when they say so', () => {
     expect(JSON.stringify(cards[1])).toContain('webinar');
   });
 
+  it('saves where the person works now, not where they used to', async () => {
+    const person = newPerson();
+    await ask(person, "I used to work at Leeds Teaching Hospitals but I've moved to the Christie");
+    expect((await saved(person))?.code).toBe('RBV');
+
+    await ask(person, "I'm no longer at the Christie, I now work for Sheffield Teaching Hospitals");
+    expect((await saved(person))?.code).toBe('RHQ');
+  });
+
+  it('never takes an action such as stopping reminders on the back of where the person works', async () => {
+    const person = newPerson();
+    const cards = await askForCards(person, 'I work at Leeds Teaching Hospitals, stop the reminders');
+
+    expect(cards).toHaveLength(1);
+    expect(JSON.stringify(cards[0])).toContain('I have saved Leeds Teaching Hospitals NHS Trust');
+  });
+
   it('undoes nothing from an old card once where the person works has changed again', async () => {
     const person = newPerson();
     const first = await ask(person, 'I work at Leeds Teaching Hospitals');
@@ -396,11 +413,33 @@ describe('other questions', () => {
     ['where can I find RPS guidance', 'Royal Pharmaceutical Society resources'],
     ['why was the MSO network set up', 'NHS/PSA/D/2014/005'],
     ['how do I report a medication error', 'LFPSE'],
+    ['what is an MSO and why does my trust need one', 'NHS/PSA/D/2014/005'],
+    ['where do I find the latest national patient safety alerts', 'https://www.cas.mhra.gov.uk/'],
+    ['who sets the agenda for the webinars', 'The MSO network steering group'],
+    ['which MSO group covers my trust', 'Where do you work?'],
+    ['hello', 'Hello! I answer questions about the support there is for MSOs.'],
+    ['thanks', 'You are welcome.'],
+    ['brilliant, thank you so much', 'You are welcome.'],
+    ['great', 'Glad to help.'],
     ['stop reminders', 'Webinar reminders are off'],
     ['delete my data', 'Delete everything the bot holds about you?'],
     ['what do you hold about me', 'What the bot holds about you'],
   ])('answers %j on its topic', async (question, expected) => {
     expect(await ask(newPerson(), question)).toContain(expected);
+  });
+
+  it('answers a medication incident with LFPSE first and a suspected reaction with Yellow Card first, each with its link', async () => {
+    const incident = await ask(newPerson(), 'how do I report a medication error');
+    const reaction = await ask(newPerson(), 'how do I report a suspected side effect');
+
+    expect(incident).toContain('Reporting medication incidents');
+    expect(incident.indexOf('learn-from-patient-safety-events-service')).toBeLessThan(
+      incident.indexOf('yellowcard.mhra.gov.uk'),
+    );
+    expect(reaction).toContain('Reporting a suspected adverse drug reaction');
+    expect(reaction.indexOf('yellowcard.mhra.gov.uk')).toBeLessThan(
+      reaction.indexOf('learn-from-patient-safety-events-service'),
+    );
   });
 
   it('answers a question button with a new message', async () => {

@@ -24,7 +24,6 @@ describe('telling where a person says they work from a question about somewhere 
     'just started at Sheffield Teaching Hospitals',
     'I joined the Christie last month',
     'our trust is Manchester University NHS FT',
-    "my trust's LTHT",
     'my organisation: RR8',
     'change my organisation to RR8',
     'update my trust to Leeds Teaching Hospitals',
@@ -42,6 +41,7 @@ describe('telling where a person says they work from a question about somewhere 
     "I don't work at Leeds Teaching Hospitals any more",
     'I am not at RR8',
     'RR8?',
+    "what's our trust's error rate at Leeds Teaching Hospitals",
   ])('reads %j as about somewhere, not where they work', (text) => {
     expect(mention(text)).toBe('none');
   });

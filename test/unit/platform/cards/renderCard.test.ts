@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, LEAD_COMMANDS, MENU_QUESTIONS } from '../../../../src/features/questions/commands.js';
 import { readSignUpValues } from '../../../../src/features/buddy/signUpForm.js';
+import { helpCard } from '../../../../src/features/questions/botCards.js';
 import { VERBS } from '../../../../src/features/verbs.js';
 import { REGION_CODES } from '../../../../src/features/directory/referenceData.js';
 // The app loads every feature, and with it every card module's templates.
@@ -25,16 +26,17 @@ const BLANK_SIGN_UP = readSignUpValues({});
 /** Sample data for every template; the type makes a new template without samples a compile error. */
 const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
   welcome: [{ verbs: { showHelp: VERBS.showHelp } }],
+  smallTalk: [{ reply: 'You are welcome.', verbs: { showHelp: VERBS.showHelp } }],
   help: [
     {
-      notUnderstood: false,
+      opening: '',
       commands: COMMANDS,
       leadCommands: [],
       questions: MENU_QUESTIONS,
       verbs: { askQuestion: VERBS.askQuestion },
     },
     {
-      notUnderstood: true,
+      opening: 'Sorry, I did not understand that.',
       commands: COMMANDS,
       leadCommands: LEAD_COMMANDS,
       questions: MENU_QUESTIONS,
@@ -479,12 +481,9 @@ describe('card templates', () => {
   );
 
   it('shows "did not understand" on the help card only when asked to', () => {
-    expect(JSON.stringify(render('help', { ...(samples.help[1] ?? samples.help[0]), notUnderstood: true }))).toContain(
-      'did not understand',
-    );
-    expect(JSON.stringify(render('help', { ...samples.help[0], notUnderstood: false }))).not.toContain(
-      'did not understand',
-    );
+    expect(JSON.stringify(helpCard('notUnderstood'))).toContain('did not understand');
+    expect(JSON.stringify(helpCard('asked'))).not.toContain('did not understand');
+    expect(JSON.stringify(helpCard('greeted'))).toContain('Hello!');
   });
 
   it('lists every command on the help card, and offers the menu questions as buttons', () => {
