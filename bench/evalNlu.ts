@@ -3,6 +3,7 @@
  * separately from the training corpus), per intent and overall, and of organisation lookup on
  * workplaces as people type them.
  */
+import { performance } from 'node:perf_hooks';
 import { loadKnowledge } from '../src/knowledge.js';
 import {
   evaluateIntents,
@@ -36,3 +37,13 @@ for (const file of ORGANISATION_EVALUATIONS) {
   );
   for (const miss of result.misses) console.log(`  "${miss.text}" -> ${miss.got} (expected ${miss.expected})`);
 }
+
+// What understanding a message costs: organisation and region lookup, the workplace and small-talk
+// rules, the spelling step, the intent model and, where it is unsure, the nearest examples.
+const texts = INTENT_EVALUATIONS.flatMap((file) => loadIntentEvaluation(file)).map((example) => example.text);
+const ROUNDS = 3;
+const started = performance.now();
+for (let round = 0; round < ROUNDS; round += 1) for (const text of texts) await understand(text);
+console.log(
+  `\nUnderstanding a message: ${((performance.now() - started) / (ROUNDS * texts.length)).toFixed(3)} ms on average over ${texts.length} held-out messages (${ROUNDS} rounds)`,
+);

@@ -21,6 +21,7 @@ export const INTENT_EVALUATIONS = [
   'evaluation3.json',
   'evaluation4.json',
   'evaluation5.json',
+  'evaluation6.json',
 ] as const;
 export const ORGANISATION_EVALUATIONS = [
   'organisationEvaluation.json',
