@@ -130,3 +130,11 @@ export function otherClauses(text: string, nameWords: ReadonlySet<string>): stri
     .join(', ')
     .trim();
 }
+
+/** "undo", "that's wrong", "not where I work", typed rather than pressed: the person wants to correct where they work. */
+const CORRECTION =
+  /^\W*(?:undo(?: that| it)?|that(?:'|’)?s wrong|wrong (?:trust|organisation|organization|region|place)|not where i work|i don(?:'|’)?t work there)\W*$/i;
+
+export function correctsWorkplace(text: string): boolean {
+  return CORRECTION.test(text.trim());
+}

@@ -1,7 +1,7 @@
 import type { Directory } from '../directory/directory.js';
 import type { OrganisationLookup } from '../directory/organisations.js';
 import type { RegionCode } from '../directory/referenceData.js';
-import type { WorkplaceMention } from '../directory/workplaceMention.js';
+import { correctsWorkplace, type WorkplaceMention } from '../directory/workplaceMention.js';
 import type { IntentClassifier } from './intentClassifier.js';
 import type { IntentOrNone } from './intents.js';
 import { prepareText, withoutMentions } from './prepareText.js';
@@ -37,9 +37,10 @@ export function createUnderstand(directory: Directory, classifier: IntentClassif
     // Small talk is read from all its words ("thanks" is set aside from `text` as politeness);
     // saying where one works and nothing else needs no classifier ("I work at Leeds" is not "help").
     const smallTalk = isSmallTalk(said);
+    // "undo" typed instead of pressed: the card that shows (and changes) where they work.
     const { intent, score } = smallTalk
       ? { intent: 'smallTalk' as const, score: 1 }
-      : analysis.onlyStatesWorkplace
+      : analysis.onlyStatesWorkplace || correctsWorkplace(said)
         ? { intent: 'setOrganisation' as const, score: 1 }
         : await classifier.classifyFeatures(analysis.delexicalised);
     const { organisation, region, workplace } = analysis;

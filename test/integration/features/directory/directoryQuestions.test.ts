@@ -324,6 +324,21 @@ describe('remembering where a person works, only when they say so', () => {
     expect((await saved(person))?.code).toBe('RR8');
   });
 
+  it.each(['undo', 'Undo?', "that's wrong", 'not where I work'])(
+    'answers %j typed after a save with the card that shows and changes what is saved',
+    async (text) => {
+      const person = newPerson();
+      await ask(person, 'I work at Leeds Teaching Hospitals');
+
+      const card = await ask(person, text);
+
+      expect(card).toContain('Where do you work?');
+      expect(card).toContain(
+        '"title":"Saved now","value":"Leeds Teaching Hospitals NHS Trust (North East and Yorkshire)"',
+      );
+    },
+  );
+
   it('shows what is saved now on the change-organisation card', async () => {
     const person = newPerson();
     await ask(person, 'I work at Leeds Teaching Hospitals');
