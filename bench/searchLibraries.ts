@@ -35,7 +35,7 @@ const entries = organisationPhrases(reference);
 const byCode = new Map(entries.map(({ organisation }) => [organisation.code, organisation]));
 const words = (text: string) => tokenise(text).filter((word) => !FILLER.has(word));
 
-/** Best score per organisation, best first; `higherIsBetter` as the library scores. */
+/** An organisation a library ranked, with its score turned so that higher is better. */
 interface Hit {
   item: Organisation;
   score: number;

@@ -60,8 +60,9 @@ export function createDirectory(network: NetworkDirectory, reference: ReferenceD
     organisations,
     answers: new Answers(network, reference),
     analyse(text) {
+      const states = statesWorkplace(text);
       // "I used to work at Leeds but I've moved to the Christie": the Christie.
-      const current = statesWorkplace(text) ? withoutFormerWorkplace(text) : text;
+      const current = states ? withoutFormerWorkplace(text) : text;
       const organisation = organisations.find(current);
       const region = regionMention(current);
       const organisationWords = new Set(
@@ -70,7 +71,6 @@ export function createDirectory(network: NetworkDirectory, reference: ReferenceD
       const regionWords = new Set(region?.words ?? []);
       // Loosely named too ("Leeds", which fits three trusts): the answer then asks which.
       const nameWords = new Set([...(organisation.kind === 'unknown' ? [] : organisation.words), ...regionWords]);
-      const states = statesWorkplace(text);
       const workplace: WorkplaceMention =
         nameWords.size > 0 && states
           ? 'stated'

@@ -11,8 +11,11 @@ import {
   answerFromProfile,
   describeWorkplace,
   focusOf,
+  intentOf,
   rememberPlace,
+  savedWorkplace,
   saveWorkplace,
+  type Focus,
   type Place,
   type SavedWorkplace,
 } from './workplace.js';
@@ -34,12 +37,6 @@ function placeNamed({ organisation, region, workplace }: Understanding): Place |
   return undefined;
 }
 
-/** What the person has saved, if anything. */
-export async function savedWorkplace(deps: BotDeps, userId: string): Promise<SavedWorkplace | undefined> {
-  const profile = await deps.storage.profiles.get(userId);
-  return profile && { region: profile.region, code: profile.organisationCode };
-}
-
 /** "Where do you work?", saying what is saved now. */
 function whereDoYouWork(
   deps: BotDeps,
@@ -54,7 +51,7 @@ function whereDoYouWork(
 
 /** "my regional network" / "my regional lead": for the organisation or region named, else the one saved, else asks. */
 const regional =
-  (focus: 'network' | 'lead'): IntentHandler =>
+  (focus: Focus): IntentHandler =>
   async (deps, userId, question) => {
     const place = placeNamed(question);
     const saved = await savedWorkplace(deps, userId);
@@ -62,7 +59,7 @@ const regional =
     if (saved) return answerFromProfile(deps, saved, focus);
     return whereDoYouWork(deps, saved, {
       message: 'Tell me where you work and I will find your regional network. I will remember it for next time.',
-      then: focus === 'lead' ? 'regionalLead' : 'regionalNetwork',
+      then: intentOf(focus),
     });
   };
 
@@ -96,7 +93,7 @@ const ALSO_ANSWERED: readonly IntentOrNone[] = [
 export const setOrganisation: IntentHandler = async (deps, userId, question) => {
   const { organisation, workplace } = question;
   const focus = focusOf(question.intent);
-  const then: Intent = focus === 'lead' ? 'regionalLead' : 'regionalNetwork';
+  const then = intentOf(focus);
   const saved = await savedWorkplace(deps, userId);
   const place = placeNamed(question);
   // "I work at Leeds": which Leeds? A question ("who covers Leeds?") needs no choice if they share a region.
@@ -106,7 +103,10 @@ export const setOrganisation: IntentHandler = async (deps, userId, question) => 
 
   const remember = workplace === 'stated' || (workplace === 'nameOnly' && !saved);
   const card = remember
-    ? await rememberPlace(deps, userId, place, focus, workplace === 'stated' ? 'undo' : 'notMine')
+    ? await rememberPlace(deps, userId, place, focus, {
+        previous: saved,
+        takeBack: workplace === 'stated' ? 'undo' : 'notMine',
+      })
     : answerAboutPlace(deps, place, focus, saved);
   if (!ALSO_ANSWERED.includes(question.intent)) return card;
   // "I'm the MSO at Leeds, when is the webinar?": the webinar too.
@@ -136,19 +136,20 @@ export const directoryIntents = {
 } satisfies Partial<Record<Intent, IntentHandler>>;
 
 /**
- * A workplace chosen or typed on a card: saved, then the question answered in place (the
- * regional answer says what was saved, with *Undo*).
+ * A workplace chosen or typed on a card: saved over `previous` (what the card's handler read as
+ * saved), then the question answered in place (the regional answer says what was saved, with *Undo*).
  */
 export async function saveProfileAndAnswer(
   deps: BotDeps,
   userId: string,
   place: Place,
   then: Intent,
+  previous: SavedWorkplace | undefined,
 ): Promise<AdaptiveCardJson> {
   if (then !== 'regionalNetwork' && then !== 'regionalLead') {
-    await saveWorkplace(deps, userId, place);
+    await saveWorkplace(deps, userId, place, previous);
     const [first] = await answerQuestion(deps, userId, askedByButton(then));
     if (first) return first;
   }
-  return rememberPlace(deps, userId, place, focusOf(then), 'undo');
+  return rememberPlace(deps, userId, place, focusOf(then), { previous, takeBack: 'undo' });
 }

@@ -34,7 +34,8 @@ export interface OrganisationFinder {
 }
 
 const MAX_CHOICES = 5;
-const ODS_CODE = /^[A-Z0-9]{3,5}$/;
+/** An ODS code as the bot keeps it: three to five capitals or digits. */
+export const ODS_CODE = /^[A-Z0-9]{3,5}$/;
 
 /** Every organisation with the phrases that name it: names, short forms, former names, sites. */
 export function organisationPhrases(reference: ReferenceData): { organisation: Organisation; phrases: string[] }[] {

@@ -29,13 +29,25 @@ export interface SavedWorkplace {
 }
 
 /** What saving the place stores: a former organisation as what took it over; one that was split, as its region. */
-export function workplaceOf(place: Place): SavedWorkplace {
+function workplaceOf(place: Place): SavedWorkplace {
   const current = place.organisation && currentOrganisation(place.organisation);
   return { region: current?.region ?? place.region, code: current?.code };
 }
 
-const sameWorkplace = (a: SavedWorkplace, b: SavedWorkplace | undefined) =>
+export const sameWorkplace = (a: SavedWorkplace, b: SavedWorkplace | undefined) =>
   b !== undefined && a.region === b.region && a.code === b.code;
+
+/** What a stored profile holds, as a workplace. */
+export const workplaceOfProfile = (profile: Pick<Profile, 'region' | 'organisationCode'>): SavedWorkplace => ({
+  region: profile.region,
+  code: profile.organisationCode,
+});
+
+/** What the person has saved, if anything. */
+export async function savedWorkplace(deps: BotDeps, userId: string): Promise<SavedWorkplace | undefined> {
+  const profile = await deps.storage.profiles.get(userId);
+  return profile && workplaceOfProfile(profile);
+}
 
 /** "Leeds Teaching Hospitals NHS Trust (North East and Yorkshire)", or "NHS England London" for a region alone. */
 export function describeWorkplace(deps: BotDeps, workplace: SavedWorkplace): string {
@@ -44,7 +56,7 @@ export function describeWorkplace(deps: BotDeps, workplace: SavedWorkplace): str
   return organisation ? `${organisation.name} (${regionName})` : `NHS England ${regionName}`;
 }
 
-const whatItIs = (workplace: SavedWorkplace) => (workplace.code ? 'organisation' : 'region');
+export const whatItIs = (workplace: SavedWorkplace) => (workplace.code ? 'organisation' : 'region');
 
 /** The regional answer for a place, with the line under it and the buttons that act on it. */
 function regionalAnswer(
@@ -106,22 +118,21 @@ export async function rememberPlace(
   userId: string,
   place: Place,
   focus: Focus,
-  takeBack: TakeBack,
+  { previous, takeBack }: { previous: SavedWorkplace | undefined; takeBack: TakeBack },
 ): Promise<AdaptiveCardJson> {
-  const { saved, previous } = await saveWorkplace(deps, userId, place);
+  const saved = await saveWorkplace(deps, userId, place, previous);
   return answerCard(savedAnswer(deps, place, focus, { saved, previous, takeBack }));
 }
 
-/** Saves the place; resolves to what is saved now and what was before. */
+/** Saves the place over `previous`, what the caller read as saved; resolves to what is saved now. */
 export async function saveWorkplace(
   deps: BotDeps,
   userId: string,
   place: Place,
-): Promise<{ saved: SavedWorkplace; previous: SavedWorkplace | undefined }> {
-  const stored = await deps.storage.profiles.get(userId);
-  const previous = stored && { region: stored.region, code: stored.organisationCode };
+  previous: SavedWorkplace | undefined,
+): Promise<SavedWorkplace> {
   const saved = workplaceOf(place);
-  if (sameWorkplace(saved, previous)) return { saved, previous };
+  if (sameWorkplace(saved, previous)) return saved;
   const profile: Profile = {
     userId,
     region: saved.region,
@@ -133,11 +144,11 @@ export async function saveWorkplace(
     { outcome: 'profile_saved', region: saved.region, organisation: saved.code ?? null },
     'profile saved',
   );
-  return { saved, previous };
+  return saved;
 }
 
 /** The regional answer after a save: what was saved (and what it replaced), with the button that takes it back. */
-export function savedAnswer(
+function savedAnswer(
   deps: BotDeps,
   place: Place,
   focus: Focus,

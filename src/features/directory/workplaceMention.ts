@@ -94,8 +94,11 @@ export function isNameOnly(text: string, nameWords: ReadonlySet<string>): boolea
 /** A clause about where the person used to work: "I'm no longer at …", "I used to work at …", "I left …". */
 const FORMER_WORKPLACE = /\b(?:no longer|not any ?more|used to|previously|formerly|left|leaving)\b/i;
 
-/** Splits a message into its clauses (at punctuation, a dash, "but", and "and I …"). */
-const clausesOf = (text: string) => text.split(/[,.;!?]+|\s[-–—]\s|\s+but\s+|\s+and\s+(?=i\b|i'|now\b)/i);
+/** Where one clause of a message ends: punctuation, or a dash between words. */
+const CLAUSE_END = /[,.;!?]+|\s[-–—]\s/;
+
+/** Where a clause about a workplace ends: as above, and at "but" and "and I …". */
+const WORKPLACE_CLAUSE_END = new RegExp(`${CLAUSE_END.source}|\\s+but\\s+|\\s+and\\s+(?=i\\b|i'|now\\b)`, 'i');
 
 /**
  * The text without what it says about a former workplace, so that "I used to work at Leeds
@@ -103,7 +106,7 @@ const clausesOf = (text: string) => text.split(/[,.;!?]+|\s[-–—]\s|\s+but\s+
  * to Bristol" names Bristol. The text itself when it says nothing about a former one.
  */
 export function withoutFormerWorkplace(text: string): string {
-  const clauses = clausesOf(text);
+  const clauses = text.split(WORKPLACE_CLAUSE_END);
   const kept = clauses
     .filter((clause) => !FORMER_WORKPLACE.test(clause))
     .map((clause) => clause.replace(/\bfrom\s+.+?\s+(?=to\b)/i, ''));
@@ -118,7 +121,7 @@ export function withoutFormerWorkplace(text: string): string {
  */
 export function otherClauses(text: string, nameWords: ReadonlySet<string>): string {
   return text
-    .split(/[,.;!?]+|\s[-–—]\s/)
+    .split(CLAUSE_END)
     .flatMap((clause) => (statesWorkplace(clause) ? clause.split(/\s+(?:and|but|so)\s+/i).slice(1) : [clause]))
     .filter(
       (clause) =>
@@ -131,10 +134,12 @@ export function otherClauses(text: string, nameWords: ReadonlySet<string>): stri
     .trim();
 }
 
-/** "undo", "that's wrong", "not where I work", typed rather than pressed: the person wants to correct where they work. */
-const CORRECTION =
-  /^\W*(?:undo(?: that| it)?|that(?:'|’)?s wrong|wrong (?:trust|organisation|organization|region|place)|not where i work|i don(?:'|’)?t work there)\W*$/i;
+/** "undo", "that's wrong", "not where I work", typed rather than pressed (on normalised words). */
+const CORRECTION = new RegExp(
+  `^ (?:undo(?: that| it)?|that is wrong|wrong (?:${PLACE_WORD}|place)|not where i work|i don t work there) $`,
+);
 
+/** True when the message only asks to correct where the person works. */
 export function correctsWorkplace(text: string): boolean {
-  return CORRECTION.test(text.trim());
+  return CORRECTION.test(normalise(text));
 }

@@ -1,7 +1,7 @@
 import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import type { IntentOrNone } from './intents.js';
 import type { Understanding } from './understand.js';
-import { answerQuestion } from './answerQuestion.js';
+import { answerQuestion, intentActedOn } from './answerQuestion.js';
 import type { BotDeps } from '../botDeps.js';
 import type { TurnRequest } from '../request.js';
 import { answerCard } from '../answerCard.js';
@@ -30,8 +30,7 @@ export async function answerInConversation(
   { person, conversation }: TurnRequest,
   question: Understanding,
 ): Promise<AdaptiveCardJson[]> {
-  // A message that gives where the person works is that first (see answerQuestion), never a command.
-  const intent = question.workplace === 'none' ? question.intent : 'setOrganisation';
+  const intent = intentActedOn(question);
   if (conversation.kind !== 'personal' && PERSONAL_CHAT_ONLY.has(intent)) {
     const { botId } = conversation;
     return [

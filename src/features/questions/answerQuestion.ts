@@ -30,14 +30,18 @@ export const questionIntents = {
 } satisfies Partial<Record<IntentOrNone, IntentHandler>>;
 
 /**
- * The cards that answer a question, in order: the feature that answers its intent decides. A
- * message that gives where the person works is first of all that, whatever its intent.
+ * The intent a message is acted on as: a message that gives where the person works is first of
+ * all that, whatever its intent (and so never a command such as "stop the reminders").
  */
+export function intentActedOn(question: Understanding): IntentOrNone {
+  return question.workplace === 'none' ? question.intent : 'setOrganisation';
+}
+
+/** The cards that answer a question, in order: the feature that answers its intent decides. */
 export async function answerQuestion(
   deps: BotDeps,
   userId: string,
   question: Understanding,
 ): Promise<AdaptiveCardJson[]> {
-  const handler = question.workplace === 'none' ? deps.intents[question.intent] : deps.intents.setOrganisation;
-  return [await handler(deps, userId, question)].flat();
+  return [await deps.intents[intentActedOn(question)](deps, userId, question)].flat();
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INTENTS } from '../../questions/intents.js';
 import { saveProfileAndAnswer } from '../intents.js';
+import { savedWorkplace } from '../workplace.js';
 import { VERBS } from '../../verbs.js';
 import { refuse, type CardAction } from '../../cardAction.js';
 
@@ -22,7 +23,8 @@ export const chooseOrganisation: CardAction = {
       return refuse.badRequest('That organisation is not one I know. Type where you work instead.');
     }
     const place = { organisation, region: organisation.region };
-    const card = await saveProfileAndAnswer(deps, request.person.id, place, parsed.data.then);
+    const previous = await savedWorkplace(deps, request.person.id);
+    const card = await saveProfileAndAnswer(deps, request.person.id, place, parsed.data.then, previous);
     return { kind: 'card', card };
   },
 };

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { escapeCardText } from '../../../platform/cards/escapeCardText.js';
 import { REGION_CODES } from '../referenceData.js';
 import { INTENTS } from '../../questions/intents.js';
-import { savedWorkplace, saveProfileAndAnswer } from '../intents.js';
-import { describeWorkplace } from '../workplace.js';
+import { saveProfileAndAnswer } from '../intents.js';
+import { describeWorkplace, savedWorkplace } from '../workplace.js';
 import { organisationFormCard } from '../organisationFormCard.js';
 import { VERBS } from '../../verbs.js';
 import type { CardAction } from '../../cardAction.js';
@@ -66,6 +66,7 @@ export const saveOrganisation: CardAction = {
             request.person.id,
             { organisation: lookup.organisation, region: lookup.organisation.region },
             parsed.then,
+            saved,
           ),
         };
       }
@@ -77,6 +78,6 @@ export const saveOrganisation: CardAction = {
       });
     }
     const place = { organisation: undefined, region };
-    return { kind: 'card', card: await saveProfileAndAnswer(deps, request.person.id, place, parsed.then) };
+    return { kind: 'card', card: await saveProfileAndAnswer(deps, request.person.id, place, parsed.then, saved) };
   },
 };

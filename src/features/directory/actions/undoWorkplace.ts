@@ -3,9 +3,16 @@ import { REGION_CODES } from '../referenceData.js';
 import { VERBS } from '../../verbs.js';
 import type { CardAction } from '../../cardAction.js';
 import { refuse } from '../../cardAction.js';
-import { answerAboutPlace, describeWorkplace, focusOf, type SavedWorkplace } from '../workplace.js';
-
-const ODS_CODE = /^[A-Z0-9]{3,5}$/;
+import { ODS_CODE } from '../organisations.js';
+import {
+  answerAboutPlace,
+  describeWorkplace,
+  focusOf,
+  sameWorkplace,
+  whatItIs,
+  workplaceOfProfile,
+  type SavedWorkplace,
+} from '../workplace.js';
 
 /** The card's record of the save: what it saved and what was there before (empty strings for none). */
 const data = z.object({
@@ -38,8 +45,7 @@ export const undoWorkplace: CardAction = {
 
     const userId = request.person.id;
     const stored = await deps.storage.profiles.get(userId);
-    if (stored?.region !== saved.region || stored.organisationCode !== saved.code)
-      return { kind: 'message', text: NOTHING_TO_UNDO };
+    if (!stored || !sameWorkplace(saved, workplaceOfProfile(stored))) return { kind: 'message', text: NOTHING_TO_UNDO };
     const undone = previous
       ? await deps.storage.profiles.put(
           { userId, region: previous.region, organisationCode: previous.code, updatedAt: new Date().toISOString() },
@@ -49,10 +55,9 @@ export const undoWorkplace: CardAction = {
     if (!undone) return { kind: 'message', text: NOTHING_TO_UNDO };
     deps.logger.info({ outcome: 'profile_undone' }, 'profile save undone');
 
-    const kind = saved.code ? 'organisation' : 'region';
     const note = previous
       ? `I have put back ${describeWorkplace(deps, previous)} as where you work.`
-      : `I have not kept it as your ${kind}.`;
+      : `I have not kept it as your ${whatItIs(saved)}.`;
     const place = { organisation: saved.code ? organisations.byCode(saved.code) : undefined, region };
     return { kind: 'card', card: answerAboutPlace(deps, place, focusOf(then), previous, note) };
   },
