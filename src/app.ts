@@ -18,6 +18,7 @@ import type { Understand } from './features/questions/understand.js';
 import { Dispatcher } from './features/broadcast/dispatcher.js';
 import { createReminderSender, reportToLeads } from './features/reminders/reminderDelivery.js';
 import { createReminderJob, webinarStarted, type ReminderJob } from './features/reminders/reminderJob.js';
+import { supportFeature } from './features/support/supportFeature.js';
 import { remindersFeature } from './features/reminders/remindersFeature.js';
 import { reminderTargets } from './features/reminders/reminderTargets.js';
 import { createWebinars, type Webinars } from './features/webinar/index.js';
@@ -44,6 +45,7 @@ export const FEATURES: readonly Feature[] = [
   directoryFeature,
   conversationsFeature,
   buddyFeature,
+  supportFeature,
   webinarFeature,
   broadcastFeature,
   remindersFeature,

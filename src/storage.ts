@@ -8,6 +8,7 @@ import { DirectoryVersions } from './features/directory/directoryVersions.js';
 import { LeadRoster } from './features/leads/leadRoster.js';
 import { Leases } from './platform/storage/leases.js';
 import { Profiles } from './features/directory/profiles.js';
+import { SupportRequests } from './features/support/supportRequests.js';
 import { Subscriptions } from './features/reminders/subscriptions.js';
 import { createTableClientFactory, type TableEndpoint } from './platform/storage/tableClientFactory.js';
 import { WebinarSettings } from './features/webinar/webinarSettings.js';
@@ -25,6 +26,7 @@ const TABLES = {
   leases: 'Leases',
   roles: 'Roles',
   directory: 'Directory',
+  supportRequests: 'SupportRequests',
 } as const;
 
 export interface Storage {
@@ -41,6 +43,8 @@ export interface Storage {
   roles: LeadRoster;
   /** The network directory as the leads keep it, with every saved version. */
   directory: DirectoryVersions;
+  /** Questions to the national lead, tracked until answered. */
+  supportRequests: SupportRequests;
   /** Resolves when storage answers a read within the timeout; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
 }
@@ -90,6 +94,7 @@ export async function openStorage(endpoint: TableEndpoint, options: OpenStorageO
     leases: new Leases(clients.leases),
     roles: new LeadRoster(clients.roles),
     directory: new DirectoryVersions(clients.directory),
+    supportRequests: new SupportRequests(clients.supportRequests),
     ping: (timeoutMs = 2000) => pingTable(clients.conversations, timeoutMs),
   };
 }

@@ -25,7 +25,7 @@ export const MANIFEST_COMMAND_INTENTS: readonly { scopes: readonly Scope[]; inte
       'steeringGroup',
       'webinar',
       'training',
-      'rps',
+      'askLead',
       'setOrganisation',
       'help',
     ],

@@ -23,6 +23,14 @@ export const VERBS = {
   restoreDirectoryVersion: 'restoreDirectoryVersion',
   addLead: 'addLead',
   removeLead: 'removeLead',
+  askNationalLead: 'askNationalLead',
+  submitSupportQuestion: 'submitSupportQuestion',
+  takeSupportRequest: 'takeSupportRequest',
+  answerSupportRequest: 'answerSupportRequest',
+  closeSupportRequest: 'closeSupportRequest',
+  resolveSupportRequest: 'resolveSupportRequest',
+  reopenSupportRequest: 'reopenSupportRequest',
+  refreshSupportRequest: 'refreshSupportRequest',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -22,6 +22,7 @@ export const INTENT_EVALUATIONS = [
   'evaluation4.json',
   'evaluation5.json',
   'evaluation6.json',
+  'evaluation7.json',
 ] as const;
 export const ORGANISATION_EVALUATIONS = [
   'organisationEvaluation.json',

@@ -7,14 +7,7 @@ import type { CardCopy } from './buddyRequests.js';
 import type { BotDeps } from '../botDeps.js';
 import { answerCard } from '../answerCard.js';
 import { requestCard, type Viewer } from './buddyCards.js';
-import { leadChats, type LeadChats } from '../leads/leadChats.js';
-
-/** The leads' Teams user ids, for the card's refresh. */
-function mrisOf(chats: LeadChats): string[] {
-  return chats
-    .map((chat) => (chat.reference.user as { id?: unknown } | undefined)?.id)
-    .filter((id): id is string => typeof id === 'string');
-}
+import { leadChats, leadMris, type LeadChats } from '../leads/leadChats.js';
 
 /**
  * The request card for one viewer, with ranked buddy suggestions for a lead. Callers making
@@ -37,8 +30,8 @@ export async function requestCardFor(
           (code) => deps.directory.reference.region(code).name,
         ).slice(0, 5)
       : [];
-  const leadMris = mrisOf(chats ?? (await leadChats(deps)));
-  return requestCard(deps.directory, request, { viewer, suggestions, leadMris, ...(message ? { message } : {}) });
+  const mris = leadMris(chats ?? (await leadChats(deps)));
+  return requestCard(deps.directory, request, { viewer, suggestions, leadMris: mris, ...(message ? { message } : {}) });
 }
 
 /** Sends a new request to every lead with a personal chat, and remembers where each copy went. */

@@ -66,6 +66,7 @@ export class Answers {
       ],
       links: contactLinks(nationalLead.person, 'the national lead'),
       asks: [
+        { title: 'Ask the national lead', intent: 'askLead' },
         { title: 'Join the buddy scheme', intent: 'buddyJoin' },
         { title: 'Who is my regional lead?', intent: 'regionalLead' },
       ],

@@ -8,3 +8,10 @@ export async function leadChats(deps: Pick<BotDeps, 'storage' | 'roles'>) {
   const chats = await Promise.all(ids.map((id) => deps.storage.conversations.findPersonalChat(id)));
   return chats.filter((chat) => chat !== undefined);
 }
+
+/** The leads' Teams user ids (MRIs), for a card's `refresh.userIds`: they see the card they can act on. */
+export function leadMris(chats: LeadChats): string[] {
+  return chats
+    .map((chat) => (chat.reference.user as { id?: unknown } | undefined)?.id)
+    .filter((id): id is string => typeof id === 'string');
+}

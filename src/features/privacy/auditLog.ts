@@ -26,7 +26,13 @@ export interface AuditEntry {
     | 'role.addLead'
     | 'role.removeLead'
     | 'directory.save'
-    | 'directory.restore';
+    | 'directory.restore'
+    | 'support.ask'
+    | 'support.take'
+    | 'support.answer'
+    | 'support.close'
+    | 'support.resolve'
+    | 'support.reopen';
   /** The id of what it was done to. */
   subject: string;
   /** Another id involved, such as the mentor's request in a match. */

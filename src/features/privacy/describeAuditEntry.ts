@@ -76,7 +76,26 @@ function sentenceFor(entry: AuditEntry, names: AuditNames): string {
       return `${actor} ${directoryChange(names, detail)}`;
     case 'directory.restore':
       return `${actor} ${directoryRestore(names, detail)}`;
+    case 'support.ask':
+      return `${actor} asked the national lead a question (${question(names, subject)})`;
+    case 'support.take':
+      return `${actor} took ${question(names, subject)}`;
+    case 'support.answer':
+      return `${actor} answered ${question(names, subject)}`;
+    case 'support.close':
+      return `${actor} closed ${question(names, subject)} without an answer`;
+    case 'support.resolve':
+      return `${actor} said ${question(names, subject)} was answered`;
+    case 'support.reopen':
+      return `${actor} reopened ${question(names, subject)} with a follow-up`;
   }
+}
+
+/** "question Q-7KD3PX", "your question": references name no one, so they are shown as they are. */
+function question(names: AuditNames, id: string): string {
+  if (names.you.has(id)) return `your question ${id}`;
+  if (id.startsWith('erased-')) return 'an erased person\u2019s question';
+  return `question ${id}`;
 }
 
 /** "14 January 2027", from a webinar's London date ('2027-01-14', or an occurrence id '2027-01-14T13:00'). */

@@ -16,6 +16,8 @@ import { withWarning } from '../../platform/cards/withWarning.js';
 const PERSONAL_CHAT_ONLY: ReadonlySet<IntentOrNone> = new Set([
   'buddyJoin',
   'buddyStatus',
+  'askLead',
+  'myQuestions',
   'dataShow',
   'dataDelete',
   ...LEAD_COMMANDS.map((command) => command.intent),

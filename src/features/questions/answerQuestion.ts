@@ -17,7 +17,9 @@ const notUnderstood: IntentHandler = async (deps, userId, question) => {
   const { organisation } = question;
   if ((organisation.kind !== 'unknown' && organisation.exact) || question.region)
     return setOrganisation(deps, userId, question);
-  return helpCard('notUnderstood', await deps.roles.showsAsLead(userId));
+  // Worth a question to the lead only if it has a few words ("asdf" is not a question).
+  const askAbout = question.text.split(/\s+/).length >= 3 ? question.text : '';
+  return helpCard('notUnderstood', await deps.roles.showsAsLead(userId), askAbout);
 };
 
 const GREETING = /^\W*(?:hi+|hello+|hey|hiya|yo|morning|afternoon|evening|good (?:morning|afternoon|evening))\b/i;

@@ -2,6 +2,7 @@ import { registerCardTemplates, renderCard, type AdaptiveCardJson } from '../../
 import type { Intent } from './intents.js';
 import { COMMANDS, LEAD_COMMANDS, MENU_QUESTIONS, type CommandInfo } from './commands.js';
 import { VERBS } from '../verbs.js';
+import { SUPPORT_TEXT_MAX } from '../support/supportScheme.js';
 
 declare module '../../platform/cards/renderCard.js' {
   interface CardData {
@@ -14,7 +15,9 @@ declare module '../../platform/cards/renderCard.js' {
       /** Shown to the leads only. */
       leadCommands: readonly CommandInfo[];
       questions: readonly { title: string; intent: Intent }[];
-      verbs: { askQuestion: string };
+      /** A message not understood, offered to the national lead as a question; '' for none. */
+      askAbout: string;
+      verbs: { askQuestion: string; askNationalLead: string };
     };
   }
 }
@@ -35,14 +38,15 @@ const OPENINGS: Record<HelpOpening, string> = {
   notUnderstood: 'Sorry, I did not understand that.',
 };
 
-/** The menu; a lead also sees what only leads can do. */
-export function helpCard(opening: HelpOpening, forLead = false): AdaptiveCardJson {
+/** The menu; a lead also sees what only leads can do. `askAbout`: a question not understood, to offer to the national lead. */
+export function helpCard(opening: HelpOpening, forLead = false, askAbout = ''): AdaptiveCardJson {
   return renderCard('help', {
     opening: OPENINGS[opening],
     commands: COMMANDS,
     leadCommands: forLead ? LEAD_COMMANDS : [],
     questions: MENU_QUESTIONS,
-    verbs: { askQuestion: VERBS.askQuestion },
+    askAbout: askAbout.slice(0, SUPPORT_TEXT_MAX),
+    verbs: { askQuestion: VERBS.askQuestion, askNationalLead: VERBS.askNationalLead },
   });
 }
 

@@ -51,6 +51,16 @@ export const COMMANDS = [
     intent: 'remindersStart',
   },
   {
+    title: 'ask the national lead',
+    description: 'Send a question to the national lead and deputies; the answer comes back here',
+    intent: 'askLead',
+  },
+  {
+    title: 'my questions',
+    description: 'Your questions to the national lead and their answers',
+    intent: 'myQuestions',
+  },
+  {
     title: 'what do you hold about me',
     description: 'Everything the bot keeps about you, on one card',
     intent: 'dataShow',
@@ -75,6 +85,11 @@ export const LEAD_COMMANDS = [
     title: 'pending requests',
     description: 'Buddy scheme requests waiting for a decision or a buddy',
     intent: 'buddyPending',
+  },
+  {
+    title: 'open questions',
+    description: "MSOs' questions to the national lead still waiting for an answer, oldest first",
+    intent: 'openQuestions',
   },
   { title: 'buddy scheme summary', description: 'Requests by status and region', intent: 'buddySummary' },
   {

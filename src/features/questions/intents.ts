@@ -32,6 +32,9 @@ export const INTENTS = [
   'directorySettings',
   'directoryHistory',
   'webinarRecordings',
+  'askLead',
+  'myQuestions',
+  'openQuestions',
 ] as const;
 
 export type Intent = (typeof INTENTS)[number];

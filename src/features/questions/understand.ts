@@ -6,6 +6,7 @@ import type { IntentClassifier } from './intentClassifier.js';
 import type { IntentOrNone } from './intents.js';
 import { prepareText, withoutMentions } from './prepareText.js';
 import { isSmallTalk } from './smallTalk.js';
+import { asksTheLead } from '../support/askForm.js';
 
 /** What a message means: its intent, and the organisation and region it names, found once. */
 export interface Understanding {
@@ -42,7 +43,9 @@ export function createUnderstand(directory: Directory, classifier: IntentClassif
       ? { intent: 'smallTalk' as const, score: 1 }
       : analysis.onlyStatesWorkplace || correctsWorkplace(said)
         ? { intent: 'setOrganisation' as const, score: 1 }
-        : await classifier.classifyFeatures(analysis.delexicalised);
+        : asksTheLead(text)
+          ? { intent: 'askLead' as const, score: 1 }
+          : await classifier.classifyFeatures(analysis.delexicalised);
     const { organisation, region, workplace } = analysis;
     return { intent, score, text: smallTalk ? said : text, organisation, region, workplace };
   };

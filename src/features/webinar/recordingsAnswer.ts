@@ -27,8 +27,6 @@ export function recordingsAnswer(
   directory: NetworkDirectory,
   { recordings, last }: { recordings: readonly WebinarRecording[]; last: WebinarOccurrence | undefined },
 ): Answer {
-  const { webinar, nationalLead } = directory;
-  const ask = { title: 'Ask the national lead', url: `mailto:${webinar.contactEmail ?? nationalLead.person.email}` };
   const base = {
     source: directory.source,
     title: 'Webinar recordings',
@@ -41,7 +39,7 @@ export function recordingsAnswer(
         ...aboutLast(last, recordings),
         'No webinar recordings have been shared in the bot yet: the national MSO network lead can say whether one was made.',
       ],
-      links: [ask],
+      asks: [{ title: 'Ask the national lead', intent: 'askLead' }, ...base.asks],
     });
   }
   return answer({

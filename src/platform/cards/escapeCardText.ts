@@ -20,3 +20,16 @@ export function stripInvisible(text: string): string {
 
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * Like escapeCardText, for text whose line breaks matter (a question, an answer): each line is
+ * escaped and the breaks kept, blank runs shortened to one empty line, the whole cut to length.
+ */
+export function escapeCardParagraphs(text: string, maxLength = 2000): string {
+  const cut = stripInvisible(text).trim().slice(0, maxLength);
+  return cut
+    .split(/\r?\n/)
+    .map((line) => escapeCardText(line, maxLength))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
+}

@@ -55,7 +55,7 @@ describe('the retention job (Azurite)', () => {
       now: () => NOW,
     });
 
-    expect(await job.runOnce()).toEqual({ buddyRequests: 2, deliveryRows: 130 });
+    expect(await job.runOnce()).toEqual({ buddyRequests: 2, deliveryRows: 130, supportRequests: 0 });
 
     expect((await storage.buddyRequests.list()).map((stored) => stored.request.id).sort()).toEqual([
       'newToPost.oldmatched',

@@ -39,12 +39,12 @@ describe('the webinar recordings answer', () => {
     expect(answer.links).toHaveLength(1);
   });
 
-  it('says plainly when there are none, with whom to ask', () => {
+  it('says plainly when there are none, with a button to ask the national lead', () => {
     const answer = recordingsAnswer(directory, { recordings: [], last: undefined });
 
     expect(answer.paragraphs).toEqual([
       'No webinar recordings have been shared in the bot yet: the national MSO network lead can say whether one was made.',
     ]);
-    expect(answer.links[0]?.url).toMatch(/^mailto:/);
+    expect(answer.asks[0]).toEqual({ title: 'Ask the national lead', intent: 'askLead' });
   });
 });

@@ -23,6 +23,15 @@ import {
 
 const BLANK_SIGN_UP = readSignUpValues({});
 
+const SUPPORT_VERBS = {
+  refresh: VERBS.refreshSupportRequest,
+  take: VERBS.takeSupportRequest,
+  answer: VERBS.answerSupportRequest,
+  close: VERBS.closeSupportRequest,
+  resolve: VERBS.resolveSupportRequest,
+  reopen: VERBS.reopenSupportRequest,
+};
+
 /** Sample data for every template; the type makes a new template without samples a compile error. */
 const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
   welcome: [{ verbs: { showHelp: VERBS.showHelp } }],
@@ -33,17 +42,72 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       commands: COMMANDS,
       leadCommands: [],
       questions: MENU_QUESTIONS,
-      verbs: { askQuestion: VERBS.askQuestion },
+      askAbout: '',
+      verbs: { askQuestion: VERBS.askQuestion, askNationalLead: VERBS.askNationalLead },
     },
     {
       opening: 'Sorry, I did not understand that.',
       commands: COMMANDS,
       leadCommands: LEAD_COMMANDS,
       questions: MENU_QUESTIONS,
-      verbs: { askQuestion: VERBS.askQuestion },
+      askAbout: 'where is the MSO workspace',
+      verbs: { askQuestion: VERBS.askQuestion, askNationalLead: VERBS.askNationalLead },
     },
   ],
   apology: [{ reference: 'incoming-1234' }],
+  supportAsk: [
+    {
+      requestId: 'Q-7KD3PX',
+      intro: 'The national MSO network lead at SPS supports MSOs.',
+      message: '',
+      values: { question: '', topic: '' },
+      errors: { question: '', topic: '' },
+      topics: [{ title: 'The webinar', value: 'webinar' }],
+      verbs: { submit: VERBS.submitSupportQuestion },
+    },
+    {
+      requestId: 'Q-7KD3PX',
+      intro: 'The national MSO network lead at SPS supports MSOs.',
+      message: 'Please check the 2 fields marked below.',
+      values: { question: 'x'.repeat(2001), topic: 'nonsense' },
+      errors: { question: 'Keep the question to 2,000 characters.', topic: 'Choose what the question is about.' },
+      topics: [{ title: 'The webinar', value: 'webinar' }],
+      verbs: { submit: VERBS.submitSupportQuestion },
+    },
+  ],
+  supportRequest: [
+    {
+      requestId: 'Q-7KD3PX',
+      title: 'Question from Sam Example',
+      statusLine: 'Open: waiting for an answer',
+      statusColour: 'Accent',
+      message: '',
+      facts: [{ title: 'Reference', value: 'Q-7KD3PX' }],
+      thread: [{ heading: 'Sam Example asked, Wednesday 2 December 2026, 09:14', text: 'Was last month recorded?' }],
+      footnote: 'Answer here and the person gets it in their chat with the bot.',
+      lead: { takeable: true, answerable: true },
+      asker: { resolvable: false, reopenable: false },
+      refreshUserIds: ['29:lead-a'],
+      verbs: SUPPORT_VERBS,
+    },
+    {
+      requestId: 'Q-7KD3PX',
+      title: 'Your question to the national lead',
+      statusLine: 'Answered: does this answer your question?',
+      statusColour: 'Good',
+      message: 'The national lead has answered your question.',
+      facts: [],
+      thread: [
+        { heading: 'You asked', text: 'Was last month recorded?' },
+        { heading: 'Example Lead answered', text: 'Yes.\n\nThe link is in the webinar card.' },
+      ],
+      footnote: '',
+      lead: { takeable: false, answerable: false },
+      asker: { resolvable: true, reopenable: true },
+      refreshUserIds: [],
+      verbs: SUPPORT_VERBS,
+    },
+  ],
   answer: [
     {
       title: 'North West: North West MSO network',
