@@ -19,6 +19,7 @@ import { Dispatcher } from './features/broadcast/dispatcher.js';
 import { createReminderSender, reportToLeads } from './features/reminders/reminderDelivery.js';
 import { createReminderJob, webinarStarted, type ReminderJob } from './features/reminders/reminderJob.js';
 import { supportFeature } from './features/support/supportFeature.js';
+import { createSupportDigestJob } from './features/support/supportDigest.js';
 import { remindersFeature } from './features/reminders/remindersFeature.js';
 import { reminderTargets } from './features/reminders/reminderTargets.js';
 import { createWebinars, type Webinars } from './features/webinar/index.js';
@@ -103,6 +104,12 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
     features: FEATURES,
     intents: intentTable(FEATURES, [...INTENTS, 'None']),
   };
+  const supportDigest = createSupportDigestJob({
+    deps,
+    instanceId: config.reminders.instanceId,
+    everyMs: config.reminders.tickSeconds * 1000,
+    ...(now ? { now } : {}),
+  });
   runtime.setBot(new MsoBot(deps, actionTable(FEATURES), new ConversationRateLimit(config.messagesPerMinute)));
   const server = createServer({
     authenticate: (activity, authorization) => runtime.authenticate(activity, authorization),
@@ -118,11 +125,12 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
       const address = await server.listen(port, host);
       reminders.start();
       retention.start();
+      supportDigest.start();
       return address;
     },
     async close(timeoutMs) {
       directorySync.stop();
-      await Promise.all([reminders.stop(), retention.stop()]);
+      await Promise.all([reminders.stop(), retention.stop(), supportDigest.stop()]);
       await server.close(timeoutMs);
     },
   };

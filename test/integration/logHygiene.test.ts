@@ -50,7 +50,7 @@ beforeAll(async () => {
   );
   serviceUrl = bot.connector.serviceUrl;
 
-  // A full flow: installs, questions, a buddy sign-up with a note, a decision, a reminder, an erasure, a failure.
+  // A full flow: installs, questions, a buddy sign-up with a note, a decision, a question to the lead, a reminder, an erasure, a failure.
   for (const person of [LEAD, PERSON, MENTOR]) await bot.post(installationUpdate('add', { serviceUrl, from: person }));
   await bot.post(installationUpdate('add', { serviceUrl, from: PERSON, conversation: teamChannel }));
   for (const text of TYPED) await bot.post(message(text, { serviceUrl, from: PERSON }));
@@ -85,6 +85,13 @@ beforeAll(async () => {
     decision: 'decline',
     reason: `Sorry ${PERSON.name}, ${NOTE}`,
   });
+  // A question to the national lead, answered, followed up and closed: its words are the note's.
+  const question = { requestId: 'Q-MQGSH7', question: NOTE, topic: 'other' };
+  await press(PERSON, VERBS.submitSupportQuestion, question);
+  await press(LEAD, VERBS.answerSupportRequest, { requestId: question.requestId, answer: `Dear Marigold, ${NOTE}` });
+  await press(PERSON, VERBS.reopenSupportRequest, { requestId: question.requestId, followUp: NOTE });
+  await press(LEAD, VERBS.closeSupportRequest, { requestId: question.requestId, reason: `Marigold: ${NOTE}` });
+  expect((await bot.storage.supportRequests.get(question.requestId))?.request.thread).toHaveLength(4);
   bot.connector.failNext({ status: 500 }, 4);
   await bot.post(message('who is the national lead', { serviceUrl, from: PERSON }));
   bot.connector.clear();

@@ -79,19 +79,25 @@ export interface TestAppOptions {
   logs?: string[];
   /** Another app's tables: a second instance on the same storage. */
   tablePrefix?: string;
+  /** The app's clock, for scheduled work (the webinar schedule, the support digest); the system clock if absent. */
+  now?: () => Date;
 }
 
 /** The real app (config read from `env` as in production) on a free port, with test storage. */
 export async function startTestApp(
   env: Record<string, string> = {},
-  { logs, tablePrefix = uniqueTablePrefix() }: TestAppOptions = {},
+  { logs, tablePrefix = uniqueTablePrefix(), now }: TestAppOptions = {},
 ): Promise<TestApp> {
   // Tests talk faster than people: the per-conversation message limit has its own test.
   const config = loadConfig({ LOG_LEVEL: 'silent', MESSAGES_PER_MINUTE: '10000', ...env });
   const storage = await openTestStorage(tablePrefix);
   const destination =
     logs && new Writable({ write: (chunk: Buffer, _encoding, done) => (logs.push(chunk.toString().trim()), done()) });
-  const app = createApp(config, { storage, ...(await knowledge()) }, createLogger(config.logLevel, destination));
+  const app = createApp(
+    config,
+    { storage, ...(await knowledge()), ...(now ? { now } : {}) },
+    createLogger(config.logLevel, destination),
+  );
   const { port } = await app.listen(0, '127.0.0.1');
   return { url: `http://127.0.0.1:${port}`, storage, tablePrefix, close: () => app.close(1000) };
 }

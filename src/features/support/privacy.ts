@@ -6,6 +6,7 @@ import { answerCard } from '../answerCard.js';
 import type { BotDeps } from '../botDeps.js';
 import type { DataSection, ErasureRequest } from '../feature.js';
 import { topicTitle } from './supportScheme.js';
+import { ukDay } from './workingDays.js';
 
 /** The person's question references: audit entries name questions, not people. */
 export async function supportAliases(deps: BotDeps, userId: string): Promise<string[]> {
@@ -57,8 +58,9 @@ export async function eraseSupportData(deps: BotDeps, person: ErasureRequest): P
   return 0;
 }
 
-/** Retention: questions closed before the cutoff. */
+/** Retention: questions closed before the cutoff, and the record of which digests went before it. */
 export async function removeOldSupportRequests(storage: Storage, cutoff: Date): Promise<Record<string, number>> {
+  await storage.supportRequests.forgetDigestsBefore(ukDay(cutoff));
   let supportRequests = 0;
   for (const stored of await storage.supportRequests.list({ status: 'closed' })) {
     if (Date.parse(stored.request.updatedAt) >= cutoff.getTime()) continue;

@@ -52,7 +52,7 @@ export function askCard(requestId: string, values: AskValues, errors: AskErrors 
   return renderCard('supportAsk', {
     requestId,
     intro:
-      'The national MSO network lead at SPS supports MSOs. Your question goes to the lead and deputies, who answer here in this chat, usually within a few working days.',
+      'The national MSO network lead at SPS supports MSOs. Your question goes to the lead and deputies, who answer here in this chat.',
     message:
       problems > 0 ? `Please check the ${problems === 1 ? 'field' : `${String(problems)} fields`} marked below.` : '',
     values,

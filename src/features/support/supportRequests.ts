@@ -1,5 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { SupportRequest, SupportStatus } from './supportScheme.js';
+import { toTableKey } from '../../platform/storage/tableKeys.js';
 import {
   isConflict,
   isNotFound,
@@ -32,6 +33,8 @@ interface RequestEntity {
 }
 
 const PARTITION = 'request';
+/** One row per day and lead whose digest was sent (or is being sent): a lead gets one a day, whichever instance sends it. */
+const DIGESTS = 'digest';
 
 /**
  * Table `SupportRequests`: one row per question. Status and asker are columns for queries; the
@@ -72,6 +75,30 @@ export class SupportRequests {
     await this.table.deleteEntity(PARTITION, id).catch((error: unknown) => {
       if (!isNotFound(error)) throw error;
     });
+  }
+
+  /** Claims the day's digest for a lead; false when it was already claimed (by this or another instance). */
+  async claimDigest(day: string, leadId: string): Promise<boolean> {
+    return succeeds(
+      () => this.table.createEntity({ partitionKey: DIGESTS, rowKey: `${day}.${toTableKey(leadId)}` }),
+      isConflict,
+    );
+  }
+
+  /** Retention: the digest claims of days before `day` (YYYY-MM-DD); resolves to how many went. */
+  async forgetDigestsBefore(day: string): Promise<number> {
+    let removed = 0;
+    const rows = this.table.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${DIGESTS} and RowKey lt ${day}`, select: ['RowKey'] },
+    });
+    for await (const row of rows) {
+      if (!row.rowKey || row.rowKey >= day) continue;
+      await this.table.deleteEntity(DIGESTS, row.rowKey).catch((error: unknown) => {
+        if (!isNotFound(error)) throw error;
+      });
+      removed += 1;
+    }
+    return removed;
   }
 
   /** Oldest first. */
