@@ -1,14 +1,18 @@
 /**
  * `npm run eval:nlu`: accuracy of question understanding on the held-out sets (written
  * separately from the training corpus), per intent and overall, and of organisation lookup on
- * workplaces as people type them.
+ * workplaces as people type them, and of matching answers the leads taught (precision and recall).
  */
 import { performance } from 'node:perf_hooks';
 import { loadKnowledge } from '../src/knowledge.js';
 import {
   evaluateIntents,
   evaluateOrganisations,
+  evaluateTaughtAnswers,
   INTENT_EVALUATIONS,
+  loadExampleTaughtAnswers,
+  loadTaughtAnswerEvaluation,
+  TAUGHT_ANSWER_EVALUATIONS,
   loadIntentEvaluation,
   loadOrganisationEvaluation,
   ORGANISATION_EVALUATIONS,
@@ -36,6 +40,16 @@ for (const file of ORGANISATION_EVALUATIONS) {
     `\nOrganisation lookup on ${file}: right organisation and region ${result.rightRegion}/${result.total} = ${percent(result.regionAccuracy)}`,
   );
   for (const miss of result.misses) console.log(`  "${miss.text}" -> ${miss.got} (expected ${miss.expected})`);
+}
+
+const exampleAnswers = loadExampleTaughtAnswers();
+for (const file of TAUGHT_ANSWER_EVALUATIONS) {
+  const result = await evaluateTaughtAnswers(understand, exampleAnswers, loadTaughtAnswerEvaluation(file));
+  console.log(
+    `\nTaught answers on ${file}: precision ${percent(result.precision)} (${result.right} right of ${result.given} given), recall ${percent(result.recall)} (${result.right} of ${result.wanted} answerable)`,
+  );
+  for (const mistake of result.mistakes)
+    console.log(`  "${mistake.text}" -> ${mistake.got ?? 'none'} (expected ${mistake.expected ?? 'none'})`);
 }
 
 // What understanding a message costs: organisation and region lookup, the workplace and small-talk

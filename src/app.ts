@@ -18,6 +18,8 @@ import type { Understand } from './features/questions/understand.js';
 import { Dispatcher } from './features/broadcast/dispatcher.js';
 import { createReminderSender, reportToLeads } from './features/reminders/reminderDelivery.js';
 import { createReminderJob, webinarStarted, type ReminderJob } from './features/reminders/reminderJob.js';
+import { answersFeature } from './features/answers/answersFeature.js';
+import { TaughtAnswerBook } from './features/answers/taughtAnswerBook.js';
 import { supportFeature } from './features/support/supportFeature.js';
 import { createSupportDigestJob } from './features/support/supportDigest.js';
 import { remindersFeature } from './features/reminders/remindersFeature.js';
@@ -47,6 +49,7 @@ export const FEATURES: readonly Feature[] = [
   conversationsFeature,
   buddyFeature,
   supportFeature,
+  answersFeature,
   webinarFeature,
   broadcastFeature,
   remindersFeature,
@@ -90,7 +93,9 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
     instanceId: config.reminders.instanceId,
     logger,
   });
+  const taughtAnswers = new TaughtAnswerBook(storage.taughtAnswers, logger, config.directoryRefreshSeconds * 1000);
   const deps: BotDeps = {
+    taughtAnswers,
     storage,
     logger,
     directory,
@@ -121,7 +126,7 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
   return {
     ...server,
     async listen(port, host) {
-      await directorySync.start();
+      await Promise.all([directorySync.start(), taughtAnswers.start()]);
       const address = await server.listen(port, host);
       reminders.start();
       retention.start();
@@ -130,6 +135,7 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
     },
     async close(timeoutMs) {
       directorySync.stop();
+      taughtAnswers.stop();
       await Promise.all([reminders.stop(), retention.stop(), supportDigest.stop()]);
       await server.close(timeoutMs);
     },

@@ -8,6 +8,7 @@ import { DirectoryVersions } from './features/directory/directoryVersions.js';
 import { LeadRoster } from './features/leads/leadRoster.js';
 import { Leases } from './platform/storage/leases.js';
 import { Profiles } from './features/directory/profiles.js';
+import { TaughtAnswerStore } from './features/answers/taughtAnswerStore.js';
 import { SupportRequests } from './features/support/supportRequests.js';
 import { Subscriptions } from './features/reminders/subscriptions.js';
 import { createTableClientFactory, type TableEndpoint } from './platform/storage/tableClientFactory.js';
@@ -27,6 +28,7 @@ const TABLES = {
   roles: 'Roles',
   directory: 'Directory',
   supportRequests: 'SupportRequests',
+  taughtAnswers: 'TaughtAnswers',
 } as const;
 
 export interface Storage {
@@ -45,6 +47,8 @@ export interface Storage {
   directory: DirectoryVersions;
   /** Questions to the national lead, tracked until answered. */
   supportRequests: SupportRequests;
+  /** The answers the leads taught the bot, every version kept. */
+  taughtAnswers: TaughtAnswerStore;
   /** Resolves when storage answers a read within the timeout; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
 }
@@ -95,6 +99,7 @@ export async function openStorage(endpoint: TableEndpoint, options: OpenStorageO
     roles: new LeadRoster(clients.roles),
     directory: new DirectoryVersions(clients.directory),
     supportRequests: new SupportRequests(clients.supportRequests),
+    taughtAnswers: new TaughtAnswerStore(clients.taughtAnswers),
     ping: (timeoutMs = 2000) => pingTable(clients.conversations, timeoutMs),
   };
 }

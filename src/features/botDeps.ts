@@ -6,6 +6,7 @@ import type { Webinars } from './webinar/index.js';
 import type { ReminderJob } from './reminders/reminderJob.js';
 import type { Feature, IntentHandler } from './feature.js';
 import type { Messenger } from './messenger.js';
+import type { TaughtAnswerBook } from './answers/taughtAnswerBook.js';
 import type { Roles } from './leads/roles.js';
 import type { IntentOrNone } from './questions/intents.js';
 
@@ -29,6 +30,8 @@ export interface BotDeps {
   features: readonly Feature[];
   /** Intent -> the feature handler that answers it. */
   intents: Readonly<Record<IntentOrNone, IntentHandler>>;
+  /** The answers the leads taught, as this instance knows them (kept up to date within seconds). */
+  taughtAnswers: TaughtAnswerBook;
   /** The calendar file's address for cards (`<PUBLIC_BASE_URL>/webinar.ics`); undefined leaves the link out. */
   webinarCalendarUrl: string | undefined;
 }

@@ -31,6 +31,9 @@ export const VERBS = {
   resolveSupportRequest: 'resolveSupportRequest',
   reopenSupportRequest: 'reopenSupportRequest',
   refreshSupportRequest: 'refreshSupportRequest',
+  editTaughtAnswer: 'editTaughtAnswer',
+  saveTaughtAnswer: 'saveTaughtAnswer',
+  removeTaughtAnswer: 'removeTaughtAnswer',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

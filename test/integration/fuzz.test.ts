@@ -203,13 +203,15 @@ function expressionStarts(text: string): string[] {
 
 /**
  * Template-like text users have typed, and each of its prefixes: the bot may rightly show it back,
- * in this turn or a later one (a note, a topic). Any other `${` in a card is a template left unexpanded.
+ * in this turn or a later one (a note, a topic, a question offered to the national lead). Any other `${` in a card is a template left unexpanded.
  */
 const typedExpressions = new Set<string>();
 
 function rememberTyped(value: unknown): void {
   for (const { key, text } of stringsIn(value)) {
-    for (const start of [...expressionStarts(text), ...expressionStarts(key)]) {
+    // A message is shown back without its @mention of the bot (offered to the national lead, say).
+    const withoutMention = text.replace(/<at>[^<]*<\/at>/gi, '');
+    for (const start of [...expressionStarts(text), ...expressionStarts(withoutMention), ...expressionStarts(key)]) {
       for (let end = 2; end <= start.length; end += 1) typedExpressions.add(start.slice(0, end));
     }
   }

@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { TaughtAnswer } from '../../src/features/answers/taughtAnswers.js';
+import { TaughtAnswerIndex } from '../../src/features/answers/taughtAnswerIndex.js';
+import { matchTaught } from '../../src/features/answers/taughtAnswerFor.js';
+import { intentActedOn } from '../../src/features/questions/answerQuestion.js';
 import { z } from 'zod';
 import { currentOrganisation, type OrganisationFinder } from '../../src/features/directory/organisations.js';
 import { REGION_CODES } from '../../src/features/directory/referenceData.js';
@@ -88,4 +92,57 @@ export function evaluateOrganisations(
   }
   const rightRegion = examples.length - misses.length;
   return { rightRegion, total: examples.length, regionAccuracy: rightRegion / examples.length, misses };
+}
+
+const taughtDir = new URL('../fixtures/taughtAnswers/', import.meta.url);
+const taughtQuestions = z.object({
+  questions: z.array(z.object({ text: z.string().min(1), expected: z.string().nullable() })).min(1),
+});
+const taughtAnswers = z.object({
+  answers: z.array(z.object({ id: z.string(), title: z.string(), text: z.string(), examples: z.array(z.string()) })),
+});
+
+/** The held-out sets for answers the leads teach: thresholds chosen on the first, the second measured blind. */
+export const TAUGHT_ANSWER_EVALUATIONS = ['development.json', 'heldOut.json'] as const;
+
+/** The example answers the sets are written for, as the store would hold them. */
+export function loadExampleTaughtAnswers(): TaughtAnswer[] {
+  const { answers } = taughtAnswers.parse(JSON.parse(readFileSync(new URL('development.json', taughtDir), 'utf8')));
+  return answers.map((answer) => ({
+    ...answer,
+    version: 1,
+    links: [],
+    updatedAt: '2026-12-02T09:00:00.000Z',
+    updatedBy: 'eeeeeeee-0000-4000-8000-00000000000a',
+    updatedByName: 'Example Lead',
+  }));
+}
+
+export function loadTaughtAnswerEvaluation(file: string) {
+  return taughtQuestions.parse(JSON.parse(readFileSync(new URL(file, taughtDir), 'utf8'))).questions;
+}
+
+/**
+ * Taught-answer matching as the bot does it: the message understood, then a taught answer if one
+ * fits the intent it is acted on as. Precision: of the taught answers given, the share that were
+ * the right one; recall: of the questions an answer was written for, the share that got it.
+ */
+export async function evaluateTaughtAnswers(
+  understand: Understand,
+  answers: readonly TaughtAnswer[],
+  questions: ReturnType<typeof loadTaughtAnswerEvaluation>,
+) {
+  const index = new TaughtAnswerIndex(answers);
+  let given = 0;
+  let right = 0;
+  const mistakes: { text: string; expected: string | null; got: string | null }[] = [];
+  for (const question of questions) {
+    const understood = await understand(question.text);
+    const got = matchTaught(index, understood, intentActedOn(understood))?.answer.id ?? null;
+    if (got) given += 1;
+    if (got && got === question.expected) right += 1;
+    if (got !== question.expected) mistakes.push({ text: question.text, expected: question.expected, got });
+  }
+  const wanted = questions.filter((question) => question.expected !== null).length;
+  return { precision: given ? right / given : 1, recall: wanted ? right / wanted : 1, given, right, wanted, mistakes };
 }

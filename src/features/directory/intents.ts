@@ -3,7 +3,7 @@ import { answerCard } from '../answerCard.js';
 import type { BotDeps } from '../botDeps.js';
 import { fixedAnswer, type IntentHandler, type Reply } from '../feature.js';
 import { answerQuestion, askedByButton } from '../questions/answerQuestion.js';
-import type { Intent, IntentOrNone } from '../questions/intents.js';
+import { GENERAL_QUESTIONS, type Intent, type IntentOrNone } from '../questions/intents.js';
 import type { Understanding } from '../questions/understand.js';
 import { organisationFormCard } from './organisationFormCard.js';
 import {
@@ -67,22 +67,7 @@ const regional =
  * Questions answered alongside a workplace ("I'm the MSO at Leeds, when is the webinar?"). Only
  * questions: an action (stop reminders, delete my data) is never taken on the back of a statement.
  */
-const ALSO_ANSWERED: readonly IntentOrNone[] = [
-  'nationalLead',
-  'steeringGroup',
-  'webinar',
-  'webinarRecordings',
-  'buddyAbout',
-  'buddyJoin',
-  'buddyStatus',
-  'training',
-  'rps',
-  'networkAbout',
-  'msoRole',
-  'reporting',
-  'safetyAlerts',
-  'dataShow',
-];
+const ALSO_ANSWERED: readonly IntentOrNone[] = [...GENERAL_QUESTIONS, 'buddyJoin', 'buddyStatus', 'dataShow'];
 
 /**
  * A message that names a workplace. Saying it is where one works saves it (*Undo* on the

@@ -32,7 +32,10 @@ export interface AuditEntry {
     | 'support.answer'
     | 'support.close'
     | 'support.resolve'
-    | 'support.reopen';
+    | 'support.reopen'
+    | 'answers.add'
+    | 'answers.edit'
+    | 'answers.remove';
   /** The id of what it was done to. */
   subject: string;
   /** Another id involved, such as the mentor's request in a match. */

@@ -88,6 +88,12 @@ function sentenceFor(entry: AuditEntry, names: AuditNames): string {
       return `${actor} said ${question(names, subject)} was answered`;
     case 'support.reopen':
       return `${actor} reopened ${question(names, subject)} with a follow-up`;
+    case 'answers.add':
+      return `${actor} taught the bot a new answer (${subject})`;
+    case 'answers.edit':
+      return `${actor} changed the bot's taught answer ${subject} (version ${detail?.version ?? 'unknown'})`;
+    case 'answers.remove':
+      return `${actor} removed the bot's taught answer ${subject}`;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import type { BotDeps } from '../botDeps.js';
 import { setOrganisation } from '../directory/intents.js';
+import { taughtAnswerFor } from '../answers/taughtAnswerFor.js';
 import type { IntentHandler } from '../feature.js';
 import { helpCard, smallTalkCard } from './botCards.js';
 import { smallTalkReply } from './smallTalk.js';
@@ -39,11 +40,13 @@ export function intentActedOn(question: Understanding): IntentOrNone {
   return question.workplace === 'none' ? question.intent : 'setOrganisation';
 }
 
-/** The cards that answer a question, in order: the feature that answers its intent decides. */
+/** The cards that answer a question, in order: an answer the leads taught, if one fits; else the feature that answers its intent. */
 export async function answerQuestion(
   deps: BotDeps,
   userId: string,
   question: Understanding,
 ): Promise<AdaptiveCardJson[]> {
-  return [await deps.intents[intentActedOn(question)](deps, userId, question)].flat();
+  const intent = intentActedOn(question);
+  const taught = taughtAnswerFor(deps, question, intent);
+  return taught ? [taught] : [await deps.intents[intent](deps, userId, question)].flat();
 }

@@ -91,6 +91,11 @@ export const LEAD_COMMANDS = [
     description: "MSOs' questions to the national lead still waiting for an answer, oldest first",
     intent: 'openQuestions',
   },
+  {
+    title: 'answers',
+    description: 'The answers you taught the bot: add, change or remove them',
+    intent: 'teachAnswers',
+  },
   { title: 'buddy scheme summary', description: 'Requests by status and region', intent: 'buddySummary' },
   {
     title: 'webinar settings',

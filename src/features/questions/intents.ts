@@ -35,7 +35,23 @@ export const INTENTS = [
   'askLead',
   'myQuestions',
   'openQuestions',
+  'teachAnswers',
 ] as const;
 
 export type Intent = (typeof INTENTS)[number];
+
+/** Questions whose answer is the same for everyone: the network's facts, not a person's records or a command. */
+export const GENERAL_QUESTIONS = [
+  'nationalLead',
+  'steeringGroup',
+  'webinar',
+  'webinarRecordings',
+  'buddyAbout',
+  'training',
+  'rps',
+  'networkAbout',
+  'msoRole',
+  'reporting',
+  'safetyAlerts',
+] as const satisfies readonly Intent[];
 export type IntentOrNone = Intent | 'None';

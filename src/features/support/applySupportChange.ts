@@ -29,6 +29,8 @@ export async function applySupportChange(
   requestId: string,
   who: 'lead' | 'asker',
   makeChange: (current: SupportRequest) => SupportChange | string,
+  /** Runs once the change is stored; what it resolves to is added to the confirmation. */
+  afterChange?: (request: SupportRequest) => Promise<string>,
 ): Promise<CardActionResult> {
   const { supportRequests, audit } = deps.storage;
   if (who === 'lead' && !(await isLead(deps, turn.person.aadObjectId))) {
@@ -68,7 +70,8 @@ export async function applySupportChange(
     );
     deps.logger.info({ requestId, change: change.kind, outcome: request.status }, 'support change');
     await settle(deps, requestId, () => followUp(deps, request, change, stored.cardCopies, turn.replyToId));
-    return again(CONFIRMATIONS[change.kind], request);
+    const more = afterChange ? await afterChange(request) : '';
+    return again([CONFIRMATIONS[change.kind], more].filter(Boolean).join(' '), request);
   }
   const current = await supportRequests.get(requestId);
   return current

@@ -24,6 +24,8 @@ export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
 
 /** The longest question, answer or follow-up (the card's input has the same limit). */
 export const SUPPORT_TEXT_MAX = 2000;
+/** A request holds at most this many messages (each up to 2,000 characters, within a table row's limit). */
+export const THREAD_MAX = 20;
 /** The longest reason for closing without an answer. */
 export const CLOSE_REASON_MAX = 500;
 
@@ -142,6 +144,11 @@ export function changeSupportRequest(request: SupportRequest, change: SupportCha
         return { kind: 'refused', message: 'This question is open again: the leads are looking at your follow-up.' };
       return changed({ status: 'closed', thread: [...request.thread, entry('resolved', change.asker)] });
     case 'reopen':
+      if (request.thread.length >= THREAD_MAX)
+        return {
+          kind: 'refused',
+          message: 'This question has had many replies: please ask a new one with "ask the national lead".',
+        };
       if (request.status === 'open')
         return {
           kind: 'refused',

@@ -55,6 +55,43 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
     },
   ],
   apology: [{ reference: 'incoming-1234' }],
+  taughtAnswerList: [
+    { message: '', answers: [], verbs: { edit: VERBS.editTaughtAnswer, remove: VERBS.removeTaughtAnswer } },
+    {
+      message: 'Removed “Webinar recordings”: MSOs no longer get it.',
+      answers: [
+        {
+          id: 'a0123456789ab',
+          title: 'Webinar recordings',
+          summary: 'Version 2, Example Lead, Wednesday 2 December 2026, 09:14',
+        },
+      ],
+      verbs: { edit: VERBS.editTaughtAnswer, remove: VERBS.removeTaughtAnswer },
+    },
+  ],
+  taughtAnswerForm: [
+    {
+      heading: 'Teach the bot an answer',
+      message: 'Please check the 2 fields marked below. Nothing was saved.',
+      messageColour: 'Attention',
+      answerId: 'a0123456789ab',
+      version: '0',
+      values: { title: '', text: '', examples: '' },
+      links: [1, 2, 3].map((n) => ({
+        titleId: `linkTitle${String(n)}`,
+        urlId: `linkUrl${String(n)}`,
+        title: '',
+        url: '',
+      })),
+      errors: {
+        title: 'Give the answer a short title.',
+        text: 'Write the answer MSOs will see.',
+        examples: '',
+        links: '',
+      },
+      verbs: { save: VERBS.saveTaughtAnswer },
+    },
+  ],
   supportAsk: [
     {
       requestId: 'Q-7KD3PX',
