@@ -97,12 +97,12 @@ const LEAD_ITEMS = LEAD_COMMANDS.filter((command) => command.intent !== 'leadMen
 /** A lead's home card: every lead action, and what is waiting for them. */
 export function leadMenuCard(
   deps: Pick<BotDeps, 'directory' | 'localMode'>,
-  counts: { toDecide: number; toMatch: number },
+  counts: { toDecide: number; toMatch: number; openQuestions: number },
 ): AdaptiveCardJson {
   const waiting =
-    counts.toDecide + counts.toMatch === 0
-      ? 'Nothing is waiting for you: every buddy request has been decided.'
-      : `Waiting for you: ${plural(counts.toDecide, 'buddy request')} to decide, ${plural(counts.toMatch, 'approved request')} needing a buddy.`;
+    counts.toDecide + counts.toMatch + counts.openQuestions === 0
+      ? 'Nothing is waiting for you: every buddy request has been decided and every question answered.'
+      : `Waiting for you: ${plural(counts.toDecide, 'buddy request')} to decide, ${plural(counts.toMatch, 'approved request')} needing a buddy, ${plural(counts.openQuestions, 'open question')} from MSOs.`;
   return renderCard('leadMenu', {
     title: 'Lead menu',
     warning: sampleWarning(deps),

@@ -45,13 +45,15 @@ async function menuFor(deps: BotDeps, editor: NonNullable<Awaited<ReturnType<typ
     const waiting = (await requests.list({ status: 'pending' })).filter((stored) => stored.request.region === region);
     return regionalLeadMenuCard(deps, deps.directory.reference.region(region).name, waiting.length);
   }
-  const [pending, approved] = await Promise.all([
+  const [pending, approved, open] = await Promise.all([
     requests.list({ status: 'pending' }),
     requests.list({ status: 'approved' }),
+    deps.storage.supportRequests.list({ status: 'open' }),
   ]);
   return leadMenuCard(deps, {
     toDecide: pending.length,
     toMatch: approved.filter((stored) => stored.request.wayIn !== 'mentor').length,
+    openQuestions: open.length,
   });
 }
 

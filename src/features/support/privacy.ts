@@ -33,7 +33,7 @@ export async function supportData(deps: BotDeps, userId: string): Promise<DataSe
 /**
  * Erasure: every copy of the person's question cards (the leads' too) says it was erased at
  * their request, and the questions go. A lead's answers in other people's questions stay, under
- * "A lead". Nobody else is told, so it resolves to 0.
+ * "A lead", and a lead's record of which digests they got goes. Nobody else is told, so it resolves to 0.
  */
 export async function eraseSupportData(deps: BotDeps, person: ErasureRequest): Promise<number> {
   const { supportRequests } = deps.storage;
@@ -55,6 +55,7 @@ export async function eraseSupportData(deps: BotDeps, person: ErasureRequest): P
     await supportRequests.remove(stored.request.id);
   }
   await supportRequests.forgetPerson(person.ids, person.pseudonym, person.chatId);
+  await supportRequests.forgetDigestsOf(person.ids);
   return 0;
 }
 

@@ -85,6 +85,20 @@ export class SupportRequests {
     );
   }
 
+  /** Erasure of a lead: the record of which days' digests they got. */
+  async forgetDigestsOf(ids: ReadonlySet<string>): Promise<void> {
+    const suffixes = [...ids].map((id) => `.${toTableKey(id)}`);
+    const rows = this.table.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${DIGESTS}`, select: ['RowKey'] },
+    });
+    for await (const row of rows) {
+      if (!row.rowKey || !suffixes.some((suffix) => row.rowKey?.endsWith(suffix))) continue;
+      await this.table.deleteEntity(DIGESTS, row.rowKey).catch((error: unknown) => {
+        if (!isNotFound(error)) throw error;
+      });
+    }
+  }
+
   /** Retention: the digest claims of days before `day` (YYYY-MM-DD); resolves to how many went. */
   async forgetDigestsBefore(day: string): Promise<number> {
     let removed = 0;

@@ -130,6 +130,14 @@ beforeAll(async () => {
       (await bot.storage.audit.latest(20)).some((entry) => entry.action === 'reminder.broadcast') ? true : undefined,
     'the reminder report',
   );
+  // The report card goes to the lead after the entry is written: let it arrive before the next question.
+  await waitFor(
+    () =>
+      JSON.stringify(bot.connector.sentCards(personalChatId(LEAD))).includes('Webinar reminder report')
+        ? true
+        : undefined,
+    'the reminder report card',
+  );
 
   // Entries the lead cards of other features write, with their details: a lead added (a person
   // the bot knows from their chat), one added by somebody it knows nothing of, and a directory edit.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSupportRequest, type SupportRequest } from '../../../../src/features/support/supportScheme.js';
-import { installationUpdate, personalChatId, type Person } from '../../../support/activities.js';
+import { cardAction, installationUpdate, personalChatId, type Person } from '../../../support/activities.js';
+import { VERBS } from '../../../../src/features/verbs.js';
 import { startTestBot, uniqueTablePrefix, type TestBot } from '../../../support/testBot.js';
 import { waitFor } from '../../../support/waitFor.js';
 
@@ -73,5 +74,13 @@ describe('the leads’ morning digest (two instances, one clock)', () => {
     expect(toB[0]).toContain('Q-AAAAA2');
     expect(toB[0]).not.toContain('Q-BBBBB3');
     for (const digest of [...toA, ...toB]) expect(digest).not.toContain('Q-CCCCC4');
+  });
+
+  it('forgets which digests a lead got when the lead asks for their data to be deleted', async () => {
+    await first.post(cardAction(VERBS.eraseMyData, {}, { serviceUrl: first.connector.serviceUrl, from: LEAD_B }));
+
+    // The day's claim is free again: nothing records that this lead got a digest.
+    expect(await first.storage.supportRequests.claimDigest('2026-12-09', LEAD_B.aadObjectId)).toBe(true);
+    expect(await first.storage.supportRequests.claimDigest('2026-12-09', LEAD_A.aadObjectId)).toBe(false);
   });
 });

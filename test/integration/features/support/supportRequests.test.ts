@@ -286,6 +286,7 @@ describe('after the answer', () => {
     expect(forLead.indexOf(first)).toBeLessThan(forLead.indexOf(second));
     expect(forLead).toContain('Question from Jo Example');
     expect(forMso).toContain('Only the national MSO network lead and deputies can see this.');
+    expect(await say(LEAD_A, 'lead menu')).toMatch(/Waiting for you: .*\d+ open questions from MSOs/);
   });
 });
 
