@@ -27,13 +27,17 @@ export function checkAsk(values: AskValues): CheckedAsk {
     : { ok: false, errors };
 }
 
-/** What was typed after "ask the national lead" or "I need support with", for the card's question box. */
+/**
+ * The message for the card's question box, as typed: "can I ask the national lead whether
+ * deputies can come to the webinar" reads well to the lead. Empty when it is only the request to
+ * ask ("ask the national lead", "I need support with this").
+ */
 export function questionFromMessage(text: string): string {
   const rest = text
     .replace(ASK_LEAD_LEAD_IN, '')
     .replace(/^[\s,:;.!?-]+/, '')
     .trim();
-  return rest.split(/\s+/).filter(Boolean).length >= 3 ? rest : '';
+  return rest.split(/\s+/).filter(Boolean).length >= 3 ? text.trim() : '';
 }
 
 /**
