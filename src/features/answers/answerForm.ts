@@ -48,7 +48,8 @@ export function checkAnswer(
     .map((line) => line.trim())
     .filter(Boolean);
   const errors: AnswerErrors = {};
-  if (title.length < 3) errors.title = 'Give the answer a short title, such as "Webinar recordings".';
+  if (title.length < 3)
+    errors.title = 'Give the answer a short title of at least 3 characters, such as "Webinar recordings".';
   else if (title.length > TITLE_MAX) errors.title = `Keep the title to ${String(TITLE_MAX)} characters.`;
   if (!text) errors.text = 'Write the answer MSOs will see.';
   else if (text.length > TEXT_MAX) errors.text = `Keep the answer to ${TEXT_MAX.toLocaleString('en-GB')} characters.`;

@@ -1,7 +1,7 @@
 import { formatFullUkDateTime } from '../../platform/ukDateTime.js';
 import type { BuddyRequest } from './buddyScheme.js';
 import { decide, type Decision } from './decisions.js';
-import { errorSummary } from '../../platform/errorSummary.js';
+import { settle } from '../../platform/settle.js';
 import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import { refuse, type CardActionRequest, type CardActionResult } from '../cardAction.js';
 import { introduce, refreshCardCopies, requestCardFor, tellApplicant } from './buddyNotices.js';
@@ -54,7 +54,7 @@ export async function applyDecision(
     const action =
       request.status === 'declined' ? 'buddy.decline' : request.status === 'matched' ? 'buddy.match' : 'buddy.approve';
     // The decision is stored: what follows must not turn it into an error for the lead.
-    await settle(deps, requestId, async () => {
+    await settle(deps.logger, { requestId }, 'buddy decision', async () => {
       await audit.record({
         at: request.updatedAt,
         actor: lead.id,
@@ -67,15 +67,16 @@ export async function applyDecision(
     });
     deps.logger.info({ requestId, outcome: request.status, mentor: mentor?.id ?? null }, 'buddy decision');
     const invokedCopy = turn.replyToId;
-    await settle(deps, requestId, () =>
+    await settle(deps.logger, { requestId }, 'buddy decision', () =>
       refreshCardCopies(
         deps,
         request,
         stored.cardCopies.filter((copy) => copy.activityId !== invokedCopy),
       ),
     );
-    if (stored.request.status === 'pending') await settle(deps, requestId, () => tellApplicant(deps, request));
-    if (mentor) await settle(deps, requestId, () => introduce(deps, request, mentor));
+    if (stored.request.status === 'pending')
+      await settle(deps.logger, { requestId }, 'buddy decision', () => tellApplicant(deps, request));
+    if (mentor) await settle(deps.logger, { requestId }, 'buddy decision', () => introduce(deps, request, mentor));
     return { kind: 'card', card: await requestCardFor(deps, request, 'lead') };
   }
   const current = await buddyRequests.get(requestId);
@@ -83,14 +84,6 @@ export async function applyDecision(
   return current
     ? { kind: 'card', card: await requestCardFor(deps, current.request, 'lead', message) }
     : refuse.notFound('That request no longer exists.');
-}
-
-async function settle(deps: CardActionRequest['deps'], requestId: string, step: () => Promise<unknown>): Promise<void> {
-  try {
-    await step();
-  } catch (error) {
-    deps.logger.error({ requestId, outcome: 'follow_up_failed', error: errorSummary(error) }, 'buddy decision');
-  }
 }
 
 /** The other click lost: show who decided, and when. */

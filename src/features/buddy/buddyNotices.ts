@@ -3,7 +3,7 @@ import { rankMentors } from './matching.js';
 import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import { teamsChatLink } from '../directory/answers.js';
 import { errorSummary } from '../../platform/errorSummary.js';
-import type { CardCopy } from './buddyRequests.js';
+import type { BuddyCardCopy } from './buddyRequests.js';
 import type { BotDeps } from '../botDeps.js';
 import { answerCard } from '../answerCard.js';
 import { requestCard, type Viewer } from './buddyCards.js';
@@ -38,7 +38,7 @@ export async function requestCardFor(
 export async function sendToLeads(deps: BotDeps, request: BuddyRequest): Promise<number> {
   const chats = await leadChats(deps);
   const card = await requestCardFor(deps, request, 'lead', undefined, chats);
-  const copies: CardCopy[] = [];
+  const copies: BuddyCardCopy[] = [];
   for (const chat of chats) {
     try {
       const activityId = await deps.messenger.send(chat.reference, card);
@@ -81,7 +81,7 @@ async function regionalLeadChat(deps: BotDeps, request: BuddyRequest) {
 export async function refreshCardCopies(
   deps: BotDeps,
   request: BuddyRequest,
-  copies: readonly CardCopy[],
+  copies: readonly BuddyCardCopy[],
 ): Promise<void> {
   const chats = await leadChats(deps);
   const [leadCard, applicantCard, regionalCard] = await Promise.all([

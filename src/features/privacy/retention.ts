@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import { errorSummary } from '../../platform/errorSummary.js';
-import { withCorrelationId } from '../../platform/logContext.js';
+import { periodicJob } from '../../platform/periodicJob.js';
 import type { Logger } from '../../platform/logger.js';
 import type { Storage } from '../../storage.js';
 import type { Feature } from '../feature.js';
@@ -43,10 +42,6 @@ export function createRetentionJob({
   everyMs = 6 * HOUR_MS,
   now = () => new Date(),
 }: RetentionJobOptions) {
-  let timer: NodeJS.Timeout | undefined;
-  let firstRun: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-
   async function runOnce(): Promise<RemovedRecords | undefined> {
     const at = now();
     if (!(await storage.leases.acquire(RETENTION_LEASE, instanceId, new Date(at.getTime() + HOUR_MS), at)))
@@ -57,30 +52,7 @@ export function createRetentionJob({
     return removed;
   }
 
-  const scheduled = () => {
-    running ??= withCorrelationId(runOnce)
-      .then(() => undefined)
-      .catch((error: unknown) =>
-        logger.error({ job: 'retention', outcome: 'failed', error: errorSummary(error) }, 'retention run failed'),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-  };
-
-  return {
-    runOnce,
-    start() {
-      timer = setInterval(scheduled, everyMs);
-      timer.unref();
-      // A first run a minute after start, so a freshly started instance does not wait hours.
-      firstRun = setTimeout(scheduled, 60_000);
-      firstRun.unref();
-    },
-    async stop() {
-      clearInterval(timer);
-      clearTimeout(firstRun);
-      await running;
-    },
-  };
+  // A first run a minute after start, so a freshly started instance does not wait hours.
+  const timer = periodicJob({ job: 'retention', everyMs, firstAfterMs: 60_000, logger, run: runOnce });
+  return { runOnce, start: timer.start, stop: timer.stop };
 }

@@ -1,8 +1,9 @@
-import { errorSummary } from '../../platform/errorSummary.js';
+import { settle } from '../../platform/settle.js';
 import type { AuditEntry } from '../privacy/auditLog.js';
 import { refuse, type CardActionRequest, type CardActionResult } from '../cardAction.js';
 import { isLead } from '../leads/isLead.js';
 import { LEADS_ONLY } from '../leads/leadsOnly.js';
+import { leadChats, type LeadChats } from '../leads/leadChats.js';
 import { refreshSupportCopies, sendToLeads, supportCardFor, tellAsker } from './supportNotices.js';
 import type { SupportCardCopy } from './supportRequests.js';
 import { changeSupportRequest, type SupportChange, type SupportRequest } from './supportScheme.js';
@@ -38,6 +39,8 @@ export async function applySupportChange(
     return LEADS_ONLY;
   }
   const viewerId = turn.person.aadObjectId;
+  // Read once: every card this change makes or updates refreshes for the same leads.
+  const chats = await leadChats(deps);
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const stored = await supportRequests.get(requestId);
     if (!stored) return refuse.notFound('That question no longer exists.');
@@ -45,9 +48,9 @@ export async function applySupportChange(
       deps.logger.warn({ outcome: 'forbidden', requestId }, 'support change refused');
       return refuse.forbidden('Only the person who asked can do this.');
     }
-    const again = async (message: string, request = stored.request) => ({
+    const again = (message: string, request = stored.request) => ({
       kind: 'card' as const,
-      card: await supportCardFor(deps, request, who, { message, ...(viewerId ? { viewerId } : {}) }),
+      card: supportCardFor(deps, request, who, chats, { message, viewerId }),
     });
     const change = makeChange(stored.request);
     if (typeof change === 'string') return again(change);
@@ -58,7 +61,8 @@ export async function applySupportChange(
     const { request } = outcome;
     if (!(await supportRequests.replace(request, stored.etag, stored.cardCopies))) continue;
 
-    await settle(deps, requestId, () =>
+    const log = { requestId };
+    await settle(deps.logger, log, 'support change', () =>
       audit.record({
         at: request.updatedAt,
         actor: turn.person.id,
@@ -69,7 +73,9 @@ export async function applySupportChange(
       }),
     );
     deps.logger.info({ requestId, change: change.kind, outcome: request.status }, 'support change');
-    await settle(deps, requestId, () => followUp(deps, request, change, stored.cardCopies, turn.replyToId));
+    await settle(deps.logger, log, 'support change', () =>
+      followUp(deps, request, change, { copies: stored.cardCopies, clicked: turn.replyToId, chats }),
+    );
     const more = afterChange ? await afterChange(request) : '';
     return again([CONFIRMATIONS[change.kind], more].filter(Boolean).join(' '), request);
   }
@@ -77,8 +83,9 @@ export async function applySupportChange(
   return current
     ? {
         kind: 'card',
-        card: await supportCardFor(deps, current.request, who, {
+        card: supportCardFor(deps, current.request, who, chats, {
           message: 'The question kept changing while you acted on it. Here it is as it stands: try again.',
+          viewerId,
         }),
       }
     : refuse.notFound('That question no longer exists.');
@@ -100,27 +107,19 @@ async function followUp(
   deps: CardActionRequest['deps'],
   request: SupportRequest,
   change: SupportChange,
-  copies: readonly SupportCardCopy[],
-  clicked: string | undefined,
+  { copies, clicked, chats }: { copies: readonly SupportCardCopy[]; clicked: string | undefined; chats: LeadChats },
 ): Promise<void> {
   await refreshSupportCopies(
     deps,
     request,
     copies.filter((copy) => copy.activityId !== clicked),
+    chats,
   );
   const added: SupportCardCopy[] = [];
   if (change.kind === 'answer' || change.kind === 'close') {
-    const told = await tellAsker(deps, request);
+    const told = await tellAsker(deps, request, chats);
     if (told) added.push(told);
   }
-  if (change.kind === 'reopen') added.push(...(await sendToLeads(deps, request)));
+  if (change.kind === 'reopen') added.push(...(await sendToLeads(deps, request, chats)));
   if (added.length > 0) await deps.storage.supportRequests.addCardCopies(request.id, added);
-}
-
-async function settle(deps: CardActionRequest['deps'], requestId: string, step: () => Promise<unknown>): Promise<void> {
-  try {
-    await step();
-  } catch (error) {
-    deps.logger.error({ requestId, outcome: 'follow_up_failed', error: errorSummary(error) }, 'support change');
-  }
 }

@@ -1,5 +1,4 @@
 import { formatFullUkDateTime } from '../../platform/ukDateTime.js';
-import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import { answerCard } from '../answerCard.js';
 import type { IntentHandler } from '../feature.js';
 import { isLead } from '../leads/isLead.js';
@@ -7,9 +6,9 @@ import { leadChats } from '../leads/leadChats.js';
 import { leadsOnlyAnswer } from '../leads/leadsOnly.js';
 import type { Intent } from '../questions/intents.js';
 import { questionFromMessage } from './askForm.js';
-import { askCard } from './supportCards.js';
+import { askCard, waitingFacts } from './supportCards.js';
 import { supportCardFor } from './supportNotices.js';
-import { newSupportId, topicTitle, type SupportRequest } from './supportScheme.js';
+import { newSupportId, openedAt, topicTitle, type SupportRequest } from './supportScheme.js';
 
 /** At most this many question cards in one reply. */
 const MAX_CARDS = 10;
@@ -45,12 +44,13 @@ export const supportIntents = {
       source,
     });
     const active = mine.filter(({ request }) => request.status !== 'closed').slice(0, MAX_CARDS - 1);
-    return [list, ...(await Promise.all(active.map(({ request }) => supportCardFor(deps, request, 'asker'))))];
+    const chats = await leadChats(deps);
+    return [list, ...active.map(({ request }) => supportCardFor(deps, request, 'asker', chats))];
   },
   openQuestions: async (deps, userId) => {
     if (!(await isLead(deps, userId))) return answerCard(leadsOnlyAnswer(deps.directory.network, 'Open questions'));
     const open = (await deps.storage.supportRequests.list({ status: 'open' })).sort((a, b) =>
-      a.request.openedAt.localeCompare(b.request.openedAt),
+      openedAt(a.request).localeCompare(openedAt(b.request)),
     );
     if (open.length === 0)
       return answerCard({
@@ -63,15 +63,12 @@ export const supportIntents = {
       title: `${String(open.length)} open ${open.length === 1 ? 'question' : 'questions'}, oldest first`,
       paragraphs:
         open.length > MAX_CARDS ? [`The oldest ${String(MAX_CARDS)} follow; answer them to see the rest.`] : [],
-      facts: open.map(({ request }) => ({
-        title: request.id,
-        value: `${escapeCardText(request.name, 80)}, ${topicTitle(request.topic)}, open since ${formatFullUkDateTime(request.openedAt)}`,
-      })),
+      facts: waitingFacts(open.map(({ request }) => request)),
       source: deps.directory.network.source,
     });
-    const cards = await Promise.all(
-      open.slice(0, MAX_CARDS).map(({ request }) => supportCardFor(deps, request, 'lead', { chats, viewerId: userId })),
-    );
+    const cards = open
+      .slice(0, MAX_CARDS)
+      .map(({ request }) => supportCardFor(deps, request, 'lead', chats, { viewerId: userId }));
     return [heading, ...cards];
   },
 } satisfies Partial<Record<Intent, IntentHandler>>;

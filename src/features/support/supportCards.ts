@@ -3,7 +3,7 @@ import { escapeCardParagraphs, escapeCardText } from '../../platform/cards/escap
 import { registerCardTemplates, renderCard, type AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import type { Directory } from '../directory/directory.js';
 import { VERBS } from '../verbs.js';
-import { SUPPORT_TOPICS, topicTitle, type SupportRequest, type ThreadEntry } from './supportScheme.js';
+import { openedAt, SUPPORT_TOPICS, topicTitle, type SupportRequest, type ThreadEntry } from './supportScheme.js';
 
 export interface AskValues {
   question: string;
@@ -143,6 +143,16 @@ export function supportRequestCard(
       reopen: VERBS.reopenSupportRequest,
     },
   });
+}
+
+/** A line of the leads' lists (open questions, the digest), oldest first: reference -> who, topic, since when. */
+export function waitingFacts(requests: readonly SupportRequest[]): { title: string; value: string }[] {
+  return [...requests]
+    .sort((a, b) => openedAt(a).localeCompare(openedAt(b)))
+    .map((request) => ({
+      title: request.id,
+      value: `${escapeCardText(request.name, 80)}, ${topicTitle(request.topic)}, open since ${formatFullUkDateTime(openedAt(request))}`,
+    }));
 }
 
 function askerStatus(request: SupportRequest): string {

@@ -1,10 +1,10 @@
 import { errorSummary } from '../../platform/errorSummary.js';
-import { formatFullUkDateTime } from '../../platform/ukDateTime.js';
-import { escapeCardText } from '../../platform/cards/escapeCardText.js';
-import { withCorrelationId } from '../../platform/logContext.js';
+import { periodicJob } from '../../platform/periodicJob.js';
+import { underLease } from '../../platform/storage/leases.js';
 import { answerCard } from '../answerCard.js';
 import type { BotDeps } from '../botDeps.js';
-import { topicTitle, type SupportRequest } from './supportScheme.js';
+import { openedAt, type SupportRequest } from './supportScheme.js';
+import { waitingFacts } from './supportCards.js';
 import { isWorkingDay, ukDay, ukHour, workingDaysSince } from './workingDays.js';
 
 /** Questions open for more than this many working days go in the leads' morning digest. */
@@ -32,57 +32,42 @@ export interface SupportDigestOptions {
  */
 export function createSupportDigestJob({ deps, instanceId, everyMs, now = () => new Date() }: SupportDigestOptions) {
   const { storage, logger } = deps;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
 
   /** Resolves to how many leads were sent a digest now. */
   async function runOnce(): Promise<number> {
     const at = now();
     if (!isWorkingDay(at) || ukHour(at) < DIGEST_HOUR) return 0;
-    if (!(await storage.leases.acquire(DIGEST_LEASE, instanceId, new Date(at.getTime() + LEASE_MS), at))) return 0;
-    const overdue = (await storage.supportRequests.list({ status: 'open' }))
-      .map((stored) => stored.request)
-      .filter((request) => workingDaysSince(new Date(request.openedAt), at) > DIGEST_AFTER_WORKING_DAYS);
-    if (overdue.length === 0) return 0;
-    const leadIds = await deps.roles.leadIds();
-    let sent = 0;
-    for (const leadId of leadIds) {
-      const theirs = overdue.filter((request) => isFor(request, leadId, leadIds));
-      if (theirs.length === 0) continue;
-      const chat = await storage.conversations.findPersonalChat(leadId);
-      if (!chat || !(await storage.supportRequests.claimDigest(ukDay(at), leadId))) continue;
-      try {
-        await deps.messenger.send(chat.reference, digestCard(deps, theirs));
-        sent += 1;
-      } catch (error) {
-        logger.warn({ job: 'supportDigest', outcome: 'not_sent', error: errorSummary(error) }, 'support digest');
-      }
-    }
-    logger.info({ job: 'supportDigest', outcome: 'done', overdue: overdue.length, leadsTold: sent }, 'support digest');
-    return sent;
+    const lease = { name: DIGEST_LEASE, holder: instanceId, leaseMs: LEASE_MS, now };
+    return (await underLease(storage.leases, lease, () => sendDigests(deps, at))) ?? 0;
   }
 
-  const scheduled = () => {
-    running ??= withCorrelationId(runOnce)
-      .catch((error: unknown) =>
-        logger.error({ job: 'supportDigest', outcome: 'failed', error: errorSummary(error) }, 'support digest failed'),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-  };
+  const timer = periodicJob({ job: 'supportDigest', everyMs, logger, run: runOnce });
+  return { runOnce, start: timer.start, stop: timer.stop };
+}
 
-  return {
-    runOnce,
-    start() {
-      timer = setInterval(scheduled, everyMs);
-      timer.unref();
-    },
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+/** Each lead with overdue questions gets one card, unless this day's was claimed already. */
+async function sendDigests(deps: DigestDeps, at: Date): Promise<number> {
+  const { storage, logger } = deps;
+  const overdue = (await storage.supportRequests.list({ status: 'open' }))
+    .map((stored) => stored.request)
+    .filter((request) => workingDaysSince(new Date(openedAt(request)), at) > DIGEST_AFTER_WORKING_DAYS);
+  if (overdue.length === 0) return 0;
+  const leadIds = await deps.roles.leadIds();
+  let sent = 0;
+  for (const leadId of leadIds) {
+    const theirs = overdue.filter((request) => isFor(request, leadId, leadIds));
+    if (theirs.length === 0) continue;
+    const chat = await storage.conversations.findPersonalChat(leadId);
+    if (!chat || !(await storage.supportRequests.claimDigest(ukDay(at), leadId))) continue;
+    try {
+      await deps.messenger.send(chat.reference, digestCard(deps, theirs));
+      sent += 1;
+    } catch (error) {
+      logger.warn({ job: 'supportDigest', outcome: 'not_sent', error: errorSummary(error) }, 'support digest');
+    }
+  }
+  logger.info({ job: 'supportDigest', outcome: 'done', overdue: overdue.length, leadsTold: sent }, 'support digest');
+  return sent;
 }
 
 export type SupportDigestJob = ReturnType<typeof createSupportDigestJob>;
@@ -98,12 +83,7 @@ function digestCard(deps: DigestDeps, requests: readonly SupportRequest[]) {
   return answerCard({
     title: `${String(count)} ${count === 1 ? 'question has' : 'questions have'} waited more than ${String(DIGEST_AFTER_WORKING_DAYS)} working days`,
     paragraphs: ['Oldest first. Each is yours or nobody has taken it yet.'],
-    facts: [...requests]
-      .sort((a, b) => a.openedAt.localeCompare(b.openedAt))
-      .map((request) => ({
-        title: request.id,
-        value: `${escapeCardText(request.name, 80)}, ${topicTitle(request.topic)}, open since ${formatFullUkDateTime(request.openedAt)}`,
-      })),
+    facts: waitingFacts(requests),
     asks: [{ title: 'Open questions', intent: 'openQuestions' }],
     source: deps.directory.network.source,
   });

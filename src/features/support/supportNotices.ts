@@ -1,47 +1,46 @@
 import { errorSummary } from '../../platform/errorSummary.js';
 import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import type { BotDeps } from '../botDeps.js';
-import { leadChats, leadMris, type LeadChats } from '../leads/leadChats.js';
+import { leadMris, type LeadChats } from '../leads/leadChats.js';
 import { supportRequestCard, type SupportViewer } from './supportCards.js';
 import type { SupportCardCopy } from './supportRequests.js';
 import type { SupportRequest } from './supportScheme.js';
 
-export interface CardFor {
-  viewerId?: string;
-  message?: string;
-  /** The leads' chats, when the caller already looked them up. */
-  chats?: LeadChats;
-}
-
-/** The request's card for one viewer, refreshing to the leads' view for the leads. */
-export async function supportCardFor(
-  deps: BotDeps,
+/**
+ * The request's card for one viewer, refreshing to the leads' view for the leads (`chats`: the
+ * leads' chats, read once by the caller for all the cards it makes).
+ */
+export function supportCardFor(
+  deps: Pick<BotDeps, 'directory'>,
   request: SupportRequest,
   viewer: SupportViewer,
-  { viewerId, message, chats }: CardFor = {},
-): Promise<AdaptiveCardJson> {
+  chats: LeadChats,
+  { viewerId, message }: { viewerId?: string | undefined; message?: string } = {},
+): AdaptiveCardJson {
   return supportRequestCard(deps.directory, request, {
     viewer,
-    leadMris: leadMris(chats ?? (await leadChats(deps))),
+    leadMris: leadMris(chats),
     ...(viewerId ? { viewerId } : {}),
     ...(message ? { message } : {}),
   });
 }
 
-/** Whose chat a copy is in, so a lead's copy can say "taken by you". */
-function ownerOf(copy: SupportCardCopy): string | undefined {
-  const { user } = copy.reference as { user?: { aadObjectId?: unknown } };
+/** Whose chat a conversation reference is, so a lead's copy can say "taken by you". */
+function ownerOf(reference: Record<string, unknown>): string | undefined {
+  const { user } = reference as { user?: { aadObjectId?: unknown } };
   return typeof user?.aadObjectId === 'string' ? user.aadObjectId : undefined;
 }
 
 /** Sends the request to every lead with a personal chat; resolves to where each copy went. */
-export async function sendToLeads(deps: BotDeps, request: SupportRequest): Promise<SupportCardCopy[]> {
-  const chats = await leadChats(deps);
+export async function sendToLeads(
+  deps: BotDeps,
+  request: SupportRequest,
+  chats: LeadChats,
+): Promise<SupportCardCopy[]> {
   const copies: SupportCardCopy[] = [];
   for (const chat of chats) {
     try {
-      const viewerId = ownerOf({ reference: chat.reference, activityId: '' });
-      const card = await supportCardFor(deps, request, 'lead', { chats, ...(viewerId ? { viewerId } : {}) });
+      const card = supportCardFor(deps, request, 'lead', chats, { viewerId: ownerOf(chat.reference) });
       const activityId = await deps.messenger.send(chat.reference, card);
       if (activityId) copies.push({ reference: chat.reference, activityId });
     } catch (error) {
@@ -56,15 +55,13 @@ export async function refreshSupportCopies(
   deps: BotDeps,
   request: SupportRequest,
   copies: readonly SupportCardCopy[],
+  chats: LeadChats,
 ): Promise<void> {
-  const chats = await leadChats(deps);
   await Promise.all(
     copies.map(async (copy) => {
       try {
-        const viewerId = ownerOf(copy);
-        const card = await supportCardFor(deps, request, copy.viewer ?? 'lead', {
-          chats,
-          ...(viewerId ? { viewerId } : {}),
+        const card = supportCardFor(deps, request, copy.viewer ?? 'lead', chats, {
+          viewerId: ownerOf(copy.reference),
         });
         await deps.messenger.update(copy.reference, copy.activityId, card);
       } catch (error) {
@@ -78,7 +75,11 @@ export async function refreshSupportCopies(
 }
 
 /** The answer (or the closing) reaches the person as a new card in their personal chat; its copy is recorded. */
-export async function tellAsker(deps: BotDeps, request: SupportRequest): Promise<SupportCardCopy | undefined> {
+export async function tellAsker(
+  deps: BotDeps,
+  request: SupportRequest,
+  chats: LeadChats,
+): Promise<SupportCardCopy | undefined> {
   const chat = await deps.storage.conversations.findPersonalChat(request.userId);
   if (!chat) return undefined;
   const message =
@@ -88,7 +89,7 @@ export async function tellAsker(deps: BotDeps, request: SupportRequest): Promise
   try {
     const activityId = await deps.messenger.send(
       chat.reference,
-      await supportCardFor(deps, request, 'asker', { message }),
+      supportCardFor(deps, request, 'asker', chats, { message }),
     );
     return activityId ? { reference: chat.reference, activityId, viewer: 'asker' } : undefined;
   } catch (error) {

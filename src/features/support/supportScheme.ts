@@ -60,8 +60,6 @@ export interface SupportRequest {
   thread: ThreadEntry[];
   createdAt: string;
   updatedAt: string;
-  /** When it last became open (asked, or reopened): the digest counts working days from here. */
-  openedAt: string;
 }
 
 /** Letters and digits nobody misreads (no 0/O, 1/I/L). */
@@ -90,7 +88,6 @@ export function newSupportRequest(
     thread: [{ kind: 'question', text: question, by: fields.userId, byName: fields.name, at: now }],
     createdAt: now,
     updatedAt: now,
-    openedAt: now,
   };
 }
 
@@ -157,10 +154,16 @@ export function changeSupportRequest(request: SupportRequest, change: SupportCha
       return changed({
         status: 'open',
         takenBy: undefined,
-        openedAt: now,
         thread: [...request.thread, entry('followUp', change.asker, change.text)],
       });
   }
+}
+
+/** When it last became open (asked, or followed up): the digest counts working days from here. */
+export function openedAt(request: SupportRequest): string {
+  return (
+    request.thread.findLast((entry) => entry.kind === 'question' || entry.kind === 'followUp')?.at ?? request.createdAt
+  );
 }
 
 /** The latest entry of a kind, such as the answer the person is reading. */

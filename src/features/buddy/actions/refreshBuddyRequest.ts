@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_ID_PATTERN } from '../buddyScheme.js';
 import { requestCardFor } from '../buddyNotices.js';
-import { conversationOf } from '../buddyRequests.js';
+import { conversationOf } from '../../../platform/storage/requestRows.js';
 import { isLead } from '../../leads/isLead.js';
 import { VERBS } from '../../verbs.js';
 import { refuse, type CardAction } from '../../cardAction.js';

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { SUPPORT_ID_PATTERN } from '../supportScheme.js';
 import { supportCardFor } from '../supportNotices.js';
 import { isLead } from '../../leads/isLead.js';
+import { leadChats } from '../../leads/leadChats.js';
+import { conversationOf } from '../../../platform/storage/requestRows.js';
 import { VERBS } from '../../verbs.js';
 import { refuse, type CardAction } from '../../cardAction.js';
 
@@ -18,9 +20,7 @@ export const refreshSupportRequest: CardAction = {
     const parsed = data.safeParse(raw);
     if (!parsed.success) return refuse.badRequest('This card is out of date.');
     const stored = await deps.storage.supportRequests.get(parsed.data.requestId);
-    const inThisChat = stored?.cardCopies.some(
-      (copy) => (copy.reference.conversation as { id?: unknown } | undefined)?.id === request.conversation.id,
-    );
+    const inThisChat = stored?.cardCopies.some((copy) => conversationOf(copy) === request.conversation.id);
     const viewer = !stored
       ? undefined
       : (await isLead(deps, request.person.aadObjectId))
@@ -31,7 +31,9 @@ export const refreshSupportRequest: CardAction = {
             ? 'other'
             : undefined;
     if (!stored || !viewer) return refuse.notFound('That question no longer exists.');
-    const viewerId = request.person.aadObjectId;
-    return { kind: 'card', card: await supportCardFor(deps, stored.request, viewer, viewerId ? { viewerId } : {}) };
+    const card = supportCardFor(deps, stored.request, viewer, await leadChats(deps), {
+      viewerId: request.person.aadObjectId,
+    });
+    return { kind: 'card', card };
   },
 };

@@ -3,6 +3,7 @@ import { askCard } from '../supportCards.js';
 import { checkAsk, readAskValues } from '../askForm.js';
 import { newSupportRequest, SUPPORT_ID_PATTERN } from '../supportScheme.js';
 import { sendToLeads, supportCardFor } from '../supportNotices.js';
+import { leadChats } from '../../leads/leadChats.js';
 import { VERBS } from '../../verbs.js';
 import { refuse, type CardAction } from '../../cardAction.js';
 
@@ -49,7 +50,7 @@ export const submitSupportQuestion: CardAction = {
       const existing = await storage.supportRequests.get(requestId);
       if (existing?.request.userId !== person.id)
         return refuse.badRequest('This card is out of date. Type "ask the national lead" to start again.');
-      return { kind: 'card', card: await supportCardFor(deps, existing.request, 'asker') };
+      return { kind: 'card', card: supportCardFor(deps, existing.request, 'asker', await leadChats(deps)) };
     }
     await storage.audit.record({
       at: request.createdAt,
@@ -59,13 +60,14 @@ export const submitSupportQuestion: CardAction = {
       related: undefined,
       detail: { topic: request.topic },
     });
-    const copies = await sendToLeads(deps, request);
+    const chats = await leadChats(deps);
+    const copies = await sendToLeads(deps, request, chats);
     await storage.supportRequests.addCardCopies(requestId, copies);
     deps.logger.info({ requestId, outcome: 'asked', leadsTold: copies.length }, 'support question');
     const message =
       copies.length > 0
         ? `Thank you: your question is with the national lead. Your reference is ${requestId}.`
         : `Thank you: your question is saved as ${requestId}. The national lead will see it when they next open the bot.`;
-    return { kind: 'card', card: await supportCardFor(deps, request, 'asker', { message }) };
+    return { kind: 'card', card: supportCardFor(deps, request, 'asker', chats, { message }) };
   },
 };

@@ -86,7 +86,7 @@ describe('a lead teaching the bot an answer', () => {
   });
 
   it('does not answer a question that only shares a word with it', async () => {
-    const card = await say(MSO, 'when is the next webinar');
+    const card = await say(MSO, 'is the workspace wifi down again');
 
     expect(card).not.toContain('The example workspace');
   });
@@ -124,14 +124,18 @@ describe('a lead teaching the bot an answer', () => {
     expect((await bot.storage.taughtAnswers.history(answerId)).at(-1)?.removed).toBe(true);
   });
 
-  it('refuses an MSO forging a save or a removal with 403, and changes nothing', async () => {
+  it('refuses an MSO forging a new answer, a change or a removal with 403, and changes nothing', async () => {
     const answerId = await newAnswerForm(LEAD_A);
+    await press(LEAD_A, VERBS.saveTaughtAnswer, { answerId, version: '0', ...WORKSPACE, title: 'Not to be forged' });
+    const forgedId = await newAnswerForm(LEAD_A);
 
-    const save = await press(MSO, VERBS.saveTaughtAnswer, { answerId, version: '0', ...WORKSPACE });
+    const create = await press(MSO, VERBS.saveTaughtAnswer, { answerId: forgedId, version: '0', ...WORKSPACE });
+    const change = await press(MSO, VERBS.saveTaughtAnswer, { answerId, version: '1', ...WORKSPACE, title: 'Forged' });
     const remove = await press(MSO, VERBS.removeTaughtAnswer, { answerId });
 
-    expect([save.status, remove.status]).toEqual([403, 403]);
-    expect(await bot.storage.taughtAnswers.get(answerId)).toBeUndefined();
+    expect([create.status, change.status, remove.status]).toEqual([403, 403, 403]);
+    expect(await bot.storage.taughtAnswers.get(forgedId)).toBeUndefined();
+    expect(await bot.storage.taughtAnswers.get(answerId)).toMatchObject({ version: 1, title: 'Not to be forged' });
   });
 
   it('records additions, changes and removals in the audit log', async () => {
