@@ -28,6 +28,8 @@ export interface PostedActivity {
 }
 
 export interface FaultOptions {
+  /** The tenant's limit the connector enforces, requests a second (Teams: 50); it says nothing of it but 429s. */
+  tenantPerSecond?: number;
   /** Share of requests within the limits answered 429 anyway (Teams' own throttling, which a bot cannot foresee). */
   injected429: number;
   /** Share answered 503. */
@@ -49,7 +51,7 @@ interface Waiter {
 
 /**
  * Plays the Bot Framework connector with Teams' throttling for bench/broadcast.ts: a sliding
- * one-second window per tenant (50) and per conversation (7), where every activity POST counts,
+ * one-second window per tenant (50, or a lower limit a scenario sets) and per conversation (7), where every activity POST counts,
  * refused or not; then seeded random 429s (Retry-After: 1) and 503s. Everything is accepted until
  * `enforce()`, so that setting up thousands of installs is not throttled.
  */
@@ -172,7 +174,7 @@ export class TeamsLimitedConnector {
   private decide(tenantId: string, conversationId: string, at: number): Answer {
     const faults = this.faults;
     if (!faults) return 'accepted';
-    const tenantBusy = countAndAdd(this.tenantWindows, tenantId, at) >= TENANT_PER_SECOND;
+    const tenantBusy = countAndAdd(this.tenantWindows, tenantId, at) >= (faults.tenantPerSecond ?? TENANT_PER_SECOND);
     const conversationBusy = countAndAdd(this.conversationWindows, conversationId, at) >= CONVERSATION_PER_SECOND;
     if (tenantBusy) return 'tenant429';
     if (conversationBusy) return 'conversation429';

@@ -15,9 +15,16 @@ import { createRetentionJob } from './features/privacy/retention.js';
 import { INTENTS } from './features/questions/intents.js';
 import { questionsFeature } from './features/questions/questionsFeature.js';
 import type { Understand } from './features/questions/understand.js';
-import { Dispatcher } from './features/broadcast/dispatcher.js';
+import { announcementKind } from './features/announcements/announcementKind.js';
+import { withdrawnCard } from './features/announcements/announcementCards.js';
+import { announcementsFeature } from './features/announcements/announcementsFeature.js';
+import { createBroadcasting } from './features/broadcast/broadcasting.js';
+import type { BroadcastRunner } from './features/broadcast/broadcastRunner.js';
+import { correctionKind } from './features/broadcast/correctionKind.js';
+import { reportCorrection } from './features/broadcast/correctionReport.js';
+import { correctedReminder } from './features/reminders/correctReminders.js';
 import { createReminderSender, reportToLeads } from './features/reminders/reminderDelivery.js';
-import { createReminderJob, webinarStarted, type ReminderJob } from './features/reminders/reminderJob.js';
+import { planReminders, reminderKind } from './features/reminders/reminderJob.js';
 import { answersFeature } from './features/answers/answersFeature.js';
 import { TaughtAnswerBook } from './features/answers/taughtAnswerBook.js';
 import { supportFeature } from './features/support/supportFeature.js';
@@ -30,7 +37,6 @@ import { registerJobRoutes } from './http/jobRoutes.js';
 import { createServer, type AppServer } from './http/server.js';
 import { registerTabRoutes } from './http/tabRoutes.js';
 import { nextWebinarOf, registerWebinarRoutes, WEBINAR_CALENDAR_PATH } from './http/webinarCalendar.js';
-import { errorSummary } from './platform/errorSummary.js';
 import type { Logger } from './platform/logger.js';
 import type { Storage } from './storage.js';
 import { createBotRuntime } from './teams/botRuntime.js';
@@ -53,6 +59,7 @@ export const FEATURES: readonly Feature[] = [
   webinarFeature,
   broadcastFeature,
   remindersFeature,
+  announcementsFeature,
   adminFeature,
   privacyFeature,
 ];
@@ -81,7 +88,7 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
   const roles = new Roles(config.leadAadObjectIds, storage.roles);
   const runtime = createBotRuntime({ credentials: config.botCredentials, logger });
   const { messenger } = runtime;
-  const reminders = createReminders(
+  const broadcasting = createBroadcastingFor(
     config,
     { ...parts, directory, messenger, webinars, webinarCalendarUrl, roles },
     logger,
@@ -105,7 +112,7 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
     roles,
     webinars,
     webinarCalendarUrl,
-    reminders,
+    broadcasting,
     features: FEATURES,
     intents: intentTable(FEATURES, [...INTENTS, 'None']),
   };
@@ -122,13 +129,13 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
     logger,
     allowedTenantIds: config.allowedTenantIds,
   });
-  registerPublicRoutes(server, config, { directory, webinars, reminders, logger });
+  registerPublicRoutes(server, config, { directory, webinars, reminders: broadcasting, logger });
   return {
     ...server,
     async listen(port, host) {
       await Promise.all([directorySync.start(), taughtAnswers.start()]);
       const address = await server.listen(port, host);
-      reminders.start();
+      broadcasting.start();
       retention.start();
       supportDigest.start();
       return address;
@@ -136,14 +143,14 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
     async close(timeoutMs) {
       directorySync.stop();
       taughtAnswers.stop();
-      await Promise.all([reminders.stop(), retention.stop(), supportDigest.stop()]);
+      await Promise.all([broadcasting.stop(), retention.stop(), supportDigest.stop()]);
       await server.close(timeoutMs);
     },
   };
 }
 
-/** The reminder job: its planner, and the dispatcher that sends through the outbox within Teams' limits. */
-function createReminders(
+/** The one broadcast machinery with its three kinds: webinar reminders, announcements, corrections of sent copies. */
+function createBroadcastingFor(
   config: Config,
   parts: AppParts & {
     directory: LiveDirectory;
@@ -153,32 +160,37 @@ function createReminders(
     roles: Roles;
   },
   logger: Logger,
-): ReminderJob {
+): BroadcastRunner {
   const { storage, directory, messenger, webinars, webinarCalendarUrl, roles, now } = parts;
-  const dispatcher = new Dispatcher({
-    store: storage.broadcasts,
-    send: createReminderSender({ messenger, directory, webinarCalendarUrl }),
-    markUnreachable: (conversationId) => storage.subscriptions.markUnreachable(conversationId, new Date()),
-    ratePerSecond: config.reminders.broadcastRps,
-    expired: webinarStarted,
-    onError: (error, delivery) =>
-      logger.warn(
-        { broadcastId: delivery.broadcastId, outcome: 'row_left_claimed', error: errorSummary(error) },
-        'reminder row not settled',
-      ),
-  });
-  return createReminderJob({
-    webinars,
+  const reporting = { storage, roles, messenger, directory, logger };
+  return createBroadcasting({
     store: storage.broadcasts,
     leases: storage.leases,
-    subscribers: () => reminderTargets(storage.subscriptions, storage.conversations),
-    dispatcher,
-    offsets: config.reminders.offsets,
+    kinds: {
+      reminder: reminderKind({
+        webinars,
+        subscribers: () => reminderTargets(storage.subscriptions, storage.conversations),
+        send: createReminderSender({ messenger, directory, webinarCalendarUrl }),
+        onFinished: (broadcast) => reportToLeads(reporting, broadcast),
+      }),
+      announcement: announcementKind(reporting),
+      correction: correctionKind({
+        store: storage.broadcasts,
+        messenger,
+        render: (correction) =>
+          correction.shows.what === 'withdrawn'
+            ? { card: withdrawnCard({ directory }, correction.shows), notice: undefined }
+            : correctedReminder({ directory, webinarCalendarUrl }, correction.shows, correction.createdAt),
+        onFinished: (correction) => reportCorrection(reporting, correction),
+      }),
+    },
+    markUnreachable: (conversationId) => storage.subscriptions.markUnreachable(conversationId, new Date()),
+    ratePerSecond: config.reminders.broadcastRps,
     instanceId: config.reminders.instanceId,
     tickMs: config.reminders.tickSeconds * 1000,
-    onFinished: (broadcast) => reportToLeads({ storage, roles, messenger, directory, logger }, broadcast),
+    plan: planReminders({ webinars, store: storage.broadcasts, offsets: config.reminders.offsets, now }),
     logger,
-    now,
+    ...(now ? { now } : {}),
   });
 }
 
@@ -191,7 +203,7 @@ function registerPublicRoutes(
     webinars,
     reminders,
     logger,
-  }: { directory: Directory; webinars: Webinars; reminders: ReminderJob; logger: Logger },
+  }: { directory: Directory; webinars: Webinars; reminders: BroadcastRunner; logger: Logger },
 ): void {
   // Anyone can read these: with authentication on, the joining link stays in the bot's cards.
   const withJoinLink = config.botCredentials === undefined;

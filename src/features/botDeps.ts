@@ -3,7 +3,7 @@ import type { Logger } from '../platform/logger.js';
 import type { Understand } from './questions/understand.js';
 import type { Storage } from '../storage.js';
 import type { Webinars } from './webinar/index.js';
-import type { ReminderJob } from './reminders/reminderJob.js';
+import type { BroadcastRunner } from './broadcast/broadcastRunner.js';
 import type { Feature, IntentHandler } from './feature.js';
 import type { Messenger } from './messenger.js';
 import type { TaughtAnswerBook } from './answers/taughtAnswerBook.js';
@@ -24,8 +24,8 @@ export interface BotDeps {
   roles: Roles;
   /** The webinar's dates: the lead's saved schedule, else the configured one. */
   webinars: Webinars;
-  /** Starts a broadcast the lead asked for. */
-  reminders: Pick<ReminderJob, 'broadcastNow'>;
+  /** Starts a broadcast a lead asked for (a reminder now, an announcement, a correction of sent copies). */
+  broadcasting: Pick<BroadcastRunner, 'launch'>;
   /** The features the app is made of (privacy asks each what it holds and how to erase it). */
   features: readonly Feature[];
   /** Intent -> the feature handler that answers it. */

@@ -8,8 +8,11 @@ export interface Messenger {
   /** Replaces a card the bot posted earlier. */
   update(reference: ConversationReferenceJson, activityId: string, card: AdaptiveCardJson): Promise<void>;
   /**
-   * Posts a card with one HTTP request and no retries of the SDK's own: the reminder dispatcher
-   * decides about retries itself, within Teams' limits. Throws the connector's error.
+   * Posts a card with one HTTP request and no retries of the SDK's own: the broadcast dispatcher
+   * decides about retries itself, within Teams' limits. Returns the new activity's id; throws the
+   * connector's error.
    */
-  sendOnce(reference: ConversationReferenceJson, card: AdaptiveCardJson): Promise<void>;
+  sendOnce(reference: ConversationReferenceJson, card: AdaptiveCardJson): Promise<string | undefined>;
+  /** Replaces a card the bot posted earlier, like `sendOnce`: one request, the connector's error thrown. */
+  updateOnce(reference: ConversationReferenceJson, activityId: string, card: AdaptiveCardJson): Promise<void>;
 }

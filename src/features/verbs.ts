@@ -34,6 +34,13 @@ export const VERBS = {
   editTaughtAnswer: 'editTaughtAnswer',
   saveTaughtAnswer: 'saveTaughtAnswer',
   removeTaughtAnswer: 'removeTaughtAnswer',
+  newAnnouncement: 'newAnnouncement',
+  previewAnnouncement: 'previewAnnouncement',
+  reviewAnnouncement: 'reviewAnnouncement',
+  editAnnouncement: 'editAnnouncement',
+  sendAnnouncement: 'sendAnnouncement',
+  showAnnouncementReport: 'showAnnouncementReport',
+  withdrawAnnouncement: 'withdrawAnnouncement',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -1,14 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../platform/logger.js';
-import type { ReminderJob, TickResult } from '../features/reminders/reminderJob.js';
+import type { BroadcastRunner, TickResult } from '../features/broadcast/broadcastRunner.js';
 
 export const REMINDER_JOB_PATH = '/api/jobs/reminders';
 /** An external timer gets the tick's result when it is quick; a long broadcast goes on after the answer. */
 const ANSWER_WITHIN_MS = 10_000;
 
 export interface JobRouteDeps {
-  reminders: Pick<ReminderJob, 'tick'>;
+  reminders: Pick<BroadcastRunner, 'tick'>;
   /** Undefined: the route is off (404). */
   secret: string | undefined;
   logger: Logger;

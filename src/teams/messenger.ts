@@ -9,6 +9,12 @@ interface PipelineHolder {
   client?: { pipeline?: { removePolicy(options: { name: string }): unknown } };
 }
 
+/** A connector client is made for each proactive turn, so this changes no other send. */
+function withoutSdkRetries(turn: TurnContext, key: symbol): void {
+  const connector = turn.turnState.get<PipelineHolder | undefined>(key);
+  connector?.client?.pipeline?.removePolicy({ name: SDK_RETRY_POLICY });
+}
+
 export function createMessenger(adapter: CloudAdapter, appId: string | undefined): Messenger {
   type Work = (turn: TurnContext) => Promise<void>;
   // The adapter hands a turn's error to onTurnError (which logs it and carries on); a proactive
@@ -33,11 +39,17 @@ export function createMessenger(adapter: CloudAdapter, appId: string | undefined
       return id;
     },
     async sendOnce(reference, card) {
+      let id: string | undefined;
       await within(reference, async (turn) => {
-        // A connector client is made for each proactive turn, so this changes no other send.
-        const connector = turn.turnState.get<PipelineHolder | undefined>(adapter.ConnectorClientKey);
-        connector?.client?.pipeline?.removePolicy({ name: SDK_RETRY_POLICY });
-        await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+        withoutSdkRetries(turn, adapter.ConnectorClientKey);
+        id = (await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id;
+      });
+      return id;
+    },
+    async updateOnce(reference, activityId, card) {
+      await within(reference, async (turn) => {
+        withoutSdkRetries(turn, adapter.ConnectorClientKey);
+        await turn.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: activityId });
       });
     },
     async update(reference, activityId, card) {

@@ -1,3 +1,4 @@
+import { isHttpsUrl } from '../../platform/httpsUrl.js';
 import { stripInvisible } from '../../platform/cards/escapeCardText.js';
 import type { TaughtLink } from './taughtAnswers.js';
 
@@ -63,7 +64,7 @@ export function checkAnswer(
     if (!linkTitle && !url) continue;
     const which = `Link ${String(i + 1)}`;
     if (!linkTitle || !url) errors.links ??= `${which} needs both a title and an address.`;
-    else if (!isHttps(url)) errors.links ??= `${which}: give an address starting https://`;
+    else if (!isHttpsUrl(url)) errors.links ??= `${which}: give an address starting https://`;
     else if (linkTitle.length > TITLE_MAX)
       errors.links ??= `${which}: keep its title to ${String(TITLE_MAX)} characters.`;
     else links.push({ title: linkTitle, url });
@@ -71,15 +72,6 @@ export function checkAnswer(
   return Object.keys(errors).length > 0
     ? { ok: false, errors }
     : { ok: true, answer: { title, text, examples, links } };
-}
-
-function isHttps(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.hostname.includes('.') && url.length <= 500;
-  } catch {
-    return false;
-  }
 }
 
 /** The card's values for an answer being edited. */

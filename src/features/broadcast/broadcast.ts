@@ -1,4 +1,5 @@
 import type { ConversationKind } from '../conversations/conversationReferences.js';
+import type { RegionCode } from '../directory/referenceData.js';
 
 /** Where a broadcast is up to. `planning`: outbox rows are being written; `sending`: the dispatcher works through them. */
 export type BroadcastState = 'planning' | 'sending' | 'done';
@@ -9,21 +10,16 @@ export type DeliveryStatus = 'pending' | 'sending' | FinalDeliveryStatus;
 
 export type DeliveryCounts = Record<FinalDeliveryStatus, number>;
 
-/** One reminder to every subscriber, with the webinar as it stood when the reminder was made. */
-export interface Broadcast {
+export const emptyCounts = (): DeliveryCounts => ({ delivered: 0, unreachable: 0, failed: 0 });
+
+/** What every kind of broadcast has: its progress, counts and report. */
+interface BroadcastBase {
   id: string;
-  occurrenceId: string;
-  start: Date;
-  end: Date;
-  topic: string | undefined;
-  joinUrl: string | undefined;
-  /** Minutes before the start, for a scheduled reminder; undefined when a lead sent it by hand. */
-  offsetMinutes: number | undefined;
-  /** Entra object id of the lead who sent it by hand. */
+  /** Entra object id of the lead who sent it; undefined for a scheduled reminder. */
   requestedBy: string | undefined;
   state: BroadcastState;
   createdAt: Date;
-  /** Outbox rows written (the subscribers at planning time); 0 until planned. */
+  /** Outbox rows written (the audience at planning time); 0 until planned. */
   total: number;
   counts: DeliveryCounts;
   finishedAt: Date | undefined;
@@ -31,16 +27,94 @@ export interface Broadcast {
   reported: boolean;
 }
 
-/** Where a reminder goes: a subscribed conversation and how to write to it. */
-export interface ReminderTarget {
+/** One webinar reminder to every subscriber, with the webinar as it stood when the reminder was made. */
+export interface ReminderBroadcast extends BroadcastBase {
+  kind: 'reminder';
+  occurrenceId: string;
+  start: Date;
+  end: Date;
+  topic: string | undefined;
+  joinUrl: string | undefined;
+  /** Minutes before the start, for a scheduled reminder; undefined when a lead sent it by hand. */
+  offsetMinutes: number | undefined;
+}
+
+/** Who an announcement goes to. */
+export type Audience = { to: 'everyone' } | { to: 'region'; region: RegionCode } | { to: 'channels' };
+
+/** What a lead wrote: plain text, line breaks kept, and at most one button. */
+export interface Announcement {
+  title: string;
+  text: string;
+  button: { title: string; url: string } | undefined;
+  audience: Audience;
+}
+
+/** A lead's announcement. */
+export interface AnnouncementBroadcast extends BroadcastBase {
+  kind: 'announcement';
+  announcement: Announcement;
+  /** Set when a lead withdrew it: what is left unsent is not sent, and every copy is replaced. */
+  withdrawn: { at: Date; by: string } | undefined;
+  /** The region of the regional lead who sent it; undefined for a national lead. */
+  fromRegion: RegionCode | undefined;
+}
+
+/** What the corrected copies show: a webinar date as it now stands, or that an announcement was withdrawn. */
+export type CorrectedContent =
+  | {
+      what: 'webinar';
+      occurrenceId: string;
+      start: Date;
+      end: Date;
+      topic: string | undefined;
+      joinUrl: string | undefined;
+      cancelled: boolean;
+      /** False when the schedule changed and the date is no longer on it (its time moved). */
+      onSchedule: boolean;
+    }
+  | {
+      what: 'withdrawn';
+      at: Date;
+      /** The region of the regional lead who withdrew it; undefined for a national lead. */
+      byRegion: RegionCode | undefined;
+    };
+
+/** The sent copies of an earlier broadcast, updated in place (a changed webinar, a withdrawn announcement). */
+export interface CorrectionBroadcast extends BroadcastBase {
+  kind: 'correction';
+  /** The id of the broadcast whose copies are replaced. */
+  corrects: string;
+  shows: CorrectedContent;
+}
+
+export type Broadcast = ReminderBroadcast | AnnouncementBroadcast | CorrectionBroadcast;
+export type BroadcastKindName = Broadcast['kind'];
+
+/** The progress of a broadcast not yet planned: no rows, no counts. */
+export const unplanned = () => ({
+  state: 'planning' as const,
+  total: 0,
+  counts: emptyCounts(),
+  finishedAt: undefined,
+  reported: false,
+});
+
+/** Where a broadcast goes: a conversation and how to write to it. */
+export interface BroadcastTarget {
   conversationId: string;
   kind: ConversationKind;
   /** The Bot Framework conversation reference, as stored at install. */
   reference: Record<string, unknown>;
+  /**
+   * The message there: for a row that corrects or withdraws a message, the one it replaces; once
+   * a row is delivered, the message it posted (so that it can be corrected in turn).
+   */
+  activityId?: string | undefined;
 }
 
 /** One outbox row: one broadcast to one conversation. */
-export interface Delivery extends ReminderTarget {
+export interface Delivery extends BroadcastTarget {
   broadcastId: string;
   status: DeliveryStatus;
   attempts: number;
@@ -61,12 +135,18 @@ export interface BroadcastStore {
   get(id: string): Promise<Broadcast | undefined>;
   /** Broadcasts still planning or sending. */
   unfinished(): Promise<Broadcast[]>;
-  /** The most recently finished broadcast. */
-  lastFinished(): Promise<Broadcast | undefined>;
+  /** The most recently finished broadcast of a kind. */
+  lastFinished(kind: BroadcastKindName): Promise<Broadcast | undefined>;
+  /** Every broadcast of a kind, newest first (a few a month: one partition). */
+  list(kind: BroadcastKindName): Promise<Broadcast[]>;
+  /** The conversations a broadcast reached, with the message it posted there (to correct it). */
+  deliveredCopies(broadcastId: string): AsyncIterable<BroadcastTarget>;
+  /** Marks an announcement withdrawn; false when it was withdrawn already (or is not an announcement). */
+  withdraw(broadcastId: string, at: Date, by: string): Promise<boolean>;
   /** Conversation ids that already have a row in the broadcast's outbox. */
   plannedTargets(broadcastId: string): Promise<Set<string>>;
   /** Writes pending rows (insert if absent), in batches. */
-  addDeliveries(broadcastId: string, targets: readonly ReminderTarget[], now: Date): Promise<void>;
+  addDeliveries(broadcastId: string, targets: readonly BroadcastTarget[], now: Date): Promise<void>;
   /** Planning complete: the outbox has `total` rows. */
   startSending(broadcastId: string, total: number): Promise<void>;
   /** Rows not yet settled: pending, or sending under any claim (callers judge the claim). */
@@ -83,5 +163,3 @@ export interface BroadcastStore {
   unreported(): Promise<Broadcast[]>;
   markReported(broadcastId: string): Promise<void>;
 }
-
-export const emptyCounts = (): DeliveryCounts => ({ delivered: 0, unreachable: 0, failed: 0 });

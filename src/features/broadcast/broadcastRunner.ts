@@ -3,7 +3,8 @@ import { errorSummary } from '../../platform/errorSummary.js';
 import { withCorrelationId } from '../../platform/logContext.js';
 import type { Logger } from '../../platform/logger.js';
 import { underLease, type LeaseStore } from '../../platform/storage/leases.js';
-import type { Broadcast, BroadcastStore, DeliveryCounts, ReminderTarget } from './broadcast.js';
+import type { Broadcast, BroadcastStore, DeliveryCounts, BroadcastTarget } from './broadcast.js';
+import { withKind, type BroadcastKinds } from './broadcastKind.js';
 import type { Dispatcher } from './dispatcher.js';
 
 /** A broadcast made while another instance works: how often and how long to try to take over. */
@@ -12,27 +13,19 @@ const NOW_RETRIES = 30;
 /** Outbox rows written per batch while planning. */
 const PLANNING_BATCH = 500;
 
-/**
- * What a kind of broadcast (webinar reminders; later announcements) gives the machinery: who
- * gets it, what may stop it, and what happens once it is done. The outbox, dispatcher, lease and
- * timer are the same for every kind.
- */
+/** The machinery's parts: one store, lease, dispatcher and timer for every kind of broadcast. */
 export interface BroadcastRunnerOptions {
   store: BroadcastStore;
   leases: LeaseStore;
+  /** Sends every kind; its `send` goes to the broadcast's kind (see `createBroadcasting`). */
   dispatcher: Dispatcher;
-  /** Names the lease this runner works under (one instance at a time), and its log lines ("reminder tick failed"). */
+  /** Names the lease this runner works under (one instance at a time), and its log lines ("broadcast tick failed"). */
   name: { lease: string; log: string };
   /** Stable per instance (App Service's WEBSITE_INSTANCE_ID), so a restarted process resumes its own work at once. */
   instanceId: string;
-  /** Every conversation the broadcast goes to, read once while its outbox is written. */
-  audience(broadcast: Broadcast): AsyncIterable<ReminderTarget>;
-  /** Why what is left of it must not go out any more (such as "webinar_cancelled"), or undefined. */
-  withdrawn?(broadcast: Broadcast): Promise<string | undefined>;
+  kinds: BroadcastKinds;
   /** Broadcasts that are due now (insert if absent); their ids, for the tick's result. */
   plan?(): Promise<string[]>;
-  /** Called once per broadcast, by the instance that finished it: the leads' report. */
-  onFinished(broadcast: Broadcast): Promise<void>;
   logger: Logger;
   now?: () => Date;
   /** How long the lease holds without renewal; renewed every third of it while working. */
@@ -55,6 +48,8 @@ export interface BroadcastRunner {
   tick(): Promise<TickResult>;
   /** Sends a broadcast just made (a lead's), retrying shortly while another instance holds the lease. */
   sendSoon(): void;
+  /** Creates a broadcast (false when its id was used already) and sends it soon. */
+  launch(broadcast: Broadcast): Promise<boolean>;
   /** The timer (and a first tick soon after start, to catch up after downtime). */
   start(): void;
   stop(): Promise<void>;
@@ -69,8 +64,8 @@ function broadcastWork(options: BroadcastRunnerOptions, claimant: { id: string; 
   async function writeOutbox(broadcast: Broadcast): Promise<void> {
     const already = await store.plannedTargets(broadcast.id);
     let total = already.size;
-    let batch: ReminderTarget[] = [];
-    for await (const target of options.audience(broadcast)) {
+    let batch: BroadcastTarget[] = [];
+    for await (const target of withKind(options.kinds, broadcast, (kind, typed) => kind.audience(typed))) {
       if (already.has(target.conversationId)) continue;
       batch.push(target);
       total += 1;
@@ -89,7 +84,7 @@ function broadcastWork(options: BroadcastRunnerOptions, claimant: { id: string; 
 
   /** The leads' report, once; if it fails, the next tick tries again (the broadcast stays unreported). */
   async function report(broadcast: Broadcast): Promise<void> {
-    await options.onFinished(broadcast);
+    await withKind(options.kinds, broadcast, (kind, typed) => kind.onFinished(typed));
     await store.markReported(broadcast.id);
   }
 
@@ -102,14 +97,14 @@ function broadcastWork(options: BroadcastRunnerOptions, claimant: { id: string; 
       { broadcastId: broadcast.id, ...counts, outcome: 'finished' },
       `${options.name.log} broadcast finished`,
     );
-    await report({ ...broadcast, state: 'done', counts, total, finishedAt: now() });
+    await report({ ...broadcast, state: 'done', counts, total, finishedAt: now(), reported: false });
     return true;
   }
 
   /** Sends until the outbox is settled or no progress is possible; then reports. True when finished here. */
   async function send(broadcast: Broadcast, keepGoing: () => boolean): Promise<boolean> {
-    // Withdrawn meanwhile (a webinar date the lead cancelled): what is left is not sent.
-    const withdrawn = await options.withdrawn?.(broadcast);
+    // Withdrawn meanwhile (a webinar date the lead cancelled, an announcement withdrawn): what is left is not sent.
+    const withdrawn = await withKind(options.kinds, broadcast, (kind, typed) => kind.withdrawn?.(typed));
     for (;;) {
       const pass = await dispatcher.dispatch(broadcast, claimant, keepGoing, withdrawn);
       const tally = await store.tally(broadcast.id);
@@ -126,12 +121,19 @@ function broadcastWork(options: BroadcastRunnerOptions, claimant: { id: string; 
     for (const broadcast of await store.unreported()) await report(broadcast);
     const tried = new Set<string>();
     while (working()) {
-      const waiting = (await store.unfinished()).filter((broadcast) => !tried.has(broadcast.id));
+      // Oldest first: a correction comes after the broadcast it corrects.
+      const waiting = (await store.unfinished())
+        .filter((broadcast) => !tried.has(broadcast.id))
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       if (waiting.length === 0) break;
       for (const broadcast of waiting) {
         tried.add(broadcast.id);
         if (!working()) break;
-        if (broadcast.state === 'planning') await writeOutbox(broadcast);
+        if (broadcast.state === 'planning') {
+          // Not ready yet (what it corrects is still sending elsewhere): a later tick plans it.
+          if (!(await withKind(options.kinds, broadcast, (kind, typed) => kind.ready?.(typed) ?? true))) continue;
+          await writeOutbox(broadcast);
+        }
         if (await send(broadcast, working)) finished.push(broadcast.id);
       }
     }
@@ -226,9 +228,15 @@ export function createBroadcastRunner(options: BroadcastRunnerOptions): Broadcas
 
   const ticker = createTicker(run, options.name, options.logger, () => stopped);
 
+  const sendSoon = () => ticker.tickUntilRun(NOW_RETRIES);
   return {
     tick: ticker.tick,
-    sendSoon: () => ticker.tickUntilRun(NOW_RETRIES),
+    sendSoon,
+    async launch(broadcast) {
+      const created = await options.store.create(broadcast);
+      if (created) sendSoon();
+      return created;
+    },
     start() {
       firstTick = setTimeout(ticker.scheduledTick, Math.min(5_000, tickMs));
       timer = setInterval(ticker.scheduledTick, tickMs);

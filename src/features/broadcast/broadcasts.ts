@@ -1,14 +1,17 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { z } from 'zod';
+import { REGION_CODES } from '../directory/referenceData.js';
 import {
   emptyCounts,
   type Broadcast,
+  type BroadcastKindName,
   type BroadcastState,
   type BroadcastStore,
   type Delivery,
   type DeliveryCounts,
   type DeliveryStatus,
   type FinalDeliveryStatus,
-  type ReminderTarget,
+  type BroadcastTarget,
 } from './broadcast.js';
 import type { ConversationKind } from '../conversations/conversationReferences.js';
 import {
@@ -23,6 +26,9 @@ import { toTableKey } from '../../platform/storage/tableKeys.js';
 interface BroadcastEntity {
   partitionKey: string;
   rowKey: string;
+  /** Absent on rows written before there were other kinds than reminders. */
+  kind?: BroadcastKindName;
+  /** A reminder's webinar, as it stood when the reminder was made ('' for other kinds). */
   occurrenceId: string;
   start: string;
   end: string;
@@ -30,6 +36,8 @@ interface BroadcastEntity {
   joinUrl: string;
   /** -1 for a broadcast a lead sent by hand. */
   offsetMinutes: number;
+  /** Another kind's own fields, as JSON (see `payloadOf`). */
+  payload?: string;
   requestedBy: string;
   state: BroadcastState;
   createdAt: string;
@@ -54,6 +62,8 @@ interface DeliveryEntity {
   claimedUntil: string;
   reason: string;
   updatedAt: string;
+  /** Absent on rows written before activity ids were kept. */
+  activityId?: string;
 }
 
 const PARTITION = 'broadcast';
@@ -86,11 +96,50 @@ export class Broadcasts implements BroadcastStore {
     );
   }
 
-  async lastFinished(): Promise<Broadcast | undefined> {
+  async lastFinished(kind: BroadcastKindName): Promise<Broadcast | undefined> {
     const done = (await this.listBroadcasts(odata`PartitionKey eq ${PARTITION} and state eq ${'done'}`)).filter(
-      (broadcast) => broadcast.state === 'done',
+      (broadcast) => broadcast.state === 'done' && broadcast.kind === kind,
     );
     return done.sort((a, b) => (b.finishedAt?.getTime() ?? 0) - (a.finishedAt?.getTime() ?? 0))[0];
+  }
+
+  async list(kind: BroadcastKindName): Promise<Broadcast[]> {
+    const all = await this.listBroadcasts(odata`PartitionKey eq ${PARTITION}`);
+    return all
+      .filter((broadcast) => broadcast.kind === kind)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  }
+
+  async *deliveredCopies(broadcastId: string): AsyncGenerator<BroadcastTarget> {
+    const rows = this.outbox.listEntities<DeliveryEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${broadcastId} and status eq ${'delivered'}` },
+    });
+    for await (const row of rows) {
+      if (!isOwnRow(row, broadcastId) || row.status !== 'delivered' || !row.activityId) continue;
+      const { conversationId, kind, reference, activityId } = fromDeliveryEntity(row);
+      yield { conversationId, kind, reference, activityId };
+    }
+  }
+
+  async withdraw(broadcastId: string, at: Date, by: string): Promise<boolean> {
+    // Over the row as read: the runner may be writing its counts meanwhile, so read again and retry.
+    for (;;) {
+      const entity = await unlessMissing(() => this.broadcasts.getEntity<BroadcastEntity>(PARTITION, broadcastId));
+      if (!entity) return false;
+      const broadcast = fromBroadcastEntity(entity);
+      if (broadcast.kind !== 'announcement' || broadcast.withdrawn) return false;
+      const withdrawn = { ...broadcast, withdrawn: { at, by } };
+      const written = await succeeds(
+        () =>
+          this.broadcasts.updateEntity(
+            { partitionKey: PARTITION, rowKey: broadcastId, payload: payloadOf(withdrawn) },
+            'Merge',
+            { etag: entity.etag },
+          ),
+        isPreconditionFailed,
+      );
+      if (written) return true;
+    }
   }
 
   async plannedTargets(broadcastId: string): Promise<Set<string>> {
@@ -102,7 +151,7 @@ export class Broadcasts implements BroadcastStore {
     return ids;
   }
 
-  async addDeliveries(broadcastId: string, targets: readonly ReminderTarget[], now: Date): Promise<void> {
+  async addDeliveries(broadcastId: string, targets: readonly BroadcastTarget[], now: Date): Promise<void> {
     for (let first = 0; first < targets.length; first += BATCH) {
       const entities = targets.slice(first, first + BATCH).map((target) => pendingEntity(broadcastId, target, now));
       try {
@@ -182,6 +231,7 @@ export class Broadcasts implements BroadcastStore {
             claimedUntil: '',
             reason: reason ?? '',
             updatedAt: now.toISOString(),
+            activityId: delivery.activityId ?? '',
           },
           'Merge',
           { etag: delivery.etag },
@@ -299,16 +349,72 @@ function isOwnRow(row: { partitionKey?: string }, broadcastId: string): boolean 
   return row.partitionKey === broadcastId;
 }
 
+/** What a kind keeps besides the common fields, as stored in the `payload` column. */
+const payloadSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('announcement'),
+    announcement: z.object({
+      title: z.string(),
+      text: z.string(),
+      button: z.object({ title: z.string(), url: z.string() }).optional(),
+      audience: z.discriminatedUnion('to', [
+        z.object({ to: z.literal('everyone') }),
+        z.object({ to: z.literal('channels') }),
+        z.object({ to: z.literal('region'), region: z.enum(REGION_CODES) }),
+      ]),
+    }),
+    withdrawn: z.object({ at: z.string(), by: z.string() }).optional(),
+    fromRegion: z.enum(REGION_CODES).optional(),
+  }),
+  z.object({
+    kind: z.literal('correction'),
+    corrects: z.string(),
+    shows: z.discriminatedUnion('what', [
+      z.object({
+        what: z.literal('webinar'),
+        occurrenceId: z.string(),
+        start: z.string(),
+        end: z.string(),
+        topic: z.string().optional(),
+        joinUrl: z.string().optional(),
+        cancelled: z.boolean(),
+        onSchedule: z.boolean(),
+      }),
+      z.object({ what: z.literal('withdrawn'), at: z.string(), byRegion: z.enum(REGION_CODES).optional() }),
+    ]),
+  }),
+]);
+
+function payloadOf(broadcast: Broadcast): string {
+  switch (broadcast.kind) {
+    case 'reminder':
+      return '';
+    case 'announcement':
+      return JSON.stringify({
+        kind: broadcast.kind,
+        announcement: broadcast.announcement,
+        withdrawn: broadcast.withdrawn && { at: broadcast.withdrawn.at.toISOString(), by: broadcast.withdrawn.by },
+        fromRegion: broadcast.fromRegion,
+      });
+    case 'correction':
+      // Dates become ISO strings in JSON; read back by `fromBroadcastEntity`.
+      return JSON.stringify({ kind: broadcast.kind, corrects: broadcast.corrects, shows: broadcast.shows });
+  }
+}
+
 function toBroadcastEntity(broadcast: Broadcast): BroadcastEntity {
+  const reminder = broadcast.kind === 'reminder' ? broadcast : undefined;
   return {
     partitionKey: PARTITION,
     rowKey: broadcast.id,
-    occurrenceId: broadcast.occurrenceId,
-    start: broadcast.start.toISOString(),
-    end: broadcast.end.toISOString(),
-    topic: broadcast.topic ?? '',
-    joinUrl: broadcast.joinUrl ?? '',
-    offsetMinutes: broadcast.offsetMinutes ?? BY_HAND,
+    kind: broadcast.kind,
+    occurrenceId: reminder?.occurrenceId ?? '',
+    start: reminder?.start.toISOString() ?? '',
+    end: reminder?.end.toISOString() ?? '',
+    topic: reminder?.topic ?? '',
+    joinUrl: reminder?.joinUrl ?? '',
+    offsetMinutes: reminder?.offsetMinutes ?? BY_HAND,
+    payload: payloadOf(broadcast),
     requestedBy: broadcast.requestedBy ?? '',
     state: broadcast.state,
     createdAt: broadcast.createdAt.toISOString(),
@@ -320,14 +426,8 @@ function toBroadcastEntity(broadcast: Broadcast): BroadcastEntity {
 }
 
 function fromBroadcastEntity(entity: BroadcastEntity): Broadcast {
-  return {
+  const common = {
     id: entity.rowKey,
-    occurrenceId: entity.occurrenceId,
-    start: new Date(entity.start),
-    end: new Date(entity.end),
-    topic: entity.topic || undefined,
-    joinUrl: entity.joinUrl || undefined,
-    offsetMinutes: entity.offsetMinutes === BY_HAND ? undefined : entity.offsetMinutes,
     requestedBy: entity.requestedBy || undefined,
     state: entity.state,
     createdAt: new Date(entity.createdAt),
@@ -337,9 +437,47 @@ function fromBroadcastEntity(entity: BroadcastEntity): Broadcast {
     // Rows from before the flag existed were reported when they finished.
     reported: entity.reported ?? entity.state === 'done',
   };
+  if (!entity.kind || entity.kind === 'reminder')
+    return {
+      ...common,
+      kind: 'reminder',
+      occurrenceId: entity.occurrenceId,
+      start: new Date(entity.start),
+      end: new Date(entity.end),
+      topic: entity.topic || undefined,
+      joinUrl: entity.joinUrl || undefined,
+      offsetMinutes: entity.offsetMinutes === BY_HAND ? undefined : entity.offsetMinutes,
+    };
+  const payload = payloadSchema.parse(JSON.parse(entity.payload ?? '{}'));
+  if (payload.kind === 'correction') {
+    const { shows } = payload;
+    return {
+      ...common,
+      kind: 'correction',
+      corrects: payload.corrects,
+      shows:
+        shows.what === 'withdrawn'
+          ? { what: 'withdrawn', at: new Date(shows.at), byRegion: shows.byRegion }
+          : {
+              ...shows,
+              start: new Date(shows.start),
+              end: new Date(shows.end),
+              topic: shows.topic,
+              joinUrl: shows.joinUrl,
+            },
+    };
+  }
+  const { button, ...announcement } = payload.announcement;
+  return {
+    ...common,
+    kind: 'announcement',
+    announcement: { ...announcement, button },
+    withdrawn: payload.withdrawn && { at: new Date(payload.withdrawn.at), by: payload.withdrawn.by },
+    fromRegion: payload.fromRegion,
+  };
 }
 
-function pendingEntity(broadcastId: string, target: ReminderTarget, now: Date): DeliveryEntity {
+function pendingEntity(broadcastId: string, target: BroadcastTarget, now: Date): DeliveryEntity {
   // A channel's or group chat's reminder is not about whoever installed the bot there (older records still name them).
   const { user: _user, ...shared } = target.reference;
   return {
@@ -354,6 +492,7 @@ function pendingEntity(broadcastId: string, target: ReminderTarget, now: Date): 
     claimedUntil: '',
     reason: '',
     updatedAt: now.toISOString(),
+    activityId: target.activityId ?? '',
   };
 }
 
@@ -369,6 +508,7 @@ function fromDeliveryEntity(entity: DeliveryEntity & { etag: string }): Delivery
     claimedUntil: entity.claimedUntil ? new Date(entity.claimedUntil) : undefined,
     reason: entity.reason || undefined,
     updatedAt: new Date(entity.updatedAt),
+    activityId: entity.activityId || undefined,
     etag: entity.etag,
   };
 }

@@ -1,10 +1,14 @@
 import PQueue from 'p-queue';
-import pRetry, { AbortError } from 'p-retry';
-import type { Broadcast, BroadcastStore, Delivery, FinalDeliveryStatus, ReminderTarget } from './broadcast.js';
+import type { Broadcast, BroadcastStore, BroadcastTarget, Delivery, FinalDeliveryStatus } from './broadcast.js';
+import { SendRate } from './sendRate.js';
 
 /** What one try at sending said; the sender maps the connector's answer to this. */
 export type SendOutcome =
-  | { ok: true }
+  | {
+      ok: true;
+      /** The id of the activity posted (kept to correct or withdraw it later); undefined if the connector gave none. */
+      activityId?: string | undefined;
+    }
   | {
       ok: false;
       /** HTTP status; undefined for a network error. */
@@ -15,7 +19,7 @@ export type SendOutcome =
       reason: string;
     };
 
-export type SendReminder = (target: ReminderTarget, broadcast: Broadcast) => Promise<SendOutcome>;
+export type SendToTarget = (target: BroadcastTarget, broadcast: Broadcast) => Promise<SendOutcome>;
 
 /** Teams allows 7 messages a second in one conversation. */
 const PER_CONVERSATION_PER_SECOND = 7;
@@ -28,9 +32,10 @@ const UNREACHABLE = new Set([403, 404]);
 
 export interface DispatcherOptions {
   store: BroadcastStore;
-  send: SendReminder;
-  markUnreachable(conversationId: string): Promise<void>;
-  /** Sends per second across the whole broadcast (BROADCAST_RPS). */
+  send: SendToTarget;
+  /** The connector answered 403 or 404 to a row of this broadcast. */
+  markUnreachable(conversationId: string, broadcast: Broadcast): Promise<void>;
+  /** Sends per second across the whole broadcast (BROADCAST_RPS): the most the rate climbs back to. */
   ratePerSecond: number;
   /** Tries per row before it is failed. */
   maxAttempts?: number;
@@ -39,10 +44,12 @@ export interface DispatcherOptions {
   maxBackoffMs?: number;
   /** How long a claim holds before another instance may take the row over. */
   claimMs?: number;
-  /** Rows settled at once; enough to keep the rate busy while storage answers. */
+  /** Rows worked on at once: each waits for its turn at the rate, so this only has to cover rows waiting to retry. */
   parallelRows?: number;
   now?: () => Date;
   onError?: (error: unknown, delivery: Delivery) => void;
+  /** The tenant's limit was heard: every send paused and the rate dropped to `rate`. */
+  onSlowedDown?: (rate: number) => void;
   /** Why a row must not go out any more at this moment (a reminder for a webinar that has begun), or undefined. */
   expired?(broadcast: Broadcast, now: Date): string | undefined;
 }
@@ -60,33 +67,30 @@ export interface PassResult {
   heldElsewhere: number;
 }
 
-const rowKey = (row: Delivery) => `${row.broadcastId}/${row.conversationId}`;
-
-class Unreachable extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-  }
+/** How a row ended up, to be written over its claim. */
+interface Outcome {
+  status: FinalDeliveryStatus;
+  reason: string | undefined;
+  attempts: number;
+  activityId: string | undefined;
 }
 
+const rowKey = (row: Delivery) => `${row.broadcastId}/${row.conversationId}`;
+
 /**
- * Sends a broadcast's outbox rows within Teams' limits: a sliding-window rate for all sends
- * (`ratePerSecond`), 7 per second per conversation, a pause of every send for a 429's
- * Retry-After (the limit is the tenant's), and exponential back-off with jitter for 412, 5xx
- * and network errors. Each row is claimed with its ETag before it is sent, so two instances
- * never send the same row; a crash leaves only the rows in flight to be sent twice.
+ * Sends a broadcast's outbox rows within Teams' limits: the broadcast's rate (`SendRate`: a 429
+ * delays its own message; a burst of them from several conversations pauses every send and
+ * slows down), 7 per second per conversation, and exponential back-off with jitter for 412, 5xx
+ * and network errors. Each row is claimed with its ETag just before it is sent, so two instances
+ * never send the same row, and a crash leaves only the requests in the air to be sent twice.
  */
 export class Dispatcher {
-  private readonly sends: PQueue;
+  private readonly rate: SendRate;
   private readonly conversations = new Map<string, PQueue>();
   /** Rows this process is sending now (broadcast/conversation): never claimed twice here. */
   private readonly inFlight = new Set<string>();
   /** Rows sent whose outcome could not be written (storage failed): written later, never sent again. */
-  private readonly unwritten = new Map<
-    string,
-    { status: FinalDeliveryStatus; reason: string | undefined; attempts: number }
-  >();
-  private resumeAt = 0;
-  private resumeTimer: NodeJS.Timeout | undefined;
+  private readonly unwritten = new Map<string, Outcome>();
   private readonly maxAttempts: number;
   private readonly minBackoffMs: number;
   private readonly maxBackoffMs: number;
@@ -100,16 +104,10 @@ export class Dispatcher {
     this.maxBackoffMs = options.maxBackoffMs ?? 15_000;
     // Longer than a row's retries can take (back-off sums to about 15 s, plus a Retry-After or two).
     this.claimMs = options.claimMs ?? 60_000;
-    // About a second of sends claimed ahead: enough to keep the rate busy, few to take over after a crash.
-    this.parallelRows = options.parallelRows ?? Math.max(8, options.ratePerSecond);
+    // Three seconds' worth: rows waiting out a Retry-After must not hold up the rest.
+    this.parallelRows = options.parallelRows ?? Math.max(8, 3 * options.ratePerSecond);
     this.now = options.now ?? (() => new Date());
-    // Smooth rather than bursty: a handful of sends per slice of a second, in a sliding window.
-    const perSlice = Math.max(1, Math.floor(options.ratePerSecond / 10));
-    this.sends = new PQueue({
-      intervalCap: perSlice,
-      interval: (1000 * perSlice) / options.ratePerSecond,
-      strict: true,
-    });
+    this.rate = new SendRate({ ceiling: options.ratePerSecond });
   }
 
   /**
@@ -150,10 +148,14 @@ export class Dispatcher {
     return result;
   }
 
-  /** Stops the Retry-After timer so the process can exit. */
+  /** Sends a second now: lower than BROADCAST_RPS for a while after the tenant's limit was heard. */
+  get currentRate(): number {
+    return this.rate.rate;
+  }
+
+  /** Stops the rate's timer so the process can exit. */
   close(): void {
-    clearTimeout(this.resumeTimer);
-    this.sends.start();
+    this.rate.close();
   }
 
   private claimable(row: Delivery, claimant: DispatchClaimant): boolean {
@@ -169,7 +171,11 @@ export class Dispatcher {
     return row.claimedUntil.getTime() <= now;
   }
 
-  /** Claims, sends with retries, and writes the outcome; undefined when the row was taken by another instance. */
+  /**
+   * Sends with retries and writes the outcome; the row is claimed just before its first request
+   * goes out, so a crash can repeat only requests that were in the air. Undefined when another
+   * instance took the row first.
+   */
   private async deliver(
     row: Delivery,
     broadcast: Broadcast,
@@ -177,70 +183,91 @@ export class Dispatcher {
     skipReason: string | undefined,
   ): Promise<FinalDeliveryStatus | undefined> {
     const { store } = this.options;
-    const claimed = await store.claim(row, claimant.id, new Date(this.now().getTime() + this.claimMs), this.now());
-    if (!claimed) return undefined;
+    const claim = () => store.claim(row, claimant.id, new Date(this.now().getTime() + this.claimMs), this.now());
     const known = this.unwritten.get(rowKey(row));
-    if (known) {
-      // Sent already; only the outcome is missing from storage.
+    // Withdrawn or expired (a reminder for a webinar that was cancelled or has begun): failed, not sent.
+    const skip = known ? undefined : (skipReason ?? this.options.expired?.(broadcast, this.now()));
+    if (known || skip) {
+      const claimed = await claim();
+      if (!claimed) return undefined;
+      // Sent already, and only the outcome is missing from storage; or not to be sent.
+      const outcome = known ?? { status: 'failed' as const, reason: skip, attempts: claimed.attempts };
       const written = await store.settle(
-        { ...claimed, attempts: known.attempts },
-        known.status,
-        known.reason,
+        { ...claimed, attempts: outcome.attempts },
+        outcome.status,
+        outcome.reason,
         this.now(),
       );
       this.unwritten.delete(rowKey(row));
-      return written ? known.status : undefined;
+      return written ? outcome.status : undefined;
     }
-    // Withdrawn or expired (a reminder for a webinar that was cancelled or has begun): failed, not sent.
-    const skip = skipReason ?? this.options.expired?.(broadcast, this.now());
-    if (skip) {
-      await store.settle(claimed, 'failed', skip, this.now());
-      return 'failed';
-    }
-    let attempts = claimed.attempts;
-    let status: FinalDeliveryStatus;
-    let reason: string | undefined;
+    let claimed: Delivery | undefined;
+    const claimOnce = async () => (claimed ??= await claim()) !== undefined;
+    const tried = await this.tryUntilSettled(row, broadcast, claimOnce);
+    if (!tried || !claimed) return undefined;
     try {
-      await pRetry(
-        async () => {
-          attempts += 1;
-          const outcome = await this.sendWithinLimits(claimed, broadcast);
-          if (outcome.ok) return;
-          if (outcome.status !== undefined && UNREACHABLE.has(outcome.status))
-            throw new AbortError(new Unreachable(outcome.reason));
-          if (outcome.status === 429) this.pauseAll(outcome.retryAfterMs ?? 1000);
-          if (outcome.status === undefined || RETRYABLE.has(outcome.status)) throw new Error(outcome.reason);
-          throw new AbortError(outcome.reason);
-        },
-        {
-          retries: Math.max(0, this.maxAttempts - 1 - claimed.attempts),
-          factor: 2,
-          minTimeout: this.minBackoffMs,
-          maxTimeout: this.maxBackoffMs,
-          randomize: true,
-        },
+      const settled = await store.settle(
+        { ...claimed, attempts: tried.attempts, activityId: tried.activityId },
+        tried.status,
+        tried.reason,
+        this.now(),
       );
-      status = 'delivered';
+      return settled ? tried.status : undefined;
     } catch (error) {
-      if (error instanceof Unreachable) {
-        status = 'unreachable';
-        reason = error.reason;
-        await this.options.markUnreachable(claimed.conversationId);
-      } else {
-        status = 'failed';
-        reason = `${error instanceof Error ? error.message : 'error'} after ${String(attempts)} attempts`.slice(0, 100);
-      }
-    }
-    try {
-      const settled = await store.settle({ ...claimed, attempts }, status, reason, this.now());
-      return settled ? status : undefined;
-    } catch (error) {
-      this.unwritten.set(rowKey(row), { status, reason, attempts });
+      this.unwritten.set(rowKey(row), tried);
       throw error;
     }
   }
 
-  private async sendWithinLimits(target: ReminderTarget, broadcast: Broadcast): Promise<SendOutcome> {
+  /** Tries a row until it is delivered, unreachable or out of tries; undefined when the claim was lost. */
+  private async tryUntilSettled(
+    row: Delivery,
+    broadcast: Broadcast,
+    claim: () => Promise<boolean>,
+  ): Promise<Outcome | undefined> {
+    let attempts = row.attempts;
+    for (;;) {
+      const sentAt = this.rate.stamp();
+      const outcome = await this.sendWithinLimits(row, broadcast, claim);
+      if (!outcome) return undefined;
+      attempts += 1;
+      const throttled = !outcome.ok && outcome.status === 429;
+      const tenantLimit = this.rate.heard({ conversationId: row.conversationId, sentAt, ok: outcome.ok, throttled });
+      if (outcome.ok) return { status: 'delivered', reason: undefined, attempts, activityId: outcome.activityId };
+      if (outcome.status !== undefined && UNREACHABLE.has(outcome.status)) {
+        await this.options.markUnreachable(row.conversationId, broadcast);
+        return { status: 'unreachable', reason: outcome.reason, attempts, activityId: undefined };
+      }
+      const retryable = outcome.status === undefined || RETRYABLE.has(outcome.status);
+      // At least one try each time a row is taken up, however many an earlier run made.
+      if (!retryable || attempts >= Math.max(this.maxAttempts, row.attempts + 1))
+        return {
+          status: 'failed',
+          reason: retryable ? `${outcome.reason} after ${String(attempts)} attempts`.slice(0, 100) : outcome.reason,
+          attempts,
+          activityId: undefined,
+        };
+      const wait = (throttled && outcome.retryAfterMs) || this.backoff(attempts - row.attempts);
+      if (tenantLimit) {
+        this.rate.pause(wait);
+        this.options.onSlowedDown?.(this.rate.rate);
+      }
+      await sleep(wait);
+    }
+  }
+
+  /** Exponential back-off with jitter: between half and all of `min × 2^(n-1)`, at most `max`. */
+  private backoff(attempt: number): number {
+    const full = Math.min(this.maxBackoffMs, this.minBackoffMs * 2 ** Math.max(0, attempt - 1));
+    return full / 2 + Math.random() * (full / 2);
+  }
+
+  /** Within the conversation's 7 a second and the broadcast's rate, claims (first time) and sends; undefined when the claim failed. */
+  private async sendWithinLimits(
+    target: BroadcastTarget,
+    broadcast: Broadcast,
+    claim: () => Promise<boolean>,
+  ): Promise<SendOutcome | undefined> {
     const { conversationId } = target;
     let conversation = this.conversations.get(conversationId);
     if (!conversation) {
@@ -249,24 +276,17 @@ export class Dispatcher {
     }
     const queue = conversation;
     try {
-      return await queue.add(() => this.sends.add(() => this.options.send(target, broadcast)));
+      return await queue.add(async () => {
+        await this.rate.take();
+        if (!(await claim())) return undefined;
+        await this.rate.gate();
+        return this.options.send(target, broadcast);
+      });
     } finally {
       // Forget an idle conversation's queue, so thousands of chats do not pile up in memory.
       if (queue.size === 0 && queue.pending === 0) this.conversations.delete(conversationId);
     }
   }
-
-  /** Teams' limit is per app and tenant: a 429 holds every send until its Retry-After has passed. */
-  private pauseAll(ms: number): void {
-    const until = Date.now() + Math.max(0, ms);
-    if (until <= this.resumeAt) return;
-    this.resumeAt = until;
-    this.sends.pause();
-    clearTimeout(this.resumeTimer);
-    this.resumeTimer = setTimeout(() => {
-      this.resumeAt = 0;
-      this.sends.start();
-    }, until - Date.now());
-    this.resumeTimer.unref();
-  }
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import type { RegionCode } from './referenceData.js';
 import { isConflict, isNotFound, isPreconditionFailed, succeeds } from '../../platform/storage/tableErrors.js';
 import { toTableKey } from '../../platform/storage/tableKeys.js';
@@ -124,6 +124,17 @@ export class Profiles {
       if (await this.put(profile, current?.etag)) return;
     }
     throw new Error('The profile kept changing while it was being saved');
+  }
+
+  /** Everyone's saved region, by Entra object id: one scan, for choosing an announcement's audience. */
+  async regions(): Promise<Map<string, RegionCode>> {
+    const regions = new Map<string, RegionCode>();
+    const rows = this.table.listEntities<ProfileEntity>({
+      queryOptions: { filter: odata`RowKey eq ${ROW}`, select: ['RowKey', 'userId', 'region'] },
+    });
+    for await (const row of rows)
+      if (row.rowKey === ROW) regions.set(row.userId.toLowerCase(), row.region as RegionCode);
+    return regions;
   }
 
   async remove(userId: string): Promise<boolean> {

@@ -35,7 +35,11 @@ export interface AuditEntry {
     | 'support.reopen'
     | 'answers.add'
     | 'answers.edit'
-    | 'answers.remove';
+    | 'answers.remove'
+    | 'announcement.send'
+    | 'announcement.broadcast'
+    | 'announcement.withdraw'
+    | 'broadcast.correction';
   /** The id of what it was done to. */
   subject: string;
   /** Another id involved, such as the mentor's request in a match. */

@@ -94,6 +94,14 @@ function sentenceFor(entry: AuditEntry, names: AuditNames): string {
       return `${actor} changed the bot's taught answer ${subject} (version ${detail?.version ?? 'unknown'})`;
     case 'answers.remove':
       return `${actor} removed the bot's taught answer ${subject}`;
+    case 'announcement.send':
+      return `${actor} sent the announcement ${subject} to ${detail?.audience ?? 'an audience'}`;
+    case 'announcement.broadcast':
+      return `the announcement ${subject} that ${actor} sent finished${deliveryCounts(detail)}`;
+    case 'announcement.withdraw':
+      return `${actor} withdrew the announcement ${subject}`;
+    case 'broadcast.correction':
+      return `the sent copies of ${related ?? 'a broadcast'} were ${detail?.what === 'withdrawn' ? 'replaced as withdrawn' : 'updated to the changed webinar'}${deliveryCounts(detail)}`;
   }
 }
 

@@ -109,6 +109,16 @@ export const LEAD_COMMANDS = [
   },
   { title: 'reminder report', description: 'Who the last webinar reminder reached', intent: 'reminderReport' },
   {
+    title: 'new announcement',
+    description: 'Write an announcement to everyone, one region or the channels; preview it, then send it',
+    intent: 'newAnnouncement',
+  },
+  {
+    title: 'announcements',
+    description: 'The last 10 announcements with their reports; withdraw one',
+    intent: 'announcements',
+  },
+  {
     title: 'directory settings',
     description: 'The national lead, steering group and regional networks the bot tells MSOs about',
     intent: 'directorySettings',

@@ -36,6 +36,8 @@ export const INTENTS = [
   'myQuestions',
   'openQuestions',
   'teachAnswers',
+  'newAnnouncement',
+  'announcements',
 ] as const;
 
 export type Intent = (typeof INTENTS)[number];

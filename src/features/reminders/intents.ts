@@ -35,8 +35,8 @@ export const reminderIntents = {
   reminderReport: async (deps, userId) => {
     if (!(await isLead(deps, userId)))
       return answerCard(leadsOnlyAnswer(deps.directory.network, 'The reminder report'));
-    const last = await deps.storage.broadcasts.lastFinished();
-    if (last) return reportCard(deps, last);
+    const last = await deps.storage.broadcasts.lastFinished('reminder');
+    if (last?.kind === 'reminder') return reportCard(deps, last);
     return answerCard({
       ...leadsOnlyAnswer(deps.directory.network, 'Webinar reminder report'),
       paragraphs: ['No webinar reminder has finished sending yet.'],

@@ -1,18 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { createBroadcastRunner, type BroadcastRunnerOptions, type TickResult } from '../broadcast/broadcastRunner.js';
-import { emptyCounts, type Broadcast, type ReminderTarget } from '../broadcast/broadcast.js';
+import {
+  unplanned,
+  type BroadcastStore,
+  type BroadcastTarget,
+  type ReminderBroadcast,
+} from '../broadcast/broadcast.js';
+import type { BroadcastKind } from '../broadcast/broadcastKind.js';
+import type { SendOutcome } from '../broadcast/dispatcher.js';
 import { dueReminders, type ReminderOffset } from './reminderPlan.js';
 import type { WebinarOccurrence } from '../webinar/schedule.js';
 import type { Webinars } from '../webinar/webinars.js';
 
-export type { TickResult } from '../broadcast/broadcastRunner.js';
-
-const REMINDER_LEASE = 'reminders';
 /** Ids of broadcasts a lead sends by hand: `n` and 16 hex digits, made when the confirm card is shown. */
 export const BROADCAST_NOW_PATTERN = /^n[0-9a-f]{16}$/;
 
 /** A reminder is no use once its webinar has begun: what is left of it is failed, not sent. */
-export function webinarStarted(broadcast: Broadcast, now: Date): string | undefined {
+export function webinarStarted(broadcast: ReminderBroadcast, now: Date): string | undefined {
   return now.getTime() >= broadcast.start.getTime() ? 'webinar_started' : undefined;
 }
 
@@ -20,32 +23,16 @@ export function newBroadcastNowId(): string {
   return `n${randomBytes(8).toString('hex')}`;
 }
 
-/** The runner's settings (store, lease, dispatcher, report, timing), and what reminders need besides. */
-export interface ReminderJobOptions extends Omit<BroadcastRunnerOptions, 'name' | 'audience' | 'withdrawn' | 'plan'> {
-  webinars: Webinars;
-  /** Every conversation that gets reminders now (switched on and reachable). */
-  subscribers(): AsyncIterable<ReminderTarget>;
-  offsets: readonly ReminderOffset[];
-}
-
-export interface ReminderJob {
-  /** Plans due reminders and sends what is in the outbox; a tick already running here is joined. */
-  tick(): Promise<TickResult>;
-  /** A reminder now, for one occurrence (the lead's action); false when that id was used already. */
-  broadcastNow(occurrence: WebinarOccurrence, id: string, requestedBy: string): Promise<boolean>;
-  /** The minute timer (and a first tick soon after start, to catch up after downtime). */
-  start(): void;
-  stop(): Promise<void>;
-}
-
+/** A reminder of one webinar date, with the date as it stands now. */
 export function broadcastOf(
   id: string,
   occurrence: WebinarOccurrence,
   offsetMinutes: number | undefined,
   requestedBy: string | undefined,
   now: Date,
-): Broadcast {
+): ReminderBroadcast {
   return {
+    kind: 'reminder',
     id,
     occurrenceId: occurrence.id,
     start: occurrence.start,
@@ -54,57 +41,52 @@ export function broadcastOf(
     joinUrl: occurrence.joinUrl,
     offsetMinutes,
     requestedBy,
-    state: 'planning',
     createdAt: now,
-    total: 0,
-    counts: emptyCounts(),
-    finishedAt: undefined,
-    reported: false,
+    ...unplanned(),
   };
 }
 
 /**
- * The webinar reminders on the broadcast machinery: each tick turns the reminders now due for the
- * next webinar into broadcasts (one per reminder, whichever instance makes it first), which the
- * runner sends; a lead's "send now" is one more broadcast.
+ * The reminders now due for the next webinar, as broadcasts (one per reminder, whichever
+ * instance makes it first); their ids.
  */
-export function createReminderJob(options: ReminderJobOptions): ReminderJob {
-  const { store } = options;
+export function planReminders(options: {
+  webinars: Webinars;
+  store: BroadcastStore;
+  offsets: readonly ReminderOffset[];
+  now?: () => Date;
+}): () => Promise<string[]> {
   const now = options.now ?? (() => new Date());
-
-  async function plan(): Promise<string[]> {
+  return async () => {
     // Only the next webinar that has not begun: a weekly or daily series must not get reminders for several at once.
     const next = (await options.webinars.upcoming(2)).find(
       (occurrence) => occurrence.start.getTime() > now().getTime(),
     );
     const planned: string[] = [];
     for (const { broadcastId, occurrence, offsetMinutes } of dueReminders(next ? [next] : [], options.offsets, now())) {
-      if (await store.create(broadcastOf(broadcastId, occurrence, offsetMinutes, undefined, now())))
+      if (await options.store.create(broadcastOf(broadcastId, occurrence, offsetMinutes, undefined, now())))
         planned.push(broadcastId);
     }
     return planned;
-  }
+  };
+}
 
-  const runner = createBroadcastRunner({
-    ...options,
-    name: { lease: REMINDER_LEASE, log: 'reminder' },
+/** The webinar reminder as a kind of broadcast: to every subscriber, stopped by a cancellation or the start. */
+export function reminderKind(options: {
+  webinars: Webinars;
+  /** Every conversation that gets reminders now (switched on and reachable). */
+  subscribers(): AsyncIterable<BroadcastTarget>;
+  send: (target: BroadcastTarget, broadcast: ReminderBroadcast) => Promise<SendOutcome>;
+  onFinished: (broadcast: ReminderBroadcast) => Promise<void>;
+}): BroadcastKind<ReminderBroadcast> {
+  return {
     audience: () => options.subscribers(),
+    send: options.send,
     // A date the lead cancelled after the reminder was made.
     withdrawn: async (broadcast) =>
       (await options.webinars.find(broadcast.occurrenceId))?.cancelled === true ? 'webinar_cancelled' : undefined,
-    plan,
-  });
-
-  return {
-    tick: () => runner.tick(),
-    async broadcastNow(occurrence, id, requestedBy) {
-      const created = await store.create(broadcastOf(id, occurrence, undefined, requestedBy, now()));
-      if (created) runner.sendSoon();
-      return created;
-    },
-    start: () => {
-      runner.start();
-    },
-    stop: () => runner.stop(),
+    expired: webinarStarted,
+    refusalMeansRemoved: true,
+    onFinished: options.onFinished,
   };
 }

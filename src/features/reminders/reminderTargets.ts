@@ -1,4 +1,4 @@
-import type { ReminderTarget } from '../broadcast/broadcast.js';
+import type { BroadcastTarget } from '../broadcast/broadcast.js';
 import type { ConversationReferences } from '../conversations/conversationReferences.js';
 import type { Subscriptions } from './subscriptions.js';
 
@@ -9,7 +9,7 @@ import type { Subscriptions } from './subscriptions.js';
 export async function* reminderTargets(
   subscriptions: Subscriptions,
   conversations: ConversationReferences,
-): AsyncGenerator<ReminderTarget> {
+): AsyncGenerator<BroadcastTarget> {
   const references = new Map<string, Record<string, unknown>>();
   for await (const conversation of conversations.list())
     references.set(conversation.conversationId, conversation.reference);

@@ -1,7 +1,7 @@
-import { formatFullUkDateTime } from '../../platform/ukDateTime.js';
+import { formatFullUkDateTime, formatUkDate } from '../../platform/ukDateTime.js';
 import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import { renderCard, type AdaptiveCardJson } from '../../platform/cards/renderCard.js';
-import type { Broadcast } from '../broadcast/broadcast.js';
+import type { ReminderBroadcast } from '../broadcast/broadcast.js';
 import { describeOffset } from '../reminders/reminderPlan.js';
 import { formatWebinarTime, NO_JOIN_LINK_YET, type WebinarOccurrence } from './index.js';
 import type { BotDeps } from '../botDeps.js';
@@ -12,7 +12,7 @@ import { VERBS } from '../verbs.js';
  * Whether a scheduled reminder was made when it fell due. One made late (the service was down,
  * or the schedule changed days before) does not say "in 7 days"; the date on the card says when.
  */
-function onTime(broadcast: Broadcast): boolean {
+function onTime(broadcast: ReminderBroadcast): boolean {
   if (broadcast.offsetMinutes === undefined) return false;
   const offsetMs = broadcast.offsetMinutes * 60_000;
   const leadTimeMs = broadcast.start.getTime() - broadcast.createdAt.getTime();
@@ -22,7 +22,8 @@ function onTime(broadcast: Broadcast): boolean {
 /** The reminder every subscriber gets; the same card for all, made once per broadcast. */
 export function reminderCard(
   deps: Pick<BotDeps, 'directory' | 'webinarCalendarUrl'>,
-  broadcast: Broadcast,
+  broadcast: ReminderBroadcast,
+  { updatedOn }: { updatedOn?: Date } = {},
 ): AdaptiveCardJson {
   const when = formatWebinarTime(broadcast);
   const links = [
@@ -38,6 +39,7 @@ export function reminderCard(
       when,
       ...(broadcast.topic ? [`Topic: ${escapeCardText(broadcast.topic)}`] : []),
       ...(broadcast.joinUrl ? [] : [NO_JOIN_LINK_YET]),
+      ...(updatedOn ? [`Updated on ${formatUkDate(updatedOn)}: this is the webinar as it now stands.`] : []),
     ],
     links,
     asks: [{ title: 'Stop these reminders', intent: 'remindersStop' }],
@@ -47,7 +49,7 @@ export function reminderCard(
 }
 
 /** The lead's delivery report: the three outcomes add up to the subscribers it was planned for. */
-export function reportCard(deps: Pick<BotDeps, 'directory'>, broadcast: Broadcast): AdaptiveCardJson {
+export function reportCard(deps: Pick<BotDeps, 'directory'>, broadcast: ReminderBroadcast): AdaptiveCardJson {
   const { delivered, unreachable, failed } = broadcast.counts;
   const paragraphs = [`For the webinar on ${formatWebinarTime(broadcast)}.`];
   if (unreachable > 0)

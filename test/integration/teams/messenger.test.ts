@@ -1,7 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMessenger } from '../../../src/teams/messenger.js';
-import { outcomeOf } from '../../../src/features/reminders/reminderDelivery.js';
+import { outcomeOf } from '../../../src/features/broadcast/sendOutcome.js';
 import { FakeConnector } from '../../support/fakeConnector.js';
 
 const card = { type: 'AdaptiveCard' as const, version: '1.5', body: [] };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BROADCAST_NOW_PATTERN } from '../reminderJob.js';
+import { BROADCAST_NOW_PATTERN, broadcastOf } from '../reminderJob.js';
 import { isLead } from '../../leads/isLead.js';
 import { VERBS } from '../../verbs.js';
 import { confirmCard } from '../../webinar/webinarCards.js';
@@ -30,7 +30,9 @@ export const confirmReminderNow: CardAction = {
         : 'That webinar has begun or is no longer on the schedule: nothing was sent.';
       return { kind: 'card', card: confirmCard({ occurrence, broadcastId, subscribers, done }) };
     }
-    const created = await deps.reminders.broadcastNow(occurrence, broadcastId, request.person.aadObjectId ?? '');
+    const created = await deps.broadcasting.launch(
+      broadcastOf(broadcastId, occurrence, undefined, request.person.aadObjectId ?? '', new Date()),
+    );
     if (created) {
       await deps.storage.audit.record({
         at: new Date().toISOString(),

@@ -80,7 +80,7 @@ export const changeWebinarOccurrence: CardAction = {
 
     const actor = request.person.aadObjectId ?? '';
     await deps.storage.webinarSettings.replaceChange(changeOf(occurrenceId, settled.next), actor, now);
-    await afterWebinarEdit(
+    const corrected = await afterWebinarEdit(
       deps,
       {
         actor,
@@ -95,6 +95,10 @@ export const changeWebinarOccurrence: CardAction = {
       { outcome: 'webinar_occurrence_changed', occurrenceId, changed: settled.changed.join(',') },
       'webinar settings',
     );
-    return cardOf(deps, { ...at, message, good: true }, now);
+    const told =
+      corrected > 0
+        ? `${message} The reminders already sent for it are being updated where they were delivered.`
+        : message;
+    return cardOf(deps, { ...at, message: told, good: true }, now);
   },
 };

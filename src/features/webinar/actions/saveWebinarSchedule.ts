@@ -30,7 +30,7 @@ export const saveWebinarSchedule: CardAction = {
     const actor = request.person.aadObjectId ?? '';
     const summary = describeSchedule(checked.value);
     await deps.storage.webinarSettings.saveSchedule(checked.value, actor, now);
-    await afterWebinarEdit(
+    const corrected = await afterWebinarEdit(
       deps,
       { actor, action: 'webinar.schedule', subject: 'webinar', related: undefined, detail: { summary } },
       now,
@@ -39,7 +39,7 @@ export const saveWebinarSchedule: CardAction = {
     return {
       kind: 'card',
       card: await settingsCard(deps, {
-        message: `Saved: ${summary}. The next dates below follow it.`,
+        message: `Saved: ${summary}. The next dates below follow it.${corrected > 0 ? ' Reminders already sent for a date that changed are being updated where they were delivered.' : ''}`,
         good: true,
       }),
     };

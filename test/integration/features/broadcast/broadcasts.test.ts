@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Storage } from '../../../../src/storage.js';
-import type { ReminderTarget } from '../../../../src/features/broadcast/broadcast.js';
+import type { BroadcastTarget } from '../../../../src/features/broadcast/broadcast.js';
 import { broadcastOf } from '../../../../src/features/reminders/reminderJob.js';
 import { openTestStorage } from '../../../support/testBot.js';
 
@@ -13,7 +13,7 @@ const occurrence = {
   joinUrl: undefined,
   cancelled: false,
 };
-const targets = (count: number, tag: string): ReminderTarget[] =>
+const targets = (count: number, tag: string): BroadcastTarget[] =>
   Array.from({ length: count }, (_, n) => ({
     conversationId: `a:${tag}-${String(n)}`,
     kind: 'personal',
@@ -92,7 +92,12 @@ describe('Broadcasts and their outbox (Azurite)', () => {
     expect(await storage.broadcasts.finish('r5', counts, now)).toBe(true);
     expect(await storage.broadcasts.finish('r5', counts, now)).toBe(false);
     expect(await storage.broadcasts.unfinished()).toEqual([]);
-    expect(await storage.broadcasts.lastFinished()).toMatchObject({ id: 'r5', state: 'done', total: 3, counts });
+    expect(await storage.broadcasts.lastFinished('reminder')).toMatchObject({
+      id: 'r5',
+      state: 'done',
+      total: 3,
+      counts,
+    });
   });
 });
 

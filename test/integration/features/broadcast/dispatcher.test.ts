@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Storage } from '../../../../src/storage.js';
-import type { Broadcast, ReminderTarget } from '../../../../src/features/broadcast/broadcast.js';
+import type { Broadcast, BroadcastTarget } from '../../../../src/features/broadcast/broadcast.js';
 import { Dispatcher, type SendOutcome } from '../../../../src/features/broadcast/dispatcher.js';
 import { broadcastOf, webinarStarted } from '../../../../src/features/reminders/reminderJob.js';
 import { openTestStorage } from '../../../support/testBot.js';
@@ -27,7 +27,7 @@ async function broadcastTo(storage: Storage, count: number, at = occurrence): Pr
   const id = `n${Math.random().toString(16).slice(2, 10).padEnd(16, '0')}`;
   const broadcast = broadcastOf(id, at, undefined, 'lead', new Date());
   await storage.broadcasts.create(broadcast);
-  const targets: ReminderTarget[] = Array.from({ length: count }, (_, n) => ({
+  const targets: BroadcastTarget[] = Array.from({ length: count }, (_, n) => ({
     conversationId: `a:${id}-${String(n)}`,
     kind: 'personal',
     reference: {},
@@ -40,7 +40,7 @@ async function broadcastTo(storage: Storage, count: number, at = occurrence): Pr
 /** A connector stand-in at the send function: answers from a script per conversation, then OK; records each call. */
 function scriptedSend(script: Record<string, SendOutcome[]> = {}) {
   const calls: { conversationId: string; at: number }[] = [];
-  const send = (target: ReminderTarget) => {
+  const send = (target: BroadcastTarget) => {
     calls.push({ conversationId: target.conversationId, at: Date.now() });
     return Promise.resolve(script[target.conversationId]?.shift() ?? ok);
   };
@@ -49,7 +49,7 @@ function scriptedSend(script: Record<string, SendOutcome[]> = {}) {
 
 function dispatcher(
   storage: Storage,
-  send: (target: ReminderTarget) => Promise<SendOutcome>,
+  send: (target: BroadcastTarget) => Promise<SendOutcome>,
   options: { rate?: number; maxAttempts?: number; unreachable?: string[] } = {},
 ) {
   return new Dispatcher({
@@ -140,20 +140,38 @@ describe('the reminder dispatcher (outbox on Azurite)', () => {
     expect(busiestSecond).toBeLessThanOrEqual(20);
   });
 
-  it("holds every send while a 429's Retry-After runs, then sends the throttled row again", async () => {
+  it("waits a lone 429's Retry-After before sending that row again, and sends the others meanwhile", async () => {
     const storage = await openTestStorage();
-    const broadcast = await broadcastTo(storage, 3);
+    const broadcast = await broadcastTo(storage, 6);
     const [first] = await storage.broadcasts.unsettled(broadcast.id);
     const { calls, send } = scriptedSend({ [first?.conversationId ?? '']: [refused(429, 800)] });
-    // One send at a time, so the 429 comes back before the next send starts.
-    const slow = (target: ReminderTarget) =>
-      new Promise<SendOutcome>((resolve) => setTimeout(() => void send(target).then(resolve), 5));
 
-    const pass = await dispatcher(storage, slow, { rate: 1 }).dispatch(broadcast, claimant('a'));
+    const pass = await dispatcher(storage, send, { rate: 10 }).dispatch(broadcast, claimant('a'));
 
-    expect(pass.settled.delivered).toBe(3);
-    const throttledAt = calls[0]?.at ?? 0;
-    expect(calls.slice(1).every((call) => call.at - throttledAt >= 790)).toBe(true);
+    expect(pass.settled.delivered).toBe(6);
+    const [throttled, ...others] = calls;
+    const again = others.filter((call) => call.conversationId === throttled?.conversationId);
+    expect(again).toHaveLength(1);
+    expect((again[0]?.at ?? 0) - (throttled?.at ?? 0)).toBeGreaterThanOrEqual(790);
+    expect(others.filter((call) => call.at - (throttled?.at ?? 0) < 700)).toHaveLength(5);
+  });
+
+  it('takes 429s from three conversations close together as the tenant limit: every send pauses, then goes on slower', async () => {
+    const storage = await openTestStorage();
+    const broadcast = await broadcastTo(storage, 30);
+    const rows = await storage.broadcasts.unsettled(broadcast.id);
+    const { calls, send } = scriptedSend(
+      Object.fromEntries(rows.slice(0, 3).map((row) => [row.conversationId, [refused(429, 1000)]])),
+    );
+    const sender = dispatcher(storage, send, { rate: 20 });
+
+    const pass = await sender.dispatch(broadcast, claimant('a'));
+
+    expect(pass.settled.delivered).toBe(30);
+    const thirdRefusal = calls[2]?.at ?? 0;
+    // Sends on the wire when the third 429 came back may land just after it; nothing new starts until Retry-After has passed.
+    expect(calls.filter((call) => call.at > thirdRefusal + 50 && call.at < thirdRefusal + 950)).toEqual([]);
+    expect(sender.currentRate).toBeLessThan(20);
   });
 
   it('sends each row once when two instances dispatch one broadcast together', async () => {

@@ -6,11 +6,10 @@ import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../../src/platform/logger.js';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../../../src/platform/storage/embeddedAzurite.js';
-import { reminderTargets } from '../../../../src/features/reminders/reminderTargets.js';
 import { openStorage } from '../../../../src/storage.js';
-import type { Broadcast, ReminderTarget } from '../../../../src/features/broadcast/broadcast.js';
-import { Dispatcher } from '../../../../src/features/broadcast/dispatcher.js';
-import { broadcastOf, createReminderJob, webinarStarted } from '../../../../src/features/reminders/reminderJob.js';
+import type { Broadcast, BroadcastTarget } from '../../../../src/features/broadcast/broadcast.js';
+import { broadcastOf } from '../../../../src/features/reminders/reminderJob.js';
+import { reminderRunner } from '../../../support/reminderRunner.js';
 import { createWebinars } from '../../../../src/features/webinar/webinars.js';
 import { openTestStorage } from '../../../support/testBot.js';
 import { waitFor } from '../../../support/waitFor.js';
@@ -52,7 +51,7 @@ describe('the reminder job with storage down', () => {
     const finished: Broadcast[] = [];
     // A daily webinar three hours from now: its week-before reminder is due.
     const startTime = DateTime.now().setZone('Europe/London').plus({ hours: 3 }).toFormat('HH:mm');
-    const job = createReminderJob({
+    const job = reminderRunner(storage, {
       webinars: createWebinars({
         configured: {
           rule: 'FREQ=DAILY',
@@ -63,19 +62,10 @@ describe('the reminder job with storage down', () => {
           joinUrl: undefined,
         },
       }),
-      store: storage.broadcasts,
-      leases: storage.leases,
-      subscribers: () => reminderTargets(storage.subscriptions, storage.conversations),
-      dispatcher: new Dispatcher({
-        store: storage.broadcasts,
-        send: (target: ReminderTarget) => {
-          sent.push(target.conversationId);
-          return Promise.resolve({ ok: true });
-        },
-        markUnreachable: () => Promise.resolve(),
-        ratePerSecond: 50,
-        expired: webinarStarted,
-      }),
+      send: (target: BroadcastTarget) => {
+        sent.push(target.conversationId);
+        return Promise.resolve({ ok: true });
+      },
       offsets: [7 * 24 * 60, 60],
       instanceId: 'outage-test',
       onFinished: (broadcast) => {
@@ -89,7 +79,7 @@ describe('the reminder job with storage down', () => {
     await azurite.close();
     job.start();
     await waitFor(
-      () => (logs.some((line) => line.includes('reminder tick failed')) ? true : undefined),
+      () => (logs.some((line) => line.includes('broadcast tick failed')) ? true : undefined),
       'a failed tick to be logged',
       30_000,
     );
@@ -103,7 +93,7 @@ describe('the reminder job with storage down', () => {
     expect(sent).toHaveLength(SUBSCRIBERS);
     expect(finished).toHaveLength(1);
     expect(finished[0]?.counts).toEqual({ delivered: SUBSCRIBERS, unreachable: 0, failed: 0 });
-    const failure = logs.find((line) => line.includes('reminder tick failed')) ?? '';
+    const failure = logs.find((line) => line.includes('broadcast tick failed')) ?? '';
     expect(JSON.parse(failure)).toMatchObject({ level: 50, job: 'reminders', outcome: 'failed' });
   }, 120_000);
 });
@@ -139,18 +129,9 @@ describe('a reminder for a date the lead cancels after it was made', () => {
     });
     const sent: string[] = [];
     const finished: Broadcast[] = [];
-    const job = createReminderJob({
+    const job = reminderRunner(storage, {
       webinars,
-      store: storage.broadcasts,
-      leases: storage.leases,
-      subscribers: () => reminderTargets(storage.subscriptions, storage.conversations),
-      dispatcher: new Dispatcher({
-        store: storage.broadcasts,
-        send: (target) => (sent.push(target.conversationId), Promise.resolve({ ok: true })),
-        markUnreachable: () => Promise.resolve(),
-        ratePerSecond: 50,
-        expired: webinarStarted,
-      }),
+      send: (target) => (sent.push(target.conversationId), Promise.resolve({ ok: true })),
       offsets: [60],
       instanceId: 'cancel-test',
       onFinished: (broadcast) => (finished.push(broadcast), Promise.resolve()),
@@ -183,18 +164,9 @@ describe("the leads' report", () => {
     const [next] = await webinars.upcoming(1);
     if (!next) throw new Error('no webinar');
     let reports = 0;
-    const job = createReminderJob({
+    const job = reminderRunner(storage, {
       webinars,
-      store: storage.broadcasts,
-      leases: storage.leases,
-      subscribers: () => reminderTargets(storage.subscriptions, storage.conversations),
-      dispatcher: new Dispatcher({
-        store: storage.broadcasts,
-        send: () => Promise.resolve({ ok: true }),
-        markUnreachable: () => Promise.resolve(),
-        ratePerSecond: 50,
-        expired: webinarStarted,
-      }),
+      send: () => Promise.resolve({ ok: true }),
       offsets: [60],
       instanceId: 'report-test',
       onFinished: () => ((reports += 1) === 1 ? Promise.reject(new Error('storage blip')) : Promise.resolve()),

@@ -32,6 +32,32 @@ const SUPPORT_VERBS = {
   reopen: VERBS.reopenSupportRequest,
 };
 
+/** The form as a national lead (audience choices) and as a regional lead (their region), with an error. */
+function announcementFormSample(national: boolean): CardData['announcementForm'] {
+  return {
+    message: national ? '' : 'Some answers need changing: see below.',
+    messageColour: national ? 'Default' : 'Attention',
+    broadcastId: 'm0123456789abcdef',
+    values: { title: '', text: '', buttonTitle: '', buttonUrl: '', audience: 'everyone', region: '' },
+    errors: {
+      title: national ? '' : 'Give a title of at least 3 characters.',
+      text: '',
+      buttonTitle: '',
+      buttonUrl: '',
+      audience: '',
+      region: '',
+    },
+    national,
+    everyone: '12 chats',
+    channels: '2 chats',
+    regions: REGION_CODES.map((code) => ({ code, name: `Region ${code}`, count: '1 chat' })),
+    ownRegion: national ? '' : 'North West',
+    ownRegionCount: '3 chats',
+    leftOut: '4 chats of MSOs with no saved organisation or region would be left out.',
+    verbs: { preview: VERBS.previewAnnouncement, review: VERBS.reviewAnnouncement },
+  };
+}
+
 /** Sample data for every template; the type makes a new template without samples a compile error. */
 const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
   welcome: [{ verbs: { showHelp: VERBS.showHelp } }],
@@ -90,6 +116,40 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
         links: '',
       },
       verbs: { save: VERBS.saveTaughtAnswer },
+    },
+  ],
+  announcementForm: [announcementFormSample(true), announcementFormSample(false)],
+  announcementConfirm: [
+    {
+      heading: 'Send this announcement?',
+      paragraphs: ['It goes out within Teams’ limits.'],
+      facts: [{ title: 'To', value: 'everyone subscribed' }],
+      confirmable: true,
+      recipients: '12 chats',
+      data: { broadcastId: 'm0123456789abcdef', title: 'A title' },
+      verbs: { send: VERBS.sendAnnouncement, edit: VERBS.editAnnouncement },
+    },
+  ],
+  announcementList: [
+    {
+      message: '',
+      announcements: [{ title: 'A title', summary: '2 December 2026 to everyone subscribed; still sending' }],
+      choices: [{ id: 'm0123456789abcdef', title: 'A title (2 December 2026)' }],
+      verbs: {
+        create: VERBS.newAnnouncement,
+        report: VERBS.showAnnouncementReport,
+        withdraw: VERBS.withdrawAnnouncement,
+      },
+    },
+    {
+      message: 'Withdrawn.',
+      announcements: [],
+      choices: [],
+      verbs: {
+        create: VERBS.newAnnouncement,
+        report: VERBS.showAnnouncementReport,
+        withdraw: VERBS.withdrawAnnouncement,
+      },
     },
   ],
   supportAsk: [

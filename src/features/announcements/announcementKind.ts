@@ -1,0 +1,52 @@
+import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
+import type { AnnouncementBroadcast } from '../broadcast/broadcast.js';
+import type { BroadcastKind } from '../broadcast/broadcastKind.js';
+import { outcomeOf } from '../broadcast/sendOutcome.js';
+import { reportBroadcast, senderOrLeads } from '../broadcast/broadcastReport.js';
+import type { BotDeps } from '../botDeps.js';
+import { leadChats } from '../leads/leadChats.js';
+import { announcementCard, announcementReportCard } from './announcementCards.js';
+import { audienceTargets } from './audience.js';
+
+type KindDeps = Pick<BotDeps, 'storage' | 'roles' | 'messenger' | 'directory' | 'logger'>;
+
+/** Announcements as a kind of broadcast: to their audience, stopped by a withdrawal, reported to whoever sent them. */
+export function announcementKind(deps: KindDeps): BroadcastKind<AnnouncementBroadcast> {
+  // One card per announcement, made on its first send: every recipient gets the same card.
+  let current: { id: string; card: AdaptiveCardJson } | undefined;
+  return {
+    audience: (broadcast) => audienceTargets(deps, broadcast.announcement.audience),
+    async send(target, broadcast) {
+      if (current?.id !== broadcast.id)
+        current = {
+          id: broadcast.id,
+          card: announcementCard(deps, broadcast.announcement, {
+            at: broadcast.createdAt,
+            fromRegion: broadcast.fromRegion,
+          }),
+        };
+      try {
+        return { ok: true, activityId: await deps.messenger.sendOnce(target.reference, current.card) };
+      } catch (error) {
+        return outcomeOf(error);
+      }
+    },
+    // Read fresh: a lead may withdraw it while it goes out.
+    withdrawn: async (broadcast) => {
+      const stored = await deps.storage.broadcasts.get(broadcast.id);
+      return stored?.kind === 'announcement' && stored.withdrawn ? 'withdrawn' : undefined;
+    },
+    refusalMeansRemoved: true,
+    onFinished: (broadcast) => reportAnnouncement(deps, broadcast),
+  };
+}
+
+/** The report goes to the lead who sent it (or, if their chat is not known, to the national leads). */
+async function reportAnnouncement(deps: KindDeps, broadcast: AnnouncementBroadcast): Promise<void> {
+  await reportBroadcast(deps, broadcast, {
+    action: 'announcement.broadcast',
+    related: undefined,
+    card: announcementReportCard(deps, broadcast),
+    chats: await senderOrLeads(deps, broadcast.requestedBy, () => leadChats(deps)),
+  });
+}

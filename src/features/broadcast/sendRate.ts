@@ -1,0 +1,173 @@
+/**
+ * How fast a broadcast sends, as Microsoft advises for proactive messages: a 429 on its own
+ * delays only its message (the dispatcher waits its Retry-After); 429s arriving close together
+ * from different conversations are taken as the tenant's limit: every send pauses for the
+ * Retry-After and the rate drops (multiplicative decrease), then climbs back slowly (additive
+ * increase) up to the configured rate.
+ */
+export interface SendRateOptions {
+  /** The configured rate (BROADCAST_RPS): never exceeded. */
+  ceiling: number;
+  now?: () => number;
+}
+
+/** What the connector said to one send, as the rate hears it. */
+export interface Heard {
+  conversationId: string;
+  /** When the request went out (from `stamp()`): answers to sends made before a decrease do not count again. */
+  sentAt: number;
+  ok: boolean;
+  throttled: boolean;
+}
+
+/** 429s within this time, from this many conversations, and at least this share of the answers: the tenant's limit. */
+const SIGNAL_WINDOW_MS = 2_000;
+const SIGNAL_CONVERSATIONS = 3;
+/**
+ * Teams also throttles single requests for its own reasons: at 2% of 48 a second, three such
+ * 429s fall within 2 s about a third of the time. A real limit refuses far more than that.
+ */
+const SIGNAL_SHARE = 0.1;
+/** The new rate is this share of what got through in the last second (or of the rate, if lower or not yet known). */
+const DECREASE = 0.9;
+/** Sends a second gained each second after a decrease. */
+const INCREASE_PER_SECOND = 0.1;
+/** Never slower than this, whatever the connector says. */
+const FLOOR = 1;
+
+interface Answer {
+  at: number;
+  conversationId: string;
+  ok: boolean;
+  throttled: boolean;
+}
+
+export class SendRate {
+  private readonly ceiling: number;
+  private readonly now: () => number;
+  /** The rate set at the last decrease, and when; it climbs from there. */
+  private base: number;
+  private decreasedAt = Number.NEGATIVE_INFINITY;
+  private resumeAt = 0;
+  /** When the next send may go, on the beat. */
+  private nextAt = Number.NEGATIVE_INFINITY;
+  /** When the sends of the last second went. */
+  private sent: number[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private answers: Answer[] = [];
+  private firstHeardAt = Number.POSITIVE_INFINITY;
+  /** How often the tenant's limit was heard: for the logs and the bench. */
+  decreases = 0;
+
+  constructor(options: SendRateOptions) {
+    this.ceiling = options.ceiling;
+    this.base = options.ceiling;
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /** A time on the rate's clock, for `Heard.sentAt`. */
+  stamp(): number {
+    return this.now();
+  }
+
+  /** Sends a second allowed now. */
+  get rate(): number {
+    const climbed = this.base + (INCREASE_PER_SECOND * Math.max(0, this.now() - this.decreasedAt)) / 1000;
+    return Math.min(this.ceiling, climbed);
+  }
+
+  /** Resolves when the next send is due on the beat. */
+  take(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.release();
+    });
+  }
+
+  /**
+   * The last step before a request goes out (after `take()` and whatever the caller does in
+   * between, such as claiming the row): waits out a pause, and keeps to the rate in any one
+   * second as Teams counts it, then counts this send.
+   */
+  async gate(): Promise<void> {
+    for (;;) {
+      const now = this.now();
+      this.sent = this.sent.filter((at) => at > now - 1000);
+      const full = this.sent.length >= Math.max(1, Math.floor(this.rate));
+      const wait = Math.max(this.resumeAt - now, full ? (this.sent[0] ?? now) + 1000 - now : 0);
+      if (wait <= 0) {
+        this.sent.push(now);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  /** Every send not yet out waits until `ms` from now. */
+  pause(ms: number): void {
+    this.resumeAt = Math.max(this.resumeAt, this.now() + Math.max(0, ms));
+    this.release();
+  }
+
+  /**
+   * Hears one answer. True when it completes the signal of the tenant's limit: the rate has
+   * dropped and the caller pauses everything for the Retry-After.
+   */
+  heard(answer: Heard): boolean {
+    const now = this.now();
+    this.firstHeardAt = Math.min(this.firstHeardAt, now);
+    this.answers.push({ at: now, conversationId: answer.conversationId, ok: answer.ok, throttled: answer.throttled });
+    this.answers = this.answers.filter((earlier) => earlier.at > now - SIGNAL_WINDOW_MS);
+    // Sent before the last decrease: the limit was already heard; one decrease per signal.
+    if (!answer.throttled || answer.sentAt <= this.decreasedAt) return false;
+    const recent = this.answers.filter((earlier) => earlier.at > this.decreasedAt);
+    const throttled = recent.filter((earlier) => earlier.throttled);
+    const conversations = new Set(throttled.map((earlier) => earlier.conversationId)).size;
+    if (conversations < SIGNAL_CONVERSATIONS || throttled.length < SIGNAL_SHARE * recent.length) return false;
+    // What got through in the last second is the limit, once a whole second has been heard since
+    // the start or the last decrease; before that (a burst at the start) only the rate is known.
+    const gotThrough = recent.filter((earlier) => earlier.ok && earlier.at > now - 1000).length;
+    const wholeSecond = now - Math.max(this.decreasedAt, this.firstHeardAt) >= 1000;
+    this.base = Math.max(FLOOR, DECREASE * (wholeSecond ? Math.min(this.rate, gotThrough) : this.rate));
+    this.decreasedAt = now;
+    this.decreases += 1;
+    return true;
+  }
+
+  /** Stops the timer so the process can exit; whoever waits is let go. */
+  close(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+
+  /** Lets the waiting go one at a time on a steady beat at the current rate, kept in virtual time so that a late timer does not slow it. */
+  private release(): void {
+    if (this.timer) return;
+    while (this.waiting.length > 0) {
+      const now = this.now();
+      const interval = 1000 / this.rate;
+      // Idle, paused or far behind: the beat starts again from now, with no burst to catch up.
+      if (now - this.nextAt > interval) this.nextAt = now;
+      const wait = Math.max(this.resumeAt - now, this.nextAt - now);
+      if (wait > 0) {
+        this.wakeIn(wait);
+        return;
+      }
+      this.nextAt += interval;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private wakeIn(ms: number): void {
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.release();
+      },
+      Math.max(1, ms),
+    );
+    this.timer.unref();
+  }
+}
