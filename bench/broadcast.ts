@@ -5,7 +5,8 @@
  *
  *   a. 2% of requests answered 429 (Retry-After: 1) and 1% 503 at random (seeded);
  *   b. the connector silently enforces 30 a second while BROADCAST_RPS is 48;
- *   c. as (a), and the bot is killed (SIGKILL) mid-broadcast and restarted with the same INSTANCE_ID.
+ *   c. as (a), and the bot is killed (SIGKILL) mid-broadcast and restarted with the same INSTANCE_ID;
+ *   d. as (a), then the lead cancels the date: every copy is updated in place, with a short notice.
  *
  * The lead starts each with "send webinar reminder now" and the confirm button. Each prints the
  * elapsed time, the rate while sending and its ratio to the goal, the 429s the bot received,
@@ -53,8 +54,8 @@ interface Child {
   port: number;
   /** The server's warn and error log lines (pino levels 40 and up): counted, and the first few kept. */
   problems: { count: number; first: string[] };
-  /** Times the bot heard the tenant's limit and lowered its rate (its info log). */
-  slowedDown: number;
+  /** The rates the bot lowered itself to, each time it heard the tenant's limit (its info log). */
+  slowedDown: number[];
 }
 
 const children: Child[] = [];
@@ -64,7 +65,7 @@ async function startProcess(name: string, args: string[], env: Record<string, st
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
   });
-  const started: Child = { name, child, port: 0, problems: { count: 0, first: [] }, slowedDown: 0 };
+  const started: Child = { name, child, port: 0, problems: { count: 0, first: [] }, slowedDown: [] };
   children.push(started);
   let output = '';
   let partialLine = '';
@@ -96,7 +97,8 @@ async function startProcess(name: string, args: string[], env: Record<string, st
 
 /** Keeps a log line at warn or above. */
 function notice(started: Child, line: string): void {
-  if (line.includes('"outcome":"slowed_down"')) started.slowedDown += 1;
+  const lowered = /"outcome":"slowed_down","rate":([\d.]+)/.exec(line);
+  if (lowered) started.slowedDown.push(Number(lowered[1]));
   const level = Number(/"level":(\d+)/.exec(line)?.[1]);
   if (level >= 40) keep(started, line);
 }
@@ -263,6 +265,8 @@ interface Scenario {
   against: { rate: number; what: string; goal: number };
   /** Kill the bot once this many reminders were accepted, and start it again. */
   killAfter?: number;
+  /** After the report, the lead cancels the date: the correction is measured. */
+  cancelAfter?: boolean;
 }
 
 const SCENARIOS: readonly Scenario[] = [
@@ -294,9 +298,21 @@ const SCENARIOS: readonly Scenario[] = [
     against: { rate: 48, what: 'the configured 48/s', goal: 0.95 },
     killAfter: 2_000,
   },
+  {
+    key: 'd',
+    title: 'as (a), then the lead cancels the date: every copy updated in place, and a notice to each',
+    rps: 48,
+    tenantPerSecond: TENANT_PER_SECOND,
+    injected429: INJECTED_429,
+    injected503: INJECTED_503,
+    against: { rate: 48, what: 'the configured 48/s', goal: 0.95 },
+    cancelAfter: true,
+  },
 ];
 
 interface Run {
+  /** The webinar the reminder was for (scenario d cancels it). */
+  occurrenceId: string;
   subscribers: ReadonlySet<string>;
   /** Activity POSTs from the moment the limits were on. */
   during: readonly PostedActivity[];
@@ -349,6 +365,7 @@ async function runBroadcast(
     .nextPosted((posted) => posted.title === REPORT_TITLE && posted.answer === 'accepted', REPORT_RETRY_GRACE_MS)
     .catch(() => undefined);
   return {
+    occurrenceId: String(data.occurrenceId),
     subscribers,
     during: connector.posted.slice(enforcedFrom),
     report,
@@ -358,6 +375,78 @@ async function runBroadcast(
     server,
     peakRss: { atStart, afterInstalls, atEnd: peakRssMiB(server.child.pid) },
   };
+}
+
+const CORRECTION_REPORT_TITLE = 'Sent reminders updated';
+const CANCELLED_TITLE = /^Cancelled: the MSO webinar of /;
+const NOTICE_TITLE = /^The MSO webinar of .* is cancelled$/;
+
+/** The lead cancels the reminded date; the clock runs to the lead's "Sent reminders updated" report. */
+async function runCorrection(run: Run, connector: TeamsLimitedConnector): Promise<void> {
+  const { occurrenceId } = run;
+  const url = `http://127.0.0.1:${String(run.server.port)}/api/messages`;
+  const from = connector.posted.length;
+  const started = performance.now();
+  await post(
+    url,
+    cardAction(
+      'changeWebinarOccurrence',
+      { occurrenceId, cancelled: 'true', occurrenceTopic: '', occurrenceJoinUrl: '' },
+      { serviceUrl: connector.serviceUrl, from: LEAD },
+    ),
+  );
+  const report = await connector.nextPosted(
+    (posted) => posted.at >= started && posted.title === CORRECTION_REPORT_TITLE,
+    REPORT_TIMEOUT_MS,
+  );
+  // The notices are a second correction, taken after the updates: the clock stops at the last one.
+  const reached = figuresOf(run.during, run.subscribers).delivered;
+  let noticed = 0;
+  const lastNotice = await connector
+    .nextPosted(
+      (posted) =>
+        posted.at >= started &&
+        posted.method === 'POST' &&
+        posted.answer === 'accepted' &&
+        NOTICE_TITLE.test(posted.title) &&
+        (noticed += 1) >= reached,
+      REPORT_TIMEOUT_MS,
+    )
+    .catch(() => undefined);
+  const during = connector.posted.slice(from);
+  const accepted = during.filter((posted) => posted.answer === 'accepted');
+  const updated = new Map<string, number>();
+  for (const posted of accepted.filter((each) => each.method === 'PUT' && CANCELLED_TITLE.test(each.title)))
+    updated.set(posted.conversationId, (updated.get(posted.conversationId) ?? 0) + 1);
+  const notices = new Map<string, number>();
+  for (const posted of accepted.filter((each) => each.method === 'POST' && NOTICE_TITLE.test(each.title)))
+    notices.set(posted.conversationId, (notices.get(posted.conversationId) ?? 0) + 1);
+  const elapsed = ((lastNotice ?? report).at - started) / 1000;
+  const requests = accepted.length;
+  const refused = tally(during);
+  const extra = (counts: Map<string, number>) => [...counts.values()].reduce((sum, count) => sum + count - 1, 0);
+  const line = (label: string, value: string) => console.log(`${label.padEnd(35)}${value}`);
+  console.log('\nthe lead cancels the date:');
+  line(
+    'elapsed',
+    `${elapsed.toFixed(1)} s (cancel saved to the last notice; the lead's "${CORRECTION_REPORT_TITLE}" report after ${((report.at - started) / 1000).toFixed(1)} s)`,
+  );
+  line('copies updated', `${String(updated.size)} of ${String(reached)} delivered reminders (goal all)`);
+  line('notices sent', `${String(notices.size)} (one to each copy's chat; ${String(extra(notices))} sent twice)`);
+  line(
+    'requests accepted',
+    `${String(requests)} (${(requests / elapsed).toFixed(1)}/s: ratio ${(requests / elapsed / 48).toFixed(3)} of the configured 48/s)`,
+  );
+  line(
+    '429s received',
+    `${String(refused.tenant429 + refused.conversation429 + refused.injected429)} (tenant limit ${String(refused.tenant429)}, injected ${String(refused.injected429)}); 503 injected ${String(refused.injected503)}`,
+  );
+  line(
+    'report',
+    Object.entries(factsOf(report.card))
+      .map(([title, value]) => `${title} ${value}`)
+      .join(', '),
+  );
 }
 
 function printRun(scenario: Scenario, run: Run, connector: TeamsLimitedConnector): void {
@@ -398,7 +487,10 @@ function printRun(scenario: Scenario, run: Run, connector: TeamsLimitedConnector
   line('lost', `${String(figures.lost)} (goal 0)`);
   line('duplicates', `${String(figures.duplicates)} (goal ${scenario.killAfter === undefined ? '0' : '5 or fewer'})`);
   if (figures.strays > 0) line('reminders to non-subscribers', String(figures.strays));
-  line('rate lowered (tenant limit heard)', `${String(server.slowedDown)} times`);
+  line(
+    'rate lowered (tenant limit heard)',
+    `${String(server.slowedDown.length)} times${server.slowedDown.length > 0 ? `: to ${server.slowedDown.join(', ')} a second` : ''}`,
+  );
   line('time under a Retry-After', `${waited.toFixed(1)} s (some 429 said wait)`);
   line(
     'report',
@@ -416,9 +508,9 @@ function printRun(scenario: Scenario, run: Run, connector: TeamsLimitedConnector
 async function main(): Promise<void> {
   const seed = Number(process.env.BENCH_SEED ?? 1);
   if (!Number.isInteger(seed)) throw new Error('BENCH_SEED must be a whole number');
-  const chosen = (process.env.BENCH_SCENARIOS ?? 'a,b,c').split(',').map((key) => key.trim());
+  const chosen = (process.env.BENCH_SCENARIOS ?? 'a,b,c,d').split(',').map((key) => key.trim());
   const scenarios = SCENARIOS.filter((scenario) => chosen.includes(scenario.key));
-  if (scenarios.length === 0) throw new Error('BENCH_SCENARIOS names none of a, b, c');
+  if (scenarios.length === 0) throw new Error('BENCH_SCENARIOS names none of a, b, c, d');
   console.log(
     `bench:broadcast — one webinar reminder to ${String(PEOPLE + CHANNELS + 1)} subscribers (${String(PEOPLE)} people's chats, ${String(CHANNELS)} channels, the lead's chat) (node ${process.version}, seed ${String(seed)})`,
   );
@@ -431,6 +523,7 @@ async function main(): Promise<void> {
     try {
       const run = await runBroadcast(scenario, await startAzurite(), connector, seed);
       printRun(scenario, run, connector);
+      if (scenario.cancelAfter) await runCorrection(run, connector);
     } finally {
       await Promise.all(children.splice(0).map(stopProcess));
       await connector.stop();

@@ -14,8 +14,10 @@ export type Answer = 'accepted' | 'tenant429' | 'conversation429' | 'injected429
 
 export type Card = Record<string, unknown>;
 
-/** One activity the bot posted (a send or a reply), as the connector saw and answered it. */
+/** One activity the bot posted (a send or a reply) or updated, as the connector saw and answered it. */
 export interface PostedActivity {
+  /** POST: a new message; PUT: an update of one posted earlier. */
+  method: 'POST' | 'PUT';
   conversationId: string;
   tenantId: string;
   /** The first Adaptive Card in it, if any. */
@@ -50,7 +52,8 @@ interface Waiter {
 }
 
 /**
- * Plays the Bot Framework connector with Teams' throttling for bench/broadcast.ts: a sliding
+ * Plays the Bot Framework connector with Teams' throttling for bench/broadcast.ts (posts and
+ * updates alike): a sliding
  * one-second window per tenant (50, or a lower limit a scenario sets) and per conversation (7), where every activity POST counts,
  * refused or not; then seeded random 429s (Retry-After: 1) and 503s. Everything is accepted until
  * `enforce()`, so that setting up thousands of installs is not throttled.
@@ -134,8 +137,7 @@ export class TeamsLimitedConnector {
       this.unexpected.push(`${method} ${parts.join('/')}`);
       return reply(res, 404, { error: { code: 'NotFound', message: 'not played by this bench' } });
     }
-    if (method === 'PUT') return reply(res, 200, { id: activityId });
-    if (method !== 'POST') {
+    if (method !== 'POST' && method !== 'PUT') {
       this.unexpected.push(`${method} ${parts.join('/')}`);
       return reply(res, 405, { error: { code: 'MethodNotAllowed', message: method } });
     }
@@ -143,6 +145,7 @@ export class TeamsLimitedConnector {
     const at = performance.now();
     const tenantId = tenantOf(body);
     const posted: PostedActivity = {
+      method,
       conversationId,
       tenantId,
       card: body && cardsIn(body)[0],
@@ -156,7 +159,7 @@ export class TeamsLimitedConnector {
 
     switch (posted.answer) {
       case 'accepted':
-        return reply(res, 200, { id: `activity-${randomUUID()}` });
+        return reply(res, 200, { id: method === 'PUT' ? activityId : `activity-${randomUUID()}` });
       case 'injected503':
         return reply(res, 503, { error: { code: 'ServiceUnavailable', message: 'injected by the bench' } });
       default:

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { TableClient } from '@azure/data-tables';
 import { AuditLog } from './features/privacy/auditLog.js';
 import { Broadcasts } from './features/broadcast/broadcasts.js';
+import { ReadReceipts } from './features/broadcast/readReceipts.js';
 import { BuddyRequests } from './features/buddy/buddyRequests.js';
 import { ConversationReferences } from './features/conversations/conversationReferences.js';
 import { DirectoryVersions } from './features/directory/directoryVersions.js';
@@ -29,6 +30,7 @@ const TABLES = {
   directory: 'Directory',
   supportRequests: 'SupportRequests',
   taughtAnswers: 'TaughtAnswers',
+  readReceipts: 'ReadReceipts',
 } as const;
 
 export interface Storage {
@@ -38,8 +40,10 @@ export interface Storage {
   audit: AuditLog;
   subscriptions: Subscriptions;
   webinarSettings: WebinarSettings;
-  /** Reminder broadcasts and their outbox. */
+  /** Broadcasts (reminders, announcements, corrections) and their outbox. */
   broadcasts: Broadcasts;
+  /** The last message each person read in their chat with the bot (Teams' read receipts). */
+  readReceipts: ReadReceipts;
   leases: Leases;
   /** The leads added from Teams (owners are config). */
   roles: LeadRoster;
@@ -95,6 +99,7 @@ export async function openStorage(endpoint: TableEndpoint, options: OpenStorageO
     subscriptions: new Subscriptions(clients.subscriptions),
     webinarSettings: new WebinarSettings(clients.webinarSettings),
     broadcasts: new Broadcasts(clients.broadcasts, clients.outbox),
+    readReceipts: new ReadReceipts(clients.readReceipts),
     leases: new Leases(clients.leases),
     roles: new LeadRoster(clients.roles),
     directory: new DirectoryVersions(clients.directory),

@@ -6,16 +6,21 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createLogger } from '../platform/logger.js';
 
-// `npm start`: the built bot with the Microsoft 365 Agents Playground in front of it, for trying
-// the bot on this machine. One command starts both; one Ctrl-C stops both.
+// `npm start`: the built bot with two Microsoft 365 Agents Playgrounds in front of it, one as an
+// MSO and one as the lead, for trying the bot on this machine. One command starts all three; one
+// Ctrl-C stops them. Both Playgrounds must run: with one alone, what the bot sends to the other
+// person's chat gets 404 and that chat is marked unreachable.
 
+/** The MSO's Playground (.m365agentsplayground.yml) and the lead's (.m365agentsplayground.lead.yml). */
 const PLAYGROUND_PORT = 56150;
+const LEAD_PLAYGROUND_PORT = 56151;
 const STARTUP_TIMEOUT_MS = 60_000;
 /** The bot waits up to 10 s for turns in flight; a child still running after this is killed. */
 const STOP_TIMEOUT_MS = 15_000;
 
 const BOT_ENTRY = fileURLToPath(new URL('../index.js', import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REPO_ROOT_URL = new URL('../../', import.meta.url);
+const REPO_ROOT = fileURLToPath(REPO_ROOT_URL);
 const PLAYGROUND_CLI = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
 
 interface Child {
@@ -42,31 +47,36 @@ await main();
 async function main(): Promise<void> {
   await assertPortFree(config.port, 'the bot (set PORT to use another)');
   await assertPortFree(PLAYGROUND_PORT, 'the Agents Playground');
+  await assertPortFree(LEAD_PLAYGROUND_PORT, "the lead's Agents Playground");
 
   children.push(start('bot', process.execPath, ['--disable-warning=DEP0111', BOT_ENTRY], {}));
   if (!(await waitForOk(`${botUrl}/api/health`, 'the bot'))) return;
 
-  const playgroundArgs = [
-    '-e',
-    `${botUrl}/api/messages`,
-    '-c',
-    'msteams',
-    '--disable-telemetry',
-    '-p',
-    String(PLAYGROUND_PORT),
-  ];
-  children.push(
-    start('playground', process.execPath, [PLAYGROUND_CLI, ...playgroundArgs], {
-      // It reads .m365agentsplayground.yml from its working folder.
-      cwd: REPO_ROOT,
+  children.push(startPlayground('playground', PLAYGROUND_PORT, undefined));
+  if (!(await waitForOk(`http://127.0.0.1:${PLAYGROUND_PORT}/`, 'the Agents Playground'))) return;
+  children.push(startPlayground('lead playground', LEAD_PLAYGROUND_PORT, '.m365agentsplayground.lead.yml'));
+  if (!(await waitForOk(`http://127.0.0.1:${LEAD_PLAYGROUND_PORT}/`, "the lead's Agents Playground"))) return;
+
+  process.stdout.write(
+    `\n  Open http://localhost:${PLAYGROUND_PORT} to chat with the bot as Sam Example, an MSO,\n` +
+      `  and http://localhost:${LEAD_PLAYGROUND_PORT} as Example Lead (Ctrl-C stops all three)\n\n`,
+  );
+}
+
+/** A Playground on `port`, from the config file named (the MSO's, .m365agentsplayground.yml, when undefined). */
+function startPlayground(name: string, port: number, configFile: string | undefined): Child {
+  const args = ['-e', `${botUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(port)];
+  return start(name, process.execPath, [PLAYGROUND_CLI, ...args], {
+    // It reads .m365agentsplayground.yml from its working folder, or the file the variable names.
+    cwd: REPO_ROOT,
+    env: {
       // Handing our own environment on to a child is not configuration; config.ts need not know of it.
       // eslint-disable-next-line no-restricted-properties
-      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
-    }),
-  );
-  if (!(await waitForOk(`http://127.0.0.1:${PLAYGROUND_PORT}/`, 'the Agents Playground'))) return;
-
-  process.stdout.write(`\n  Open http://localhost:${PLAYGROUND_PORT} to chat with the bot (Ctrl-C stops both)\n\n`);
+      ...process.env,
+      TEAMSAPPTESTER_BROWSER: 'none',
+      ...(configFile ? { M365_AGENTS_PLAYGROUND_CONFIG_PATH: fileURLToPath(new URL(configFile, REPO_ROOT_URL)) } : {}),
+    },
+  });
 }
 
 function readConfig(): Config {

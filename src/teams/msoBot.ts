@@ -3,6 +3,7 @@ import type { CardAction } from '../features/cardAction.js';
 import { answerInConversation } from '../features/questions/answerInConversation.js';
 import type { BotDeps } from '../features/botDeps.js';
 import { welcomeFor } from '../features/admin/intents.js';
+import { recordReadReceipt } from '../features/broadcast/readReceipts.js';
 import { conversationRecordFrom } from './conversationRecord.js';
 import { dispatchCardAction } from './dispatchCardAction.js';
 import { sendCard } from './sendCard.js';
@@ -25,6 +26,17 @@ export class MsoBot extends TeamsActivityHandler {
     private readonly messageRate: Pick<ConversationRateLimit, 'check'>,
   ) {
     super();
+    // Teams sends these only for personal chats, and only with the RSC permission in the manifest.
+    this.onTeamsReadReceiptEvent(async (receipt, turn, next) => {
+      const { conversation } = turn.activity;
+      const recorded = await recordReadReceipt(this.deps, {
+        conversationId: conversation.id,
+        personal: conversation.conversationType === 'personal',
+        lastReadMessageId: receipt.lastReadMessageId,
+      });
+      this.log(turn).info({ outcome: recorded ? 'read_receipt' : 'read_receipt_ignored' }, 'read receipt');
+      await next();
+    });
   }
 
   protected override async onMessageActivity(turn: TurnContext): Promise<void> {

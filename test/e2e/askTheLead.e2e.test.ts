@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp } from '../support/testBot.js';
-import { browserTestsSkipped, launchChromium, type Chromium } from './chromium.js';
-import { RESULTS_DIR, startPlayground, type Playground } from './playground.js';
-import { card, leadConfig, say } from './playgroundPeople.js';
+import { browserTestsSkipped, type Chromium } from './chromium.js';
+import { RESULTS_DIR, type Playground } from './playground.js';
+import { card, say, startTwoPlaygrounds, type TwoPlaygrounds } from './playgroundPeople.js';
 
 // Two Playgrounds on one bot: Sam Example (an MSO) asks the national lead in one, Example Lead
 // answers from the card in the other, and the answer arrives in Sam's chat.
@@ -11,25 +10,16 @@ import { card, leadConfig, say } from './playgroundPeople.js';
 const CARD_TIMEOUT_MS = 30_000;
 
 describe.skipIf(browserTestsSkipped)('asking the national lead in the Agents Playground', () => {
-  const teardown: (() => Promise<void>)[] = [];
+  let people: TwoPlaygrounds;
   let mso: Playground;
   let lead: Playground;
   let browser: Chromium;
 
   beforeAll(async () => {
-    const app = await startTestApp();
-    teardown.push(() => app.close());
-    mso = await startPlayground(app.url, { logName: 'playground-ask-mso-e2e.log' });
-    teardown.push(() => mso.stop());
-    lead = await startPlayground(app.url, { configPath: await leadConfig(), logName: 'playground-ask-lead-e2e.log' });
-    teardown.push(() => lead.stop());
-    browser = await launchChromium();
-    teardown.push(() => browser.close());
+    people = await startTwoPlaygrounds('ask');
+    ({ mso, lead, browser } = people);
   });
-
-  afterAll(async () => {
-    for (const step of teardown.reverse()) await step();
-  });
+  afterAll(() => people.close());
 
   it('takes the question on a card, lets the lead answer it from theirs, and brings the answer back', async () => {
     const leadPage = await browser.context.newPage();

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp } from '../support/testBot.js';
-import { browserTestsSkipped, launchChromium, type Chromium } from './chromium.js';
-import { RESULTS_DIR, startPlayground, type Playground } from './playground.js';
-import { card, leadConfig, say } from './playgroundPeople.js';
+import { browserTestsSkipped, type Chromium } from './chromium.js';
+import { RESULTS_DIR, type Playground } from './playground.js';
+import { card, say, startTwoPlaygrounds, type TwoPlaygrounds } from './playgroundPeople.js';
 
 // Two Playgrounds on one bot: Sam Example (an MSO) signs up on the card in one, and Example Lead
 // (a lead in local mode) approves it in the other, as in Teams.
@@ -11,25 +10,16 @@ import { card, leadConfig, say } from './playgroundPeople.js';
 const CARD_TIMEOUT_MS = 30_000;
 
 describe.skipIf(browserTestsSkipped)('the buddy scheme in the Agents Playground', () => {
-  const teardown: (() => Promise<void>)[] = [];
+  let people: TwoPlaygrounds;
   let mso: Playground;
   let lead: Playground;
   let browser: Chromium;
 
   beforeAll(async () => {
-    const app = await startTestApp();
-    teardown.push(() => app.close());
-    mso = await startPlayground(app.url);
-    teardown.push(() => mso.stop());
-    lead = await startPlayground(app.url, { configPath: await leadConfig(), logName: 'playground-lead-e2e.log' });
-    teardown.push(() => lead.stop());
-    browser = await launchChromium();
-    teardown.push(() => browser.close());
+    people = await startTwoPlaygrounds('buddy');
+    ({ mso, lead, browser } = people);
   });
-
-  afterAll(async () => {
-    for (const step of teardown.reverse()) await step();
-  });
+  afterAll(() => people.close());
 
   it('takes a sign-up on the card and lets the lead approve it from theirs', async () => {
     // The lead opens Teams first: the bot is installed in their personal chat, and greets them with their menu.

@@ -1,33 +1,43 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
-import { parse, stringify } from 'yaml';
-import { LOCAL_LEAD_AAD_OBJECT_ID } from '../../src/config.js';
+import { startTestApp } from '../support/testBot.js';
+import { launchChromium, type Chromium } from './chromium.js';
+import { startPlayground, type Playground } from './playground.js';
 
-interface PlaygroundUser {
-  aadObjectId: string;
-  [key: string]: unknown;
+/** The lead's Playground config that `npm start` uses too: the lead at the keyboard, in a chat of their own. */
+export const LEAD_CONFIG = fileURLToPath(new URL('../../.m365agentsplayground.lead.yml', import.meta.url));
+
+/** One bot, an MSO's Playground (Sam Example), the lead's (Example Lead) and Chromium, as `npm start` gives them. */
+export interface TwoPlaygrounds {
+  mso: Playground;
+  lead: Playground;
+  browser: Chromium;
+  close(): Promise<void>;
 }
 
-/** The shipped Playground config with the lead as the person at the keyboard, in a chat of their own. */
-export async function leadConfig(): Promise<string> {
-  const config = parse(await readFile(new URL('../../.m365agentsplayground.yml', import.meta.url), 'utf8')) as {
-    currentUser: PlaygroundUser;
-    users: PlaygroundUser[];
-    personalChat: { id: string };
+/** Starts them; `name` keeps each test's Playground logs apart. */
+export async function startTwoPlaygrounds(name: string): Promise<TwoPlaygrounds> {
+  const teardown: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const step of teardown.reverse()) await step();
   };
-  const lead = config.users.find((user) => user.aadObjectId === LOCAL_LEAD_AAD_OBJECT_ID);
-  if (!lead) throw new Error('the Playground config has no lead');
-  const asLead = {
-    ...config,
-    currentUser: lead,
-    users: config.users.map((user) => (user === lead ? config.currentUser : user)),
-    personalChat: { id: 'a:local-personal-chat-example-lead' },
-  };
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'mso-lead-')), 'lead.m365agentsplayground.yml');
-  await writeFile(file, stringify(asLead));
-  return file;
+  try {
+    const app = await startTestApp();
+    teardown.push(() => app.close());
+    const mso = await startPlayground(app.url, { logName: `playground-${name}-mso-e2e.log` });
+    teardown.push(() => mso.stop());
+    const lead = await startPlayground(app.url, {
+      configPath: LEAD_CONFIG,
+      logName: `playground-${name}-lead-e2e.log`,
+    });
+    teardown.push(() => lead.stop());
+    const browser = await launchChromium();
+    teardown.push(() => browser.close());
+    return { mso, lead, browser, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 /** The card whose heading is this (a bubble of the chat). */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/testBot.js';
 import { browserTestsSkipped, launchChromium, type Chromium } from './chromium.js';
 import { RESULTS_DIR, startPlayground, type Playground } from './playground.js';
-import { card, leadConfig, say } from './playgroundPeople.js';
+import { card, LEAD_CONFIG, say } from './playgroundPeople.js';
 
 // The national lead keeps the directory right from Teams: edits the North West entry on its card
 // (a mistake first, then saved) and asks the bot, as an MSO would, who leads the North West network.
@@ -18,7 +18,7 @@ describe.skipIf(browserTestsSkipped)('running the network in the Agents Playgrou
   beforeAll(async () => {
     const app = await startTestApp();
     teardown.push(() => app.close());
-    lead = await startPlayground(app.url, { configPath: await leadConfig(), logName: 'playground-admin-e2e.log' });
+    lead = await startPlayground(app.url, { configPath: LEAD_CONFIG, logName: 'playground-admin-e2e.log' });
     teardown.push(() => lead.stop());
     browser = await launchChromium();
     teardown.push(() => browser.close());

@@ -72,5 +72,10 @@ export function cardAction(verb: string, data: Record<string, unknown>, where: W
   };
 }
 
+/** Teams' read receipt: the person has read every message up to this one (personal chats only). */
+export function readReceipt(lastReadMessageId: string, where: Where): Activity {
+  return { ...base('event', where), name: 'application/vnd.microsoft.readReceipt', value: { lastReadMessageId } };
+}
+
 export const teamChannel = { id: '19:general-channel@thread.tacv2', conversationType: 'channel' } as const;
 export const groupChat = { id: '19:group-chat@thread.v2', conversationType: 'groupChat' } as const;

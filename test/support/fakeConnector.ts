@@ -53,6 +53,8 @@ export class FakeConnector {
   private readonly members = new Map<string, FakeMember>();
   private server: Server | undefined;
   private baseUrl = '';
+  /** Teams' message ids in a chat are numbers that grow with time (read receipts compare them). */
+  private lastActivityId = Date.now();
 
   get serviceUrl(): string {
     return this.baseUrl;
@@ -108,6 +110,11 @@ export class FakeConnector {
     return this.sentActivities(conversationId).flatMap((activity) => cardsIn(activity));
   }
 
+  private newActivityId(): string {
+    this.lastActivityId += 1;
+    return String(this.lastActivityId);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readJson(req);
     const call = classify(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost').pathname, body);
@@ -141,13 +148,13 @@ export class FakeConnector {
     switch (call.kind) {
       case 'reply':
       case 'send':
-        return reply(res, 200, { id: `activity-${randomUUID()}` });
+        return reply(res, 200, { id: this.newActivityId() });
       case 'update':
         return reply(res, 200, { id: call.activityId });
       case 'delete':
         return reply(res, 200, {});
       case 'createConversation':
-        return reply(res, 201, { id: `a:conversation-${randomUUID()}`, activityId: `activity-${randomUUID()}` });
+        return reply(res, 201, { id: `a:conversation-${randomUUID()}`, activityId: this.newActivityId() });
       case 'getMember': {
         const member = call.memberId ? this.members.get(call.memberId) : undefined;
         return member

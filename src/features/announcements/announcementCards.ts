@@ -9,6 +9,7 @@ import type { RegionCode } from '../directory/referenceData.js';
 import { VERBS } from '../verbs.js';
 import type { AnnouncementErrors, AnnouncementValues } from './announcementForm.js';
 import type { AudienceCount } from './audience.js';
+import { readLines, type Reads } from '../broadcast/readReceipts.js';
 import type { Sender } from './senders.js';
 
 declare module '../../platform/cards/renderCard.js' {
@@ -181,7 +182,10 @@ export function announcementCard(
 ): AdaptiveCardJson {
   return answerCard({
     title: escapeCardText(announcement.title, 80),
-    paragraphs: escapeCardParagraphs(announcement.text).split(/\n{2,}/),
+    // One paragraph per line: Teams runs single line breaks in a text block together.
+    paragraphs: escapeCardParagraphs(announcement.text)
+      .split('\n')
+      .filter((line) => line.trim() !== ''),
     links: announcement.button
       ? [{ title: escapeCardText(announcement.button.title, 40), url: announcement.button.url }]
       : [],
@@ -206,6 +210,7 @@ export function withdrawnCard(
 export function announcementReportCard(
   deps: Pick<BotDeps, 'directory'>,
   broadcast: AnnouncementBroadcast,
+  reads: Reads,
 ): AdaptiveCardJson {
   const { delivered, unreachable, failed } = broadcast.counts;
   const paragraphs = [
@@ -215,9 +220,13 @@ export function announcementReportCard(
     paragraphs.push(`Withdrawn on ${formatUkDate(broadcast.withdrawn.at)}: what had not gone out was not sent.`);
   if (unreachable > 0) paragraphs.push('Unreachable chats and channels have removed the bot.');
   if (failed > 0) paragraphs.push('Failed sends were tried several times; Teams kept refusing them.');
+  paragraphs.push(...readLines(reads));
   return answerCard({
     title: 'Announcement report',
     paragraphs,
+    actions: [
+      { title: 'Show the latest reads', verb: VERBS.showAnnouncementReport, data: { broadcastId: broadcast.id } },
+    ],
     facts: [
       {
         title: 'Recipients',

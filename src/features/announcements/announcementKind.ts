@@ -3,6 +3,7 @@ import type { AnnouncementBroadcast } from '../broadcast/broadcast.js';
 import type { BroadcastKind } from '../broadcast/broadcastKind.js';
 import { outcomeOf } from '../broadcast/sendOutcome.js';
 import { reportBroadcast, senderOrLeads } from '../broadcast/broadcastReport.js';
+import { readsOf } from '../broadcast/readReceipts.js';
 import type { BotDeps } from '../botDeps.js';
 import { leadChats } from '../leads/leadChats.js';
 import { announcementCard, announcementReportCard } from './announcementCards.js';
@@ -46,7 +47,7 @@ async function reportAnnouncement(deps: KindDeps, broadcast: AnnouncementBroadca
   await reportBroadcast(deps, broadcast, {
     action: 'announcement.broadcast',
     related: undefined,
-    card: announcementReportCard(deps, broadcast),
+    card: announcementReportCard(deps, broadcast, await readsOf(deps.storage, broadcast.id)),
     chats: await senderOrLeads(deps, broadcast.requestedBy, () => leadChats(deps)),
   });
 }

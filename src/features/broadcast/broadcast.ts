@@ -86,6 +86,11 @@ export interface CorrectionBroadcast extends BroadcastBase {
   /** The id of the broadcast whose copies are replaced. */
   corrects: string;
   shows: CorrectedContent;
+  /**
+   * False: each copy is updated in place. True: a short new message goes to each chat that got a
+   * copy (an update notifies nobody, so a cancelled or moved date is also told this way).
+   */
+  notice: boolean;
 }
 
 export type Broadcast = ReminderBroadcast | AnnouncementBroadcast | CorrectionBroadcast;

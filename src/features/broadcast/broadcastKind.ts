@@ -17,7 +17,7 @@ export interface BroadcastKind<B extends Broadcast> {
   audience(broadcast: B): AsyncIterable<BroadcastTarget>;
   /** False while it must wait to be planned (a correction, until the broadcast it corrects has finished). */
   ready?(broadcast: B): Promise<boolean>;
-  /** One request (or, for a correction of a cancelled webinar, two) to one conversation. */
+  /** One request to one conversation: each outbox row is one request, so the rate counts what Teams counts. */
   send(target: BroadcastTarget, broadcast: B): Promise<SendOutcome>;
   /** Why what is left of it must not go out any more (a cancelled webinar, a withdrawn announcement), or undefined. */
   withdrawn?(broadcast: B): Promise<string | undefined>;

@@ -77,8 +77,8 @@ function broadcastWork(options: BroadcastRunnerOptions, claimant: { id: string; 
     await store.addDeliveries(broadcast.id, batch, now());
     await store.startSending(broadcast.id, total);
     logger.info(
-      { broadcastId: broadcast.id, subscribers: total, outcome: 'planned' },
-      `${options.name.log} broadcast planned`,
+      { broadcastId: broadcast.id, kind: broadcast.kind, recipients: total, outcome: 'planned' },
+      `${options.name.log} planned`,
     );
   }
 
@@ -94,8 +94,8 @@ function broadcastWork(options: BroadcastRunnerOptions, claimant: { id: string; 
     if (!(await store.finish(broadcast.id, counts, now()))) return false;
     const total = counts.delivered + counts.unreachable + counts.failed;
     logger.info(
-      { broadcastId: broadcast.id, ...counts, outcome: 'finished' },
-      `${options.name.log} broadcast finished`,
+      { broadcastId: broadcast.id, kind: broadcast.kind, ...counts, outcome: 'finished' },
+      `${options.name.log} finished`,
     );
     await report({ ...broadcast, state: 'done', counts, total, finishedAt: now(), reported: false });
     return true;

@@ -369,6 +369,7 @@ const payloadSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('correction'),
     corrects: z.string(),
+    notice: z.boolean().default(false),
     shows: z.discriminatedUnion('what', [
       z.object({
         what: z.literal('webinar'),
@@ -398,7 +399,12 @@ function payloadOf(broadcast: Broadcast): string {
       });
     case 'correction':
       // Dates become ISO strings in JSON; read back by `fromBroadcastEntity`.
-      return JSON.stringify({ kind: broadcast.kind, corrects: broadcast.corrects, shows: broadcast.shows });
+      return JSON.stringify({
+        kind: broadcast.kind,
+        corrects: broadcast.corrects,
+        shows: broadcast.shows,
+        notice: broadcast.notice,
+      });
   }
 }
 
@@ -455,6 +461,7 @@ function fromBroadcastEntity(entity: BroadcastEntity): Broadcast {
       ...common,
       kind: 'correction',
       corrects: payload.corrects,
+      notice: payload.notice,
       shows:
         shows.what === 'withdrawn'
           ? { what: 'withdrawn', at: new Date(shows.at), byRegion: shows.byRegion }

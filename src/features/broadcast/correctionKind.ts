@@ -12,8 +12,9 @@ export interface Corrected {
 
 /**
  * Corrections as a kind of broadcast: each row replaces one sent copy in place (update activity),
- * under the same outbox, limits and report as everything else. Planned once the broadcast it
- * corrects has finished, from the copies that broadcast delivered.
+ * or, for a correction's notice, posts the short new message to that chat; under the same
+ * outbox, limits and report as everything else. Planned once the broadcast it corrects has
+ * finished, from the copies that broadcast delivered.
  */
 export function correctionKind(options: {
   store: BroadcastStore;
@@ -33,11 +34,14 @@ export function correctionKind(options: {
     async send(target, correction) {
       if (current?.id !== correction.id) current = { id: correction.id, corrected: options.render(correction) };
       const { card, notice } = current.corrected;
-      if (!target.activityId) return { ok: false, status: 400, retryAfterMs: undefined, reason: 'no_activity_id' };
       try {
-        // Both are safe to repeat on a retry: the update writes the same card, and the notice comes last.
+        if (correction.notice) {
+          // A notice goes only with a correction that has one; otherwise there is nothing to say.
+          if (!notice) return { ok: false, status: 400, retryAfterMs: undefined, reason: 'no_notice' };
+          return { ok: true, activityId: await options.messenger.sendOnce(target.reference, notice) };
+        }
+        if (!target.activityId) return { ok: false, status: 400, retryAfterMs: undefined, reason: 'no_activity_id' };
         await options.messenger.updateOnce(target.reference, target.activityId, card);
-        if (notice) await options.messenger.sendOnce(target.reference, notice);
         return { ok: true, activityId: target.activityId };
       } catch (error) {
         return outcomeOf(error);

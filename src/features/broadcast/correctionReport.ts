@@ -20,6 +20,9 @@ export async function reportCorrection(
       withdrawal
         ? 'Every copy that had gone out now says it was withdrawn.'
         : 'Every webinar reminder that had gone out now shows the webinar as it stands.',
+      ...(correction.shows.what === 'webinar' && (correction.shows.cancelled || !correction.shows.onSchedule)
+        ? ['Each chat that had it is also getting a short message saying so.']
+        : []),
     ],
     facts: [
       { title: 'Copies', value: String(delivered + unreachable + failed) },
@@ -29,13 +32,17 @@ export async function reportCorrection(
     source: deps.directory.network.source,
     note: 'A copy cannot be updated when the person deleted it or removed the bot.',
   });
+  // The notice of a cancelled or moved date follows the updates: its counts go to the audit log only.
+  const chats = correction.notice
+    ? []
+    : withdrawal
+      ? await senderOrLeads(deps, correction.requestedBy, () => leadChats(deps))
+      : await leadChats(deps);
   await reportBroadcast(deps, correction, {
     action: 'broadcast.correction',
     related: correction.corrects,
     detail: { what: correction.shows.what },
     card,
-    chats: withdrawal
-      ? await senderOrLeads(deps, correction.requestedBy, () => leadChats(deps))
-      : await leadChats(deps),
+    chats,
   });
 }

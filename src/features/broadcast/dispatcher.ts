@@ -227,9 +227,9 @@ export class Dispatcher {
   ): Promise<Outcome | undefined> {
     let attempts = row.attempts;
     for (;;) {
-      const sentAt = this.rate.stamp();
-      const outcome = await this.sendWithinLimits(row, broadcast, claim);
-      if (!outcome) return undefined;
+      const sent = await this.sendWithinLimits(row, broadcast, claim);
+      if (!sent) return undefined;
+      const { outcome, sentAt } = sent;
       attempts += 1;
       const throttled = !outcome.ok && outcome.status === 429;
       const tenantLimit = this.rate.heard({ conversationId: row.conversationId, sentAt, ok: outcome.ok, throttled });
@@ -262,12 +262,15 @@ export class Dispatcher {
     return full / 2 + Math.random() * (full / 2);
   }
 
-  /** Within the conversation's 7 a second and the broadcast's rate, claims (first time) and sends; undefined when the claim failed. */
+  /**
+   * Within the conversation's 7 a second and the broadcast's rate, claims (first time) and sends:
+   * the answer and when the request went out; undefined when the claim failed.
+   */
   private async sendWithinLimits(
     target: BroadcastTarget,
     broadcast: Broadcast,
     claim: () => Promise<boolean>,
-  ): Promise<SendOutcome | undefined> {
+  ): Promise<{ outcome: SendOutcome; sentAt: number } | undefined> {
     const { conversationId } = target;
     let conversation = this.conversations.get(conversationId);
     if (!conversation) {
@@ -280,7 +283,8 @@ export class Dispatcher {
         await this.rate.take();
         if (!(await claim())) return undefined;
         await this.rate.gate();
-        return this.options.send(target, broadcast);
+        const sentAt = this.rate.stamp();
+        return { outcome: await this.options.send(target, broadcast), sentAt };
       });
     } finally {
       // Forget an idle conversation's queue, so thousands of chats do not pile up in memory.

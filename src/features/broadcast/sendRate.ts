@@ -25,13 +25,20 @@ const SIGNAL_WINDOW_MS = 2_000;
 const SIGNAL_CONVERSATIONS = 3;
 /**
  * Teams also throttles single requests for its own reasons: at 2% of 48 a second, three such
- * 429s fall within 2 s about a third of the time. A real limit refuses far more than that.
+ * 429s fall within 2 s about a third of the time, and at a lowered rate a few of them are a
+ * large share. A real limit refuses far more: every request over it, for as long as the rate is.
  */
-const SIGNAL_SHARE = 0.1;
-/** The new rate is this share of what got through in the last second (or of the rate, if lower or not yet known). */
-const DECREASE = 0.9;
+const SIGNAL_SHARE = 0.2;
+/** The new rate is this share of what got through in the second before the first 429 (or of the rate, if lower or not yet known). */
+const DECREASE = 0.95;
+/** Less than this share of the rate got through: the limit clipped it, and what got through is the limit. */
+const CLIPPED = 0.9;
+/** The least time between two sends, as a share of the beat. */
+const SPACING = 0.5;
+/** The signal counts only with at least half the rate's answers in its window (sending at speed). */
+const AT_SPEED = 0.5;
 /** Sends a second gained each second after a decrease. */
-const INCREASE_PER_SECOND = 0.1;
+const INCREASE_PER_SECOND = 0.05;
 /** Never slower than this, whatever the connector says. */
 const FLOOR = 1;
 
@@ -95,7 +102,10 @@ export class SendRate {
       const now = this.now();
       this.sent = this.sent.filter((at) => at > now - 1000);
       const full = this.sent.length >= Math.max(1, Math.floor(this.rate));
-      const wait = Math.max(this.resumeAt - now, full ? (this.sent[0] ?? now) + 1000 - now : 0);
+      // Never closer than half a beat: sends held up together (storage slow to answer a claim)
+      // go out spread, not as one burst that Teams would count against the limit.
+      const spaced = (this.sent.at(-1) ?? Number.NEGATIVE_INFINITY) + (SPACING * 1000) / this.rate - now;
+      const wait = Math.max(this.resumeAt - now, full ? (this.sent[0] ?? now) + 1000 - now : 0, spaced);
       if (wait <= 0) {
         this.sent.push(now);
         return;
@@ -118,18 +128,32 @@ export class SendRate {
     const now = this.now();
     this.firstHeardAt = Math.min(this.firstHeardAt, now);
     this.answers.push({ at: now, conversationId: answer.conversationId, ok: answer.ok, throttled: answer.throttled });
-    this.answers = this.answers.filter((earlier) => earlier.at > now - SIGNAL_WINDOW_MS);
+    // The signal's window, and the second before it, in which what got through is measured.
+    this.answers = this.answers.filter((earlier) => earlier.at > now - SIGNAL_WINDOW_MS - 1000);
     // Sent before the last decrease: the limit was already heard; one decrease per signal.
     if (!answer.throttled || answer.sentAt <= this.decreasedAt) return false;
-    const recent = this.answers.filter((earlier) => earlier.at > this.decreasedAt);
+    const since = Math.max(this.decreasedAt, now - SIGNAL_WINDOW_MS);
+    const recent = this.answers.filter((earlier) => earlier.at > since);
     const throttled = recent.filter((earlier) => earlier.throttled);
     const conversations = new Set(throttled.map((earlier) => earlier.conversationId)).size;
     if (conversations < SIGNAL_CONVERSATIONS || throttled.length < SIGNAL_SHARE * recent.length) return false;
-    // What got through in the last second is the limit, once a whole second has been heard since
-    // the start or the last decrease; before that (a burst at the start) only the rate is known.
-    const gotThrough = recent.filter((earlier) => earlier.ok && earlier.at > now - 1000).length;
-    const wholeSecond = now - Math.max(this.decreasedAt, this.firstHeardAt) >= 1000;
-    this.base = Math.max(FLOOR, DECREASE * (wholeSecond ? Math.min(this.rate, gotThrough) : this.rate));
+    // Only while sending at speed (a second's worth of answers in the window): at the tail of a
+    // broadcast, a few retries refused are a large share of nothing.
+    if (recent.length < this.rate * (SIGNAL_WINDOW_MS / 1000) * AT_SPEED) return false;
+    // What got through in the second before the first of these 429s, once a whole second had
+    // been heard by then (since the start or the last decrease); before that (a burst at the
+    // start) only the rate is known.
+    const firstRefused = throttled[0]?.at ?? now;
+    const gotThrough = this.answers.filter(
+      (earlier) =>
+        earlier.ok && earlier.at > this.decreasedAt && earlier.at > firstRefused - 1000 && earlier.at <= firstRefused,
+    ).length;
+    const wholeSecond = firstRefused - Math.max(this.decreasedAt, this.firstHeardAt) >= 1000;
+    // Far less than the rate got through: the limit clipped it, and is what got through. Nearly
+    // all: the rate had just reached the limit (climbing back), and the limit is about the rate.
+    const rate = this.rate;
+    const limit = wholeSecond && gotThrough < CLIPPED * rate ? gotThrough : rate;
+    this.base = Math.max(FLOOR, DECREASE * limit);
     this.decreasedAt = now;
     this.decreases += 1;
     return true;

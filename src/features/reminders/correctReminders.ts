@@ -62,16 +62,19 @@ export async function correctSentReminders(
         }
       : { ...shown, onSchedule: false };
     if (!differs(shown, now)) continue;
-    const correction: CorrectionBroadcast = {
+    const correction = (notice: boolean, createdAt: Date): CorrectionBroadcast => ({
       kind: 'correction',
       id: `c${randomBytes(8).toString('hex')}`,
       corrects: reminder.id,
       shows: now,
+      notice,
       requestedBy,
-      createdAt: at,
+      createdAt,
       ...unplanned(),
-    };
-    if (await deps.broadcasting.launch(correction)) launched += 1;
+    });
+    if (await deps.broadcasting.launch(correction(false, at))) launched += 1;
+    // A cancelled or moved date is also told in a new message, after the copies are updated (taken oldest first).
+    if (now.cancelled || !now.onSchedule) await deps.broadcasting.launch(correction(true, new Date(at.getTime() + 1)));
   }
   return launched;
 }

@@ -6,6 +6,7 @@ import type { Intent } from '../questions/intents.js';
 import { confirmCard, reportCard } from '../webinar/webinarCards.js';
 import { newBroadcastNowId } from './reminderJob.js';
 import { leadsOnlyAnswer } from '../leads/leadsOnly.js';
+import { readsOf } from '../broadcast/readReceipts.js';
 
 /** Pressed as a button: the switches act on the conversation they are typed in, so say so. */
 function remindersHowTo({ directory }: BotDeps) {
@@ -36,7 +37,7 @@ export const reminderIntents = {
     if (!(await isLead(deps, userId)))
       return answerCard(leadsOnlyAnswer(deps.directory.network, 'The reminder report'));
     const last = await deps.storage.broadcasts.lastFinished('reminder');
-    if (last?.kind === 'reminder') return reportCard(deps, last);
+    if (last?.kind === 'reminder') return reportCard(deps, last, await readsOf(deps.storage, last.id));
     return answerCard({
       ...leadsOnlyAnswer(deps.directory.network, 'Webinar reminder report'),
       paragraphs: ['No webinar reminder has finished sending yet.'],

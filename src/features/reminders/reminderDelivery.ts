@@ -3,6 +3,7 @@ import type { BroadcastTarget, ReminderBroadcast } from '../broadcast/broadcast.
 import type { SendOutcome } from '../broadcast/dispatcher.js';
 import { outcomeOf } from '../broadcast/sendOutcome.js';
 import { reportBroadcast } from '../broadcast/broadcastReport.js';
+import { readsOf } from '../broadcast/readReceipts.js';
 import type { BotDeps } from '../botDeps.js';
 import { leadChats } from '../leads/leadChats.js';
 import { reminderCard, reportCard } from '../webinar/webinarCards.js';
@@ -33,7 +34,7 @@ export async function reportToLeads(
   await reportBroadcast(deps, broadcast, {
     action: 'reminder.broadcast',
     related: broadcast.occurrenceId,
-    card: reportCard(deps, broadcast),
+    card: reportCard(deps, broadcast, await readsOf(deps.storage, broadcast.id)),
     chats: await leadChats(deps),
   });
 }

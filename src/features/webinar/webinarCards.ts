@@ -3,6 +3,7 @@ import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import { renderCard, type AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import type { ReminderBroadcast } from '../broadcast/broadcast.js';
 import { describeOffset } from '../reminders/reminderPlan.js';
+import { readLines, type Reads } from '../broadcast/readReceipts.js';
 import { formatWebinarTime, NO_JOIN_LINK_YET, type WebinarOccurrence } from './index.js';
 import type { BotDeps } from '../botDeps.js';
 import { answerCard } from '../answerCard.js';
@@ -49,7 +50,11 @@ export function reminderCard(
 }
 
 /** The lead's delivery report: the three outcomes add up to the subscribers it was planned for. */
-export function reportCard(deps: Pick<BotDeps, 'directory'>, broadcast: ReminderBroadcast): AdaptiveCardJson {
+export function reportCard(
+  deps: Pick<BotDeps, 'directory'>,
+  broadcast: ReminderBroadcast,
+  reads: Reads,
+): AdaptiveCardJson {
   const { delivered, unreachable, failed } = broadcast.counts;
   const paragraphs = [`For the webinar on ${formatWebinarTime(broadcast)}.`];
   if (unreachable > 0)
@@ -58,9 +63,11 @@ export function reportCard(deps: Pick<BotDeps, 'directory'>, broadcast: Reminder
     );
   if (failed > 0)
     paragraphs.push('Failed sends were tried several times; Teams kept refusing them or the webinar had begun.');
+  paragraphs.push(...readLines(reads));
   return answerCard({
     title: 'Webinar reminder report',
     paragraphs,
+    asks: [{ title: 'Show the latest reads', intent: 'reminderReport' }],
     facts: [
       { title: 'Subscribers', value: String(delivered + unreachable + failed) },
       { title: 'Delivered', value: String(delivered) },

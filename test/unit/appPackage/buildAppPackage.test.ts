@@ -83,6 +83,11 @@ describe('buildAppPackage', () => {
         }),
       ]),
       validDomains: [SAMPLE_ENV.BOT_DOMAIN],
+      // Teams sends read receipts of personal chats only to an app with this permission.
+      webApplicationInfo: { id: SAMPLE_ENV.MicrosoftAppId },
+      authorization: {
+        permissions: { resourceSpecific: [{ name: 'ChatMessageReadReceipt.Read.Chat', type: 'Application' }] },
+      },
     });
     expect(JSON.stringify(manifest)).not.toContain('${{');
   });

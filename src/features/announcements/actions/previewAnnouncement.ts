@@ -1,19 +1,31 @@
 import type { CardAction } from '../../cardAction.js';
 import { VERBS } from '../../verbs.js';
-import { announcementCard } from '../announcementCards.js';
+import { announcementCard, announcementFormCard } from '../announcementCards.js';
+import { audienceSizes } from '../audience.js';
 import { readFormInput } from './formInput.js';
 
-/** *Preview in my chat*: the announcement posted to the lead's own chat exactly as recipients will see it; the form stays. */
+const POSTED = 'Preview posted below in your chat: this is how recipients will see it. Nothing has been sent.';
+
+/**
+ * *Preview in my chat*: the announcement posted to the lead's own chat exactly as recipients
+ * will see it; the form stays, as typed, to change or send.
+ */
 export const previewAnnouncement: CardAction = {
   verb: VERBS.previewAnnouncement,
   async handle({ request, deps, data }) {
     const input = await readFormInput(deps, request, data);
     if (!input.ok) return input.result;
     const fromRegion = input.sender.role === 'regional' ? input.sender.region : undefined;
+    const preview = announcementCard(deps, input.announcement, { at: new Date(), fromRegion });
+    const chat = request.person.aadObjectId
+      ? await deps.storage.conversations.findPersonalChat(request.person.aadObjectId)
+      : undefined;
+    // No chat of theirs on record: the preview goes where they pressed the button.
+    if (!chat) return { kind: 'post', cards: [preview], text: POSTED };
+    await deps.messenger.send(chat.reference, preview);
     return {
-      kind: 'post',
-      cards: [announcementCard(deps, input.announcement, { at: new Date(), fromRegion })],
-      text: 'Preview posted below: this is how recipients will see it. Nothing has been sent.',
+      kind: 'card',
+      card: announcementFormCard(deps, { ...input, message: POSTED, sizes: await audienceSizes(deps) }),
     };
   },
 };

@@ -26,6 +26,7 @@ export const withdrawAnnouncement: CardAction = {
         id: `c${randomBytes(8).toString('hex')}`,
         corrects: broadcastId,
         shows: { what: 'withdrawn', at: now, byRegion: sender.role === 'regional' ? sender.region : undefined },
+        notice: false,
         requestedBy: actor,
         createdAt: now,
         ...unplanned(),

@@ -5,6 +5,7 @@ import {
   installationUpdate,
   message,
   personalChatId,
+  readReceipt,
   teamChannel,
   type Person,
 } from '../../../support/activities.js';
@@ -144,7 +145,9 @@ describe('an announcement', () => {
     await send(LEAD, { audience: 'everyone' });
 
     const [copy] = cardsTitled(teamChannel.id, CONTENT.title);
-    expect(JSON.stringify(copy)).toContain('First line of the example.\\nSecond line, kept on its own.');
+    expect(JSON.stringify(copy)).toMatch(
+      /"First line of the example\."[^}]*\}[^{]*\{[^}]*"Second line, kept on its own\."/,
+    );
     expect(JSON.stringify(copy)).toContain('https://example.org/news');
     const [report] = cardsTitled(personalChatId(LEAD), 'Announcement report');
     expect(JSON.stringify(report)).toMatch(/"title":"Recipients","value":"6"/);
@@ -157,7 +160,7 @@ describe('an announcement', () => {
 
     const preview = await press(LEAD, VERBS.previewAnnouncement, { broadcastId, ...CONTENT, audience: 'everyone' });
 
-    expect(preview.text).toContain('Preview posted below');
+    expect(preview.text).toContain('Preview posted below in your chat');
     expect(cardsTitled(personalChatId(LEAD), CONTENT.title)).toHaveLength(1);
     expect(bot.connector.sentCards().filter((card) => titleOf(card) === CONTENT.title)).toHaveLength(1);
     expect(await bot.storage.broadcasts.get(broadcastId)).toBeUndefined();
@@ -251,5 +254,30 @@ describe('withdrawing an announcement', () => {
     expect(new Set(updates.map((call) => call.conversationId)).size).toBe(copies);
     const again = await press(LEAD, VERBS.withdrawAnnouncement, { broadcastId });
     expect(again.text).toContain('had already been withdrawn');
+  });
+});
+
+describe('read receipts', () => {
+  it('count in the report: a receipt for that message or a later one is a read; an earlier one, a channel or a stranger is not', async () => {
+    const broadcastId = await send(LEAD, { audience: 'everyone' });
+    const copies = new Map<string, string>();
+    for await (const copy of bot.storage.broadcasts.deliveredCopies(broadcastId))
+      copies.set(copy.conversationId, copy.activityId ?? '');
+    const copyIn = (person: Person) => copies.get(personalChatId(person)) ?? '';
+    const receipt = (id: string, person: Person) => bot.post(readReceipt(id, { serviceUrl, from: person }));
+
+    await receipt(copyIn(NORTH_WEST), NORTH_WEST);
+    await receipt(String(BigInt(copyIn(UNSAVED)) + 5n), UNSAVED);
+    await receipt(String(BigInt(copyIn(LONDON)) - 1n), LONDON);
+    await bot.post(readReceipt('99999999999999999', { serviceUrl, from: LEAD, conversation: teamChannel }));
+    // A later receipt for an earlier message changes nothing.
+    await receipt(String(BigInt(copyIn(NORTH_WEST)) - 10n), NORTH_WEST);
+
+    const shown = await press(LEAD, VERBS.showAnnouncementReport, { broadcastId });
+    const [report] = cardsTitled(personalChatId(LEAD), 'Announcement report').slice(-1);
+    expect(shown.text).toContain('Its report is below.');
+    expect(JSON.stringify(report)).toContain('Read by 2 of 5 personal chats so far.');
+    expect(JSON.stringify(report)).toContain('Channels and group chats send no read receipts');
+    expect(await bot.storage.readReceipts.get(teamChannel.id)).toBeUndefined();
   });
 });

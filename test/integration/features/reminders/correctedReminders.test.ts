@@ -100,6 +100,10 @@ describe('reminders already sent, when the lead changes their webinar', () => {
     );
     expect(updates()).toHaveLength(copies);
     expect(updates().every((call) => JSON.stringify(call.body).includes('Cancelled: the MSO webinar of'))).toBe(true);
+    // The notices follow the updates, as a broadcast of their own.
+    const noticed = () => people.filter((person) => bot.connector.sentCards(personalChatId(person)).length > 0);
+    await waitFor(() => (noticed().length === people.length ? true : undefined), 'a notice in each chat', 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
     for (const person of people) {
       const notices = bot.connector.sentCards(personalChatId(person)).map(titleOf);
       expect(notices).toEqual([expect.stringMatching(/^The MSO webinar of .* is cancelled$/)]);

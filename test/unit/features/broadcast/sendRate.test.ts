@@ -42,27 +42,35 @@ describe('the send rate of a broadcast', () => {
     expect(clock.rate.rate).toBe(48);
   });
 
-  it('takes 429s from three conversations within 2 s, a tenth of the answers, as the tenant limit', () => {
+  it('takes 429s from three conversations within 2 s, a fifth of the answers, as the tenant limit', () => {
     const clock = rateAt(48);
-    // A whole second heard: 21 answers, of which the first leaves the last second when the 429s come.
-    clock.answers(21, 525);
-    clock.advance(475);
+    // A whole second heard at speed: 40 answers, of which the first two leave the second before the first 429.
+    clock.answers(40, 833);
+    clock.advance(200);
 
-    const signals = clock.answers(4, 40, 4);
+    const signals = clock.answers(10, 100, 10);
 
-    expect(signals).toEqual([false, false, true, false]);
-    // 90% of what got through in the last second: the 20 answered, not the refused.
-    expect(clock.rate.rate).toBeCloseTo(18, 1);
+    expect(signals).toEqual([...Array.from({ length: 9 }, () => false), true]);
+    // The limit clipped the rate: 95% of the 38 that got through in the second before the first 429.
+    expect(clock.rate.rate).toBeCloseTo(36.1, 1);
     expect(clock.rate.decreases).toBe(1);
   });
 
-  it('lowers a rate it has heard for less than a second by a tenth of itself', () => {
+  it('lowers a rate it has heard for less than a second by a twentieth of itself', () => {
     const clock = rateAt(48);
-    clock.answers(20, 500);
+    clock.answers(40, 500);
 
-    clock.answers(3, 30, 3);
+    clock.answers(10, 50, 10);
 
-    expect(clock.rate.rate).toBeCloseTo(43.2, 1);
+    expect(clock.rate.rate).toBeCloseTo(45.6, 1);
+  });
+
+  it('does not take 429s at the tail of a broadcast, when little is being sent, as the tenant limit', () => {
+    const clock = rateAt(48);
+    clock.answers(5, 1000);
+
+    expect(clock.answers(4, 40, 4)).toEqual([false, false, false, false]);
+    expect(clock.rate.rate).toBe(48);
   });
 
   it('does not count three 429s from one conversation as the tenant limit', () => {
@@ -77,13 +85,14 @@ describe('the send rate of a broadcast', () => {
     expect(signals).toEqual([false, false, false]);
   });
 
-  it('climbs back by a tenth of a send a second, up to the configured rate', () => {
+  it('climbs back by a twentieth of a send a second each second, up to the configured rate', () => {
     const clock = rateAt(48);
-    clock.answers(20, 500);
-    clock.answers(3, 30, 3);
+    clock.answers(40, 500);
+    clock.answers(10, 50, 10);
     const dropped = clock.rate.rate;
+    expect(dropped).toBeLessThan(48);
 
-    clock.advance(10_000);
+    clock.advance(20_000);
     expect(clock.rate.rate).toBeCloseTo(dropped + 1, 5);
     clock.advance(1_000_000);
     expect(clock.rate.rate).toBe(48);
