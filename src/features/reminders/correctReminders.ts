@@ -20,12 +20,17 @@ function lastShown(reminder: ReminderBroadcast, corrections: readonly Correction
   return { what: 'webinar', occurrenceId, start, end, topic, joinUrl, cancelled: false, onSchedule: true };
 }
 
+/** Will not take place as reminded: cancelled, or moved off the schedule. */
+const gone = (shown: WebinarShown) => shown.cancelled || !shown.onSchedule;
+
+/** Whether the copies would now say something else; a date they already call off is not called off again. */
 const differs = (a: WebinarShown, b: WebinarShown) =>
-  a.cancelled !== b.cancelled ||
-  a.onSchedule !== b.onSchedule ||
-  a.topic !== b.topic ||
-  a.joinUrl !== b.joinUrl ||
-  a.start.getTime() !== b.start.getTime();
+  !(gone(a) && gone(b)) &&
+  (a.cancelled !== b.cancelled ||
+    a.onSchedule !== b.onSchedule ||
+    a.topic !== b.topic ||
+    a.joinUrl !== b.joinUrl ||
+    a.start.getTime() !== b.start.getTime());
 
 /**
  * After a lead's change to the schedule or one date: every reminder already made for a webinar

@@ -121,4 +121,66 @@ describe('reminders already sent, when the lead changes their webinar', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(updates()).toEqual([]);
   });
+
+  it('show the date again when it is restored, without a new message', async () => {
+    bot.connector.clear();
+
+    // The card showed the date cancelled, with its topic; the lead untoggles the cancellation.
+    await changeDate({
+      occurrenceTopic: 'An example topic',
+      cancelled: 'false',
+      shownOccurrenceId: occurrenceId,
+      shownTopic: 'An example topic',
+      shownJoinUrl: '',
+      shownCancelled: 'true',
+      shownRecordingUrl: '',
+      shownPast: 'false',
+    });
+
+    await waitFor(
+      () => (reportsTitled('Sent reminders updated').length > 0 ? true : undefined),
+      'the update report',
+      20_000,
+    );
+    expect(updates()).toHaveLength(copies);
+    expect(updates().every((call) => JSON.stringify(call.body).includes('Topic: An example topic'))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(people.flatMap((person) => bot.connector.sentCards(personalChatId(person)))).toEqual([]);
+  });
+
+  it('say the date has moved when the schedule changes its time, with a short message to each', async () => {
+    bot.connector.clear();
+
+    const saved = await bot.post(
+      cardAction(
+        VERBS.saveWebinarSchedule,
+        {
+          rule: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',
+          startTime: '15:00',
+          durationMinutes: '60',
+          firstDate: '',
+          topic: '',
+          joinUrl: 'https://teams.microsoft.com/l/meetup-join/example',
+        },
+        { serviceUrl, from: LEAD },
+      ),
+    );
+
+    expect(JSON.stringify(saved.body)).toContain('Reminders already sent for a date that changed are being updated');
+    await waitFor(
+      () => (reportsTitled('Sent reminders updated').length > 0 ? true : undefined),
+      'the update report',
+      20_000,
+    );
+    expect(updates()).toHaveLength(copies);
+    expect(updates().map((call) => /"text":"([^"]*)"/.exec(JSON.stringify(call.body))?.[1])).toEqual(
+      Array.from({ length: copies }, () => expect.stringMatching(/^Moved: the MSO webinar of/)),
+    );
+    const moved = () => people.filter((person) => bot.connector.sentCards(personalChatId(person)).length > 0);
+    await waitFor(() => (moved().length === people.length ? true : undefined), 'a notice in each chat', 20_000);
+    for (const person of people)
+      expect(bot.connector.sentCards(personalChatId(person)).map(titleOf)).toEqual([
+        expect.stringMatching(/^The MSO webinar of .* has moved$/),
+      ]);
+  });
 });
