@@ -173,9 +173,9 @@ describe('reminders already sent, when the lead changes their webinar', () => {
       20_000,
     );
     expect(updates()).toHaveLength(copies);
-    expect(updates().map((call) => /"text":"([^"]*)"/.exec(JSON.stringify(call.body))?.[1])).toEqual(
-      Array.from({ length: copies }, () => expect.stringMatching(/^Moved: the MSO webinar of/)),
-    );
+    const titles = updates().map((call) => /"text":"([^"]*)"/.exec(JSON.stringify(call.body))?.[1] ?? '');
+    expect(titles).toHaveLength(copies);
+    expect(titles.every((title) => title.startsWith('Moved: the MSO webinar of'))).toBe(true);
     const moved = () => people.filter((person) => bot.connector.sentCards(personalChatId(person)).length > 0);
     await waitFor(() => (moved().length === people.length ? true : undefined), 'a notice in each chat', 20_000);
     for (const person of people)
