@@ -1,7 +1,6 @@
-import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import type { AnnouncementBroadcast } from '../broadcast/broadcast.js';
 import type { BroadcastKind } from '../broadcast/broadcastKind.js';
-import { outcomeOf } from '../broadcast/sendOutcome.js';
+import { postingCard } from '../broadcast/sendOutcome.js';
 import { reportBroadcast, senderOrLeads } from '../broadcast/broadcastReport.js';
 import { readsOf } from '../broadcast/readReceipts.js';
 import type { BotDeps } from '../botDeps.js';
@@ -13,25 +12,11 @@ type KindDeps = Pick<BotDeps, 'storage' | 'roles' | 'messenger' | 'directory' | 
 
 /** Announcements as a kind of broadcast: to their audience, stopped by a withdrawal, reported to whoever sent them. */
 export function announcementKind(deps: KindDeps): BroadcastKind<AnnouncementBroadcast> {
-  // One card per announcement, made on its first send: every recipient gets the same card.
-  let current: { id: string; card: AdaptiveCardJson } | undefined;
   return {
     audience: (broadcast) => audienceTargets(deps, broadcast.announcement.audience),
-    async send(target, broadcast) {
-      if (current?.id !== broadcast.id)
-        current = {
-          id: broadcast.id,
-          card: announcementCard(deps, broadcast.announcement, {
-            at: broadcast.createdAt,
-            fromRegion: broadcast.fromRegion,
-          }),
-        };
-      try {
-        return { ok: true, activityId: await deps.messenger.sendOnce(target.reference, current.card) };
-      } catch (error) {
-        return outcomeOf(error);
-      }
-    },
+    send: postingCard(deps.messenger, (broadcast: AnnouncementBroadcast) =>
+      announcementCard(deps, broadcast.announcement, { at: broadcast.createdAt, fromRegion: broadcast.fromRegion }),
+    ),
     // Read fresh: a lead may withdraw it while it goes out.
     withdrawn: async (broadcast) => {
       const stored = await deps.storage.broadcasts.get(broadcast.id);

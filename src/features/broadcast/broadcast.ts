@@ -142,8 +142,8 @@ export interface BroadcastStore {
   unfinished(): Promise<Broadcast[]>;
   /** The most recently finished broadcast of a kind. */
   lastFinished(kind: BroadcastKindName): Promise<Broadcast | undefined>;
-  /** Every broadcast of a kind, newest first (a few a month: one partition). */
-  list(kind: BroadcastKindName): Promise<Broadcast[]>;
+  /** Every broadcast of these kinds, newest first (a few a month: one scan of one partition). */
+  list(...kinds: BroadcastKindName[]): Promise<Broadcast[]>;
   /** The conversations a broadcast reached, with the message it posted there (to correct it). */
   deliveredCopies(broadcastId: string): AsyncIterable<BroadcastTarget>;
   /** Marks an announcement withdrawn; false when it was withdrawn already (or is not an announcement). */

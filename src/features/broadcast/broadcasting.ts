@@ -38,8 +38,11 @@ export function createBroadcasting(options: BroadcastingOptions): BroadcastRunne
       if (withKind(kinds, broadcast, (kind) => kind.refusalMeansRemoved)) await options.markUnreachable(conversationId);
     },
     ratePerSecond: options.ratePerSecond,
-    onSlowedDown: (rate) =>
-      logger.info({ outcome: 'slowed_down', rate: Math.round(rate * 10) / 10 }, 'broadcast heard the tenant limit'),
+    onSlowedDown: (rate, times) =>
+      logger.info(
+        { outcome: 'slowed_down', rate: Math.round(rate * 10) / 10, times },
+        'broadcast heard the tenant limit',
+      ),
     onError: (error, delivery) =>
       logger.warn(
         { broadcastId: delivery.broadcastId, outcome: 'row_left_claimed', error: errorSummary(error) },

@@ -103,10 +103,10 @@ export class Broadcasts implements BroadcastStore {
     return done.sort((a, b) => (b.finishedAt?.getTime() ?? 0) - (a.finishedAt?.getTime() ?? 0))[0];
   }
 
-  async list(kind: BroadcastKindName): Promise<Broadcast[]> {
+  async list(...kinds: BroadcastKindName[]): Promise<Broadcast[]> {
     const all = await this.listBroadcasts(odata`PartitionKey eq ${PARTITION}`);
     return all
-      .filter((broadcast) => broadcast.kind === kind)
+      .filter((broadcast) => kinds.includes(broadcast.kind))
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   }
 

@@ -48,8 +48,8 @@ export interface DispatcherOptions {
   parallelRows?: number;
   now?: () => Date;
   onError?: (error: unknown, delivery: Delivery) => void;
-  /** The tenant's limit was heard: every send paused and the rate dropped to `rate`. */
-  onSlowedDown?: (rate: number) => void;
+  /** The tenant's limit was heard (`times` since start): every send paused and the rate dropped to `rate`. */
+  onSlowedDown?: (rate: number, times: number) => void;
   /** Why a row must not go out any more at this moment (a reminder for a webinar that has begun), or undefined. */
   expired?(broadcast: Broadcast, now: Date): string | undefined;
 }
@@ -250,7 +250,7 @@ export class Dispatcher {
       const wait = (throttled && outcome.retryAfterMs) || this.backoff(attempts - row.attempts);
       if (tenantLimit) {
         this.rate.pause(wait);
-        this.options.onSlowedDown?.(this.rate.rate);
+        this.options.onSlowedDown?.(this.rate.rate, this.rate.decreases);
       }
       await sleep(wait);
     }

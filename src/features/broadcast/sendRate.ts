@@ -64,7 +64,7 @@ export class SendRate {
   private timer: NodeJS.Timeout | undefined;
   private answers: Answer[] = [];
   private firstHeardAt = Number.POSITIVE_INFINITY;
-  /** How often the tenant's limit was heard: for the logs and the bench. */
+  /** How often the tenant's limit was heard since start: in the log line of each decrease. */
   decreases = 0;
 
   constructor(options: SendRateOptions) {

@@ -42,15 +42,14 @@ export async function correctSentReminders(
   requestedBy: string,
   at: Date,
 ): Promise<number> {
-  const { broadcasts } = deps.storage;
-  const reminders = (await broadcasts.list('reminder')).filter(
+  // One scan for both: this runs on every save of the webinar settings.
+  const listed = await deps.storage.broadcasts.list('reminder', 'correction');
+  const reminders = listed.filter(
     (broadcast): broadcast is ReminderBroadcast =>
       broadcast.kind === 'reminder' && broadcast.start.getTime() > at.getTime(),
   );
   if (reminders.length === 0) return 0;
-  const corrections = (await broadcasts.list('correction')).filter(
-    (broadcast): broadcast is CorrectionBroadcast => broadcast.kind === 'correction',
-  );
+  const corrections = listed.filter((broadcast): broadcast is CorrectionBroadcast => broadcast.kind === 'correction');
   let launched = 0;
   for (const reminder of reminders) {
     const shown = lastShown(reminder, corrections);

@@ -1,7 +1,6 @@
-import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import type { BroadcastTarget, ReminderBroadcast } from '../broadcast/broadcast.js';
 import type { SendOutcome } from '../broadcast/dispatcher.js';
-import { outcomeOf } from '../broadcast/sendOutcome.js';
+import { postingCard } from '../broadcast/sendOutcome.js';
 import { reportBroadcast } from '../broadcast/broadcastReport.js';
 import { readsOf } from '../broadcast/readReceipts.js';
 import type { BotDeps } from '../botDeps.js';
@@ -10,20 +9,11 @@ import { reminderCard, reportCard } from '../webinar/webinarCards.js';
 
 type ReminderDeps = Pick<BotDeps, 'messenger' | 'directory' | 'webinarCalendarUrl'>;
 
-/** Sends a broadcast's card to one conversation, one HTTP request per call, and says how it went. */
+/** Sends the reminder card to one conversation, one HTTP request per call, and says how it went. */
 export function createReminderSender(
   deps: ReminderDeps,
 ): (target: BroadcastTarget, broadcast: ReminderBroadcast) => Promise<SendOutcome> {
-  // One card per broadcast, made on its first send: every subscriber gets the same card.
-  let current: { id: string; card: AdaptiveCardJson } | undefined;
-  return async (target, broadcast) => {
-    if (current?.id !== broadcast.id) current = { id: broadcast.id, card: reminderCard(deps, broadcast) };
-    try {
-      return { ok: true, activityId: await deps.messenger.sendOnce(target.reference, current.card) };
-    } catch (error) {
-      return outcomeOf(error);
-    }
-  };
+  return postingCard(deps.messenger, (broadcast: ReminderBroadcast) => reminderCard(deps, broadcast));
 }
 
 /** When a reminder ends: each lead gets the report card, and the audit table gets the broadcast. */
