@@ -37,13 +37,23 @@ const CLIPPED = 0.9;
 const SPACING = 0.5;
 /** The signal counts only with at least half the rate's answers in its window (sending at speed). */
 const AT_SPEED = 0.5;
-/** Sends a second gained each second after a decrease. */
-const INCREASE_PER_SECOND = 0.05;
+/**
+ * Sends a second gained each second after a decrease, while within reach of the limit last
+ * heard: slowly, since going over it again costs a pause and the 429s that brought it.
+ */
+const NEAR_INCREASE = 0.02;
+/** Past the limit last heard by this share, the limit has moved (the tenant's other apps are quiet): */
+const NEAR = 1.05;
+/** ...and the rate climbs faster, this many sends a second each second. */
+const AWAY_INCREASE = 0.1;
+/** How long answers are kept: the signal's window and the second before it, with room for slow answers. */
+const KEPT_MS = SIGNAL_WINDOW_MS + 2_000;
 /** Never slower than this, whatever the connector says. */
 const FLOOR = 1;
 
 interface Answer {
   at: number;
+  sentAt: number;
   conversationId: string;
   ok: boolean;
   throttled: boolean;
@@ -54,6 +64,8 @@ export class SendRate {
   private readonly now: () => number;
   /** The rate set at the last decrease, and when; it climbs from there. */
   private base: number;
+  /** The tenant's limit as estimated at the last decrease. */
+  private limitHeard: number;
   private decreasedAt = Number.NEGATIVE_INFINITY;
   private resumeAt = 0;
   /** When the next send may go, on the beat. */
@@ -63,13 +75,14 @@ export class SendRate {
   private readonly waiting: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private answers: Answer[] = [];
-  private firstHeardAt = Number.POSITIVE_INFINITY;
+  private firstSentAt = Number.POSITIVE_INFINITY;
   /** How often the tenant's limit was heard since start: in the log line of each decrease. */
   decreases = 0;
 
   constructor(options: SendRateOptions) {
     this.ceiling = options.ceiling;
     this.base = options.ceiling;
+    this.limitHeard = options.ceiling;
     this.now = options.now ?? (() => performance.now());
   }
 
@@ -80,7 +93,13 @@ export class SendRate {
 
   /** Sends a second allowed now. */
   get rate(): number {
-    const climbed = this.base + (INCREASE_PER_SECOND * Math.max(0, this.now() - this.decreasedAt)) / 1000;
+    const seconds = Math.max(0, this.now() - this.decreasedAt) / 1000;
+    const near = Math.max(0, NEAR * this.limitHeard - this.base);
+    const nearSeconds = near / NEAR_INCREASE;
+    const climbed =
+      seconds <= nearSeconds
+        ? this.base + NEAR_INCREASE * seconds
+        : this.base + near + AWAY_INCREASE * (seconds - nearSeconds);
     return Math.min(this.ceiling, climbed);
   }
 
@@ -126,10 +145,11 @@ export class SendRate {
    */
   heard(answer: Heard): boolean {
     const now = this.now();
-    this.firstHeardAt = Math.min(this.firstHeardAt, now);
-    this.answers.push({ at: now, conversationId: answer.conversationId, ok: answer.ok, throttled: answer.throttled });
-    // The signal's window, and the second before it, in which what got through is measured.
-    this.answers = this.answers.filter((earlier) => earlier.at > now - SIGNAL_WINDOW_MS - 1000);
+    this.firstSentAt = Math.min(this.firstSentAt, answer.sentAt);
+    this.answers.push({ at: now, ...answer });
+    // The signal's window, and the second before it (by when requests went), in which what got
+    // through is measured.
+    this.answers = this.answers.filter((earlier) => earlier.at > now - KEPT_MS);
     // Sent before the last decrease: the limit was already heard; one decrease per signal.
     if (!answer.throttled || answer.sentAt <= this.decreasedAt) return false;
     const since = Math.max(this.decreasedAt, now - SIGNAL_WINDOW_MS);
@@ -140,20 +160,25 @@ export class SendRate {
     // Only while sending at speed (a second's worth of answers in the window): at the tail of a
     // broadcast, a few retries refused are a large share of nothing.
     if (recent.length < this.rate * (SIGNAL_WINDOW_MS / 1000) * AT_SPEED) return false;
-    // What got through in the second before the first of these 429s, once a whole second had
-    // been heard by then (since the start or the last decrease); before that (a burst at the
-    // start) only the rate is known.
-    const firstRefused = throttled[0]?.at ?? now;
+    // What got through of the requests that went in the second before the first of these 429s
+    // went (by when they went: Teams counts requests as they arrive, and answers come back
+    // unevenly), once a whole second had been sent by then (since the start or the last
+    // decrease); before that (a burst at the start) only the rate is known.
+    const firstRefused = throttled[0]?.sentAt ?? now;
     const gotThrough = this.answers.filter(
       (earlier) =>
-        earlier.ok && earlier.at > this.decreasedAt && earlier.at > firstRefused - 1000 && earlier.at <= firstRefused,
+        earlier.ok &&
+        earlier.sentAt > this.decreasedAt &&
+        earlier.sentAt > firstRefused - 1000 &&
+        earlier.sentAt <= firstRefused,
     ).length;
-    const wholeSecond = firstRefused - Math.max(this.decreasedAt, this.firstHeardAt) >= 1000;
+    const wholeSecond = firstRefused - Math.max(this.decreasedAt, this.firstSentAt) >= 1000;
     // Far less than the rate got through: the limit clipped it, and is what got through. Nearly
     // all: the rate had just reached the limit (climbing back), and the limit is about the rate.
     const rate = this.rate;
     const limit = wholeSecond && gotThrough < CLIPPED * rate ? gotThrough : rate;
     this.base = Math.max(FLOOR, DECREASE * limit);
+    this.limitHeard = limit;
     this.decreasedAt = now;
     this.decreases += 1;
     return true;

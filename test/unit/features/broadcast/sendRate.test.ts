@@ -85,15 +85,21 @@ describe('the send rate of a broadcast', () => {
     expect(signals).toEqual([false, false, false]);
   });
 
-  it('climbs back by a twentieth of a send a second each second, up to the configured rate', () => {
+  it('climbs back slowly near the limit it heard, faster once past it, up to the configured rate', () => {
     const clock = rateAt(48);
-    clock.answers(40, 500);
-    clock.answers(10, 50, 10);
-    const dropped = clock.rate.rate;
-    expect(dropped).toBeLessThan(48);
+    clock.answers(40, 833);
+    clock.advance(200);
+    clock.answers(10, 100, 10);
+    // 38 got through in the second before the first 429: that is the limit, and the rate is 95% of it.
+    expect(clock.rate.rate).toBeCloseTo(36.1, 1);
 
-    clock.advance(20_000);
-    expect(clock.rate.rate).toBeCloseTo(dropped + 1, 5);
+    clock.advance(50_000);
+    expect(clock.rate.rate).toBeCloseTo(37.1, 1);
+    // A twentieth past the limit heard (39.9) after 190 s; from there a tenth of a send a second each second.
+    clock.advance(140_000);
+    expect(clock.rate.rate).toBeCloseTo(39.9, 1);
+    clock.advance(10_000);
+    expect(clock.rate.rate).toBeCloseTo(40.9, 1);
     clock.advance(1_000_000);
     expect(clock.rate.rate).toBe(48);
   });
