@@ -25,7 +25,7 @@ export interface BotDeps {
   /** The webinar's dates: the lead's saved schedule, else the configured one. */
   webinars: Webinars;
   /** Starts a broadcast a lead asked for (a reminder now, an announcement, a correction of sent copies). */
-  broadcasting: Pick<BroadcastRunner, 'launch'>;
+  broadcasting: Pick<BroadcastRunner, 'launch' | 'sendSoon'>;
   /** The features the app is made of (privacy asks each what it holds and how to erase it). */
   features: readonly Feature[];
   /** Intent -> the feature handler that answers it. */

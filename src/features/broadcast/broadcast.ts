@@ -146,8 +146,11 @@ export interface BroadcastStore {
   list(...kinds: BroadcastKindName[]): Promise<Broadcast[]>;
   /** The conversations a broadcast reached, with the message it posted there (to correct it). */
   deliveredCopies(broadcastId: string): AsyncIterable<BroadcastTarget>;
-  /** Marks an announcement withdrawn; false when it was withdrawn already (or is not an announcement). */
-  withdraw(broadcastId: string, at: Date, by: string): Promise<boolean>;
+  /**
+   * Marks the announcement `correction` corrects withdrawn and stores the correction, together;
+   * false when it was withdrawn already (or is not an announcement).
+   */
+  withdraw(correction: CorrectionBroadcast, at: Date, by: string): Promise<boolean>;
   /** Conversation ids that already have a row in the broadcast's outbox. */
   plannedTargets(broadcastId: string): Promise<Set<string>>;
   /** Writes pending rows (insert if absent), in batches. */

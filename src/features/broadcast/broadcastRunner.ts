@@ -10,6 +10,8 @@ import type { Dispatcher } from './dispatcher.js';
 /** A broadcast made while another instance works: how often and how long to try to take over. */
 const NOW_RETRY_MS = 2_000;
 const NOW_RETRIES = 30;
+/** How often a broadcast being sent is looked at again for a withdrawal (one storage read). */
+const WITHDRAWN_CHECK_MS = 2_000;
 /** Outbox rows written per batch while planning. */
 const PLANNING_BATCH = 500;
 
@@ -103,8 +105,11 @@ function broadcastWork(options: BroadcastRunnerOptions, claimant: { id: string; 
 
   /** Sends until the outbox is settled or no progress is possible; then reports. True when finished here. */
   async function send(broadcast: Broadcast, keepGoing: () => boolean): Promise<boolean> {
-    // Withdrawn meanwhile (a webinar date the lead cancelled, an announcement withdrawn): what is left is not sent.
-    const withdrawn = await withKind(options.kinds, broadcast, (kind, typed) => kind.withdrawn?.(typed));
+    // Withdrawn meanwhile (a webinar date the lead cancelled, an announcement withdrawn): what is
+    // left is not sent. Asked again every few seconds while sending, and before each retry.
+    const withdrawn = askedEvery(WITHDRAWN_CHECK_MS, async () =>
+      withKind(options.kinds, broadcast, (kind, typed) => kind.withdrawn?.(typed)),
+    );
     for (;;) {
       const pass = await dispatcher.dispatch(broadcast, claimant, keepGoing, withdrawn);
       const tally = await store.tally(broadcast.id);
@@ -251,5 +256,20 @@ export function createBroadcastRunner(options: BroadcastRunnerOptions): Broadcas
       await ticker.running()?.catch(() => undefined);
       dispatcher.close();
     },
+  };
+}
+
+/**
+ * Why a broadcast must no longer go out, asked at most once every `ms` however many rows ask;
+ * once withdrawn it stays so.
+ */
+function askedEvery(ms: number, ask: () => Promise<string | undefined>): () => Promise<string | undefined> {
+  let asked: { at: number; answer: Promise<string | undefined> } | undefined;
+  return async () => {
+    const now = performance.now();
+    if (!asked || now - asked.at >= ms) asked = { at: now, answer: ask() };
+    const answer = await asked.answer;
+    if (answer !== undefined) asked = { at: Number.POSITIVE_INFINITY, answer: asked.answer };
+    return answer;
   };
 }

@@ -5,6 +5,7 @@ import {
   emptyCounts,
   type Broadcast,
   type BroadcastKindName,
+  type CorrectionBroadcast,
   type BroadcastState,
   type BroadcastStore,
   type Delivery,
@@ -22,6 +23,9 @@ import {
   unlessMissing,
 } from '../../platform/storage/tableErrors.js';
 import { toTableKey } from '../../platform/storage/tableKeys.js';
+
+/** Tries at marking an announcement withdrawn over the runner's writes of its counts. */
+const WITHDRAW_ATTEMPTS = 5;
 
 interface BroadcastEntity {
   partitionKey: string;
@@ -121,25 +125,36 @@ export class Broadcasts implements BroadcastStore {
     }
   }
 
-  async withdraw(broadcastId: string, at: Date, by: string): Promise<boolean> {
-    // Over the row as read: the runner may be writing its counts meanwhile, so read again and retry.
-    for (;;) {
+  async withdraw(correction: CorrectionBroadcast, at: Date, by: string): Promise<boolean> {
+    const broadcastId = correction.corrects;
+    // Over the row as read: the runner may be writing its counts meanwhile, so read again and
+    // retry (it writes about once a second, so a few tries are plenty).
+    for (let attempt = 0; attempt < WITHDRAW_ATTEMPTS; attempt += 1) {
       const entity = await unlessMissing(() => this.broadcasts.getEntity<BroadcastEntity>(PARTITION, broadcastId));
       if (!entity) return false;
       const broadcast = fromBroadcastEntity(entity);
       if (broadcast.kind !== 'announcement' || broadcast.withdrawn) return false;
       const withdrawn = { ...broadcast, withdrawn: { at, by } };
+      // One transaction: withdrawn and its correction planned together, so a crash between the
+      // two cannot leave a withdrawn announcement whose copies are never replaced.
       const written = await succeeds(
         () =>
-          this.broadcasts.updateEntity(
-            { partitionKey: PARTITION, rowKey: broadcastId, payload: payloadOf(withdrawn) },
-            'Merge',
-            { etag: entity.etag },
-          ),
+          this.broadcasts.submitTransaction([
+            [
+              'update',
+              { partitionKey: PARTITION, rowKey: broadcastId, payload: payloadOf(withdrawn) },
+              'Merge',
+              { etag: entity.etag },
+            ],
+            ['create', { ...toBroadcastEntity(correction) }],
+          ]),
         isPreconditionFailed,
       );
       if (written) return true;
     }
+    throw new Error(
+      `announcement ${broadcastId} kept changing: not withdrawn after ${String(WITHDRAW_ATTEMPTS)} tries`,
+    );
   }
 
   async plannedTargets(broadcastId: string): Promise<Set<string>> {

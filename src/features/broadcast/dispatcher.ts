@@ -112,13 +112,14 @@ export class Dispatcher {
 
   /**
    * One pass over the broadcast's unsettled rows; stops early when `keepGoing` says so (the lease
-   * was lost). With `skipReason` (the webinar was cancelled or has begun) rows are failed unsent.
+   * was lost). Once `withdrawn` gives a reason (the webinar was cancelled, the announcement
+   * withdrawn), the rows left, and rows waiting to retry, are failed unsent.
    */
   async dispatch(
     broadcast: Broadcast,
     claimant: DispatchClaimant,
     keepGoing: () => boolean = () => true,
-    skipReason?: string,
+    withdrawn: () => Promise<string | undefined> = () => Promise.resolve(undefined),
   ): Promise<PassResult> {
     const result: PassResult = { settled: { delivered: 0, unreachable: 0, failed: 0 }, heldElsewhere: 0 };
     const rows = await this.options.store.unsettled(broadcast.id);
@@ -132,7 +133,7 @@ export class Dispatcher {
         if (!keepGoing()) return;
         this.inFlight.add(rowKey(row));
         try {
-          const status = await this.deliver(row, broadcast, claimant, skipReason);
+          const status = await this.deliver(row, broadcast, claimant, withdrawn);
           if (status) result.settled[status] += 1;
           else result.heldElsewhere += 1;
         } catch (error) {
@@ -180,13 +181,13 @@ export class Dispatcher {
     row: Delivery,
     broadcast: Broadcast,
     claimant: DispatchClaimant,
-    skipReason: string | undefined,
+    withdrawn: () => Promise<string | undefined>,
   ): Promise<FinalDeliveryStatus | undefined> {
     const { store } = this.options;
     const claim = () => store.claim(row, claimant.id, new Date(this.now().getTime() + this.claimMs), this.now());
     const known = this.unwritten.get(rowKey(row));
     // Withdrawn or expired (a reminder for a webinar that was cancelled or has begun): failed, not sent.
-    const skip = known ? undefined : (skipReason ?? this.options.expired?.(broadcast, this.now()));
+    const skip = known ? undefined : ((await withdrawn()) ?? this.options.expired?.(broadcast, this.now()));
     if (known || skip) {
       const claimed = await claim();
       if (!claimed) return undefined;
@@ -203,7 +204,7 @@ export class Dispatcher {
     }
     let claimed: Delivery | undefined;
     const claimOnce = async () => (claimed ??= await claim()) !== undefined;
-    const tried = await this.tryUntilSettled(row, broadcast, claimOnce);
+    const tried = await this.tryUntilSettled(row, broadcast, claimOnce, withdrawn);
     if (!tried || !claimed) return undefined;
     try {
       const settled = await store.settle(
@@ -224,6 +225,7 @@ export class Dispatcher {
     row: Delivery,
     broadcast: Broadcast,
     claim: () => Promise<boolean>,
+    withdrawn: () => Promise<string | undefined>,
   ): Promise<Outcome | undefined> {
     let attempts = row.attempts;
     for (;;) {
@@ -253,6 +255,8 @@ export class Dispatcher {
         this.options.onSlowedDown?.(this.rate.rate, this.rate.decreases);
       }
       await sleep(wait);
+      const reason = (await withdrawn()) ?? this.options.expired?.(broadcast, this.now());
+      if (reason) return { status: 'failed', reason, attempts, activityId: undefined };
     }
   }
 

@@ -19,19 +19,19 @@ export const withdrawAnnouncement: CardAction = {
     const broadcastId = chosen.broadcast.id;
     const actor = request.person.aadObjectId ?? '';
     const now = new Date();
-    const withdrawn = await deps.storage.broadcasts.withdraw(broadcastId, now, actor);
+    const correction: CorrectionBroadcast = {
+      kind: 'correction',
+      id: `c${randomBytes(8).toString('hex')}`,
+      corrects: broadcastId,
+      shows: { what: 'withdrawn', at: now, byRegion: sender.role === 'regional' ? sender.region : undefined },
+      notice: false,
+      requestedBy: actor,
+      createdAt: now,
+      ...unplanned(),
+    };
+    const withdrawn = await deps.storage.broadcasts.withdraw(correction, now, actor);
     if (withdrawn) {
-      const correction: CorrectionBroadcast = {
-        kind: 'correction',
-        id: `c${randomBytes(8).toString('hex')}`,
-        corrects: broadcastId,
-        shows: { what: 'withdrawn', at: now, byRegion: sender.role === 'regional' ? sender.region : undefined },
-        notice: false,
-        requestedBy: actor,
-        createdAt: now,
-        ...unplanned(),
-      };
-      await deps.broadcasting.launch(correction);
+      deps.broadcasting.sendSoon();
       await deps.storage.audit.record({
         at: now.toISOString(),
         actor,

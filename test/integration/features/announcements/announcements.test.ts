@@ -112,6 +112,13 @@ async function send(lead: Person, audience: Record<string, string>): Promise<str
   return broadcastId;
 }
 
+const withdrawalReported = () =>
+  waitFor(
+    () => (cardsTitled(personalChatId(LEAD), 'Announcement withdrawn everywhere').length > 0 ? true : undefined),
+    'the withdrawal report',
+    30_000,
+  );
+
 describe('an announcement', () => {
   it('to one region reaches exactly the MSOs who saved that region, and says who was left out', async () => {
     const broadcastId = await newForm(LEAD);
@@ -240,11 +247,7 @@ describe('withdrawing an announcement', () => {
     expect(JSON.stringify(list)).toContain(CONTENT.title);
     const withdrawn = await press(LEAD, VERBS.withdrawAnnouncement, { broadcastId });
     expect(withdrawn.text).toContain('Withdrawn: nothing more of it goes out');
-    await waitFor(
-      () => (cardsTitled(personalChatId(LEAD), 'Announcement withdrawn everywhere').length > 0 ? true : undefined),
-      'the withdrawal report',
-      20_000,
-    );
+    await withdrawalReported();
 
     const updates = bot.connector.calls.filter((call) => call.kind === 'update' && call.status < 300);
     expect(updates).toHaveLength(copies);
@@ -255,6 +258,37 @@ describe('withdrawing an announcement', () => {
     const again = await press(LEAD, VERBS.withdrawAnnouncement, { broadcastId });
     expect(again.text).toContain('had already been withdrawn');
   });
+  it('while it is still going out stops what has not gone, and replaces only what has', async () => {
+    // Kim's chat answers 503 four times (its fifth try, seconds later, would get through): that
+    // copy is waiting to be retried when the lead withdraws.
+    const kimChat = personalChatId(UNSAVED);
+    bot.connector.failNext({ status: 503, kind: 'reply', conversationId: kimChat }, 4);
+    const broadcastId = await newForm(LEAD);
+    const reviewed = await press(LEAD, VERBS.reviewAnnouncement, { broadcastId, ...CONTENT, audience: 'everyone' });
+    await press(LEAD, VERBS.sendAnnouncement, buttonData(reviewed.card, VERBS.sendAnnouncement) ?? {});
+    const posted = (conversationId?: string) =>
+      bot.connector.calls.filter(
+        (call) =>
+          call.kind === 'reply' &&
+          call.status < 300 &&
+          (conversationId === undefined || call.conversationId === conversationId) &&
+          JSON.stringify(call.body).includes(CONTENT.title),
+      );
+    await waitFor(() => (posted().length === 5 ? true : undefined), 'the five chats that answer', 20_000);
+
+    const withdrawn = await press(LEAD, VERBS.withdrawAnnouncement, { broadcastId });
+    expect(withdrawn.text).toContain('Withdrawn: nothing more of it goes out');
+    await withdrawalReported();
+
+    expect(posted(kimChat)).toHaveLength(0);
+    const stored = await bot.storage.broadcasts.get(broadcastId);
+    expect(stored?.counts).toMatchObject({ delivered: 5, failed: 1 });
+    const updates = bot.connector.calls.filter((call) => call.kind === 'update' && call.status < 300);
+    expect(new Set(updates.map((call) => call.conversationId))).toEqual(
+      new Set(posted().map((call) => call.conversationId)),
+    );
+    expect(updates.some((call) => call.conversationId === kimChat)).toBe(false);
+  }, 60_000);
 });
 
 describe('read receipts', () => {
