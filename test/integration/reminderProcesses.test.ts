@@ -5,7 +5,7 @@ import { REMINDER_JOB_PATH } from '../../src/http/jobRoutes.js';
 import { openStorage, type Storage } from '../../src/storage.js';
 import { cardAction, installationUpdate, message, personalChatId, type Person } from '../support/activities.js';
 import { startBotProcess, type BotProcess } from '../support/botProcess.js';
-import { FakeConnector } from '../support/fakeConnector.js';
+import { FakeConnector, type ConnectorCall } from '../support/fakeConnector.js';
 import { waitFor } from '../support/waitFor.js';
 
 /*
@@ -66,6 +66,7 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
   // Each test has its own lead (its report comes to a chat of its own); every process knows both.
   const crashLead = person('crash-lead', 0);
   const threeLead = person('three-lead', 0);
+  const correctLead = person('correct-lead', 0);
   const running: BotProcess[] = [];
   let connector: FakeConnector;
   let storage: Storage;
@@ -91,7 +92,7 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
       LOG_LEVEL: 'info',
       TABLES_CONNECTION_STRING: connectionString,
       ALLOW_UNAUTHENTICATED: 'true',
-      LEAD_AAD_OBJECT_IDS: `${crashLead.aadObjectId},${threeLead.aadObjectId}`,
+      LEAD_AAD_OBJECT_IDS: [crashLead, threeLead, correctLead].map((lead) => lead.aadObjectId).join(','),
       WEBINAR_RRULE: 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2',
       // No scheduled reminder falls due during the test: only the lead's "now" sends.
       REMINDER_OFFSETS: '1m',
@@ -152,6 +153,15 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
 
   /** The lead types "send webinar reminder now" on one server and confirms the card on another. */
   async function sendReminderNow(lead: Person, askOn: BotProcess, confirmOn: BotProcess): Promise<string> {
+    return (await sendReminderNowFor(lead, askOn, confirmOn)).broadcastId;
+  }
+
+  /** As `sendReminderNow`: the broadcast and the webinar date it is for. */
+  async function sendReminderNowFor(
+    lead: Person,
+    askOn: BotProcess,
+    confirmOn: BotProcess,
+  ): Promise<{ broadcastId: string; occurrenceId: string }> {
     const asked = await askOn.post(
       message('send webinar reminder now', { serviceUrl: connector.serviceUrl, from: lead }),
     );
@@ -167,7 +177,17 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
     );
     expect(confirmed.status).toBe(200);
     expect(JSON.stringify(confirmed.body)).toContain('Webinar reminder on its way');
-    return offer.data.broadcastId;
+    return offer.data;
+  }
+
+  /** The connector takes the next request of this kind and does not answer it for 10 s: that request is in the air. */
+  async function holdNext(kind: 'reply' | 'update'): Promise<ConnectorCall> {
+    const callsBefore = connector.calls.length;
+    connector.delayNext({ ms: 10_000, kind });
+    return waitFor(
+      () => connector.calls.slice(callsBefore).find((call) => call.kind === kind),
+      `a request held at the connector (${kind})`,
+    );
   }
 
   async function tick(bot: BotProcess): Promise<{ status: number; answer: TickAnswer }> {
@@ -216,12 +236,7 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
     await waitFor(() => (remindersSent(everyone) >= 20 ? true : undefined), '20 reminders to be sent', 30_000);
     // The connector takes the next reminder but does not answer before the process dies: the
     // subscriber has it, and the server cannot know.
-    const callsBefore = connector.calls.length;
-    connector.delayNext({ ms: 10_000, kind: 'reply' });
-    const held = await waitFor(
-      () => connector.calls.slice(callsBefore).find((call) => call.kind === 'reply')?.conversationId,
-      'a reminder held at the connector',
-    );
+    const held = (await holdNext('reply')).conversationId;
     await first.kill();
 
     const atCrash = await storage.broadcasts.unsettled(broadcastId);
@@ -314,4 +329,77 @@ describe('the webinar reminder broadcast across server processes on one Azurite'
     });
     expect(reportsTo(lead)).toHaveLength(1);
   }, 90_000);
+
+  it('updates every sent reminder after the server process is killed mid-correction and restarted, none more than the requests in flight', async () => {
+    const lead = correctLead;
+    const everyone = [...people('correct-mso', 60), lead];
+    // The other tests' processes would share the work (one lease for all): only this test's runs.
+    await others?.catch(() => undefined);
+    await Promise.all(running.splice(0).map((bot) => bot.kill()));
+    const bots: BotProcess[] = [];
+    showLogsOnFailure(() => bots);
+    onTestFinished(() => forget(everyone));
+    const env = botEnv(`correct-${RUN}`, CRASH_RPS);
+    const first = await start(env);
+    bots.push(first);
+    await install(first, everyone);
+    const { occurrenceId } = await sendReminderNowFor(lead, first, first);
+    await waitFor(() => (reportsTo(lead)[0] ? true : undefined), "the reminder's report", 30_000);
+    // Every copy of a reminder for that date, this test's and the earlier tests' alike, by its message id.
+    const reminders = (await storage.broadcasts.list('reminder')).filter(
+      (broadcast) => broadcast.kind === 'reminder' && broadcast.occurrenceId === occurrenceId,
+    );
+    const copies: string[] = [];
+    for (const reminder of reminders)
+      for await (const copy of storage.broadcasts.deliveredCopies(reminder.id))
+        if (copy.activityId) copies.push(copy.activityId);
+    const updates = () => connector.calls.filter((call) => call.kind === 'update');
+    const updatesOf = (activityId: string) => updates().filter((call) => call.activityId === activityId).length;
+    const updateReports = () =>
+      connector
+        .sentCards(personalChatId(lead))
+        .filter((card) => titleOf(card) === 'Sent reminders updated')
+        .map(factsOf);
+
+    // The lead gives that date a topic: every sent copy is to show it.
+    const saved = await first.post(
+      cardAction(
+        'changeWebinarOccurrence',
+        { occurrenceId, occurrenceTopic: `Example topic ${RUN}`, occurrenceJoinUrl: '' },
+        { serviceUrl: connector.serviceUrl, from: lead },
+      ),
+    );
+    expect(JSON.stringify(saved.body)).toContain('being updated');
+    await waitFor(() => (updates().length >= 30 ? true : undefined), '30 copies updated', 30_000);
+    const held = (await holdNext('update')).activityId ?? '';
+    await first.kill();
+    expect(new Set(updates().map((call) => call.activityId)).size, 'the crash came mid-correction').toBeLessThan(
+      copies.length,
+    );
+
+    const again = await start(env);
+    bots.push(again);
+    await tick(again);
+    // One report for each reminder corrected.
+    await waitFor(() => (updateReports().length === reminders.length ? true : undefined), 'the update reports', 60_000);
+
+    const times = copies.map(updatesOf);
+    expect(
+      copies.filter((activityId) => updatesOf(activityId) === 0),
+      'copies never updated',
+    ).toEqual([]);
+    expect(
+      times.filter((count) => count > 2),
+      'copies updated three times or more',
+    ).toEqual([]);
+    // Only updates in the air at the kill may go twice: the one held, and at most 5 in all.
+    expect(times.filter((count) => count === 2).length).toBeLessThanOrEqual(5);
+    expect(updatesOf(held)).toBe(2);
+    expect(
+      updates().every((call) => JSON.stringify(call.body).includes(`Example topic ${RUN}`)),
+      'every update shows the topic',
+    ).toBe(true);
+    const updated = updateReports().reduce((sum, report) => sum + Number(report.Updated), 0);
+    expect(updated).toBe(copies.length);
+  }, 120_000);
 });
