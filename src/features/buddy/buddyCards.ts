@@ -1,4 +1,5 @@
-import { formatFullUkDateTime } from '../../platform/ukDateTime.js';
+import { formatFullUkDateTime, formatUkDate } from '../../platform/ukDateTime.js';
+import { teamsChatLink } from '../directory/answers.js';
 import { FOCUS_AREAS, focusAreaTitle, WAY_IN_TITLES, WAYS_IN, wantsBuddy, type BuddyRequest } from './buddyScheme.js';
 import type { Suggestion } from './matching.js';
 import type { SignUpErrors, SignUpValues } from './signUpForm.js';
@@ -27,6 +28,8 @@ declare module '../../platform/cards/renderCard.js' {
       statusColour: 'Default' | 'Good' | 'Attention' | 'Accent' | 'Warning';
       message: string;
       facts: readonly { title: string; value: string }[];
+      /** A Teams chat with each buddy named in the facts. */
+      chats: readonly { title: string; url: string }[];
       /** Typed by the applicant: escaped before it gets here. */
       note: string;
       /** The lead's view of a pending request: approve (with a buddy, if chosen) or decline. */
@@ -79,8 +82,19 @@ export function signUpCard(directory: Directory, values: SignUpValues, errors: S
 /** `regional`: the lead of the applicant's region, who gets a copy to read but not to act on. */
 export type Viewer = 'lead' | 'regional' | 'applicant' | 'other';
 
+/** Someone the request is paired with now, as its card names them. */
+export interface PairedPerson {
+  name: string;
+  email: string;
+  since: string;
+}
+
 export interface RequestCardOptions {
   viewer: Viewer;
+  /** The mentee's buddy, or a mentor's mentees. */
+  pairedWith?: readonly PairedPerson[];
+  /** A mentee approved and waiting: their place in the queue. */
+  placeInQueue?: number;
   suggestions?: readonly Suggestion[];
   leadMris: readonly string[];
   message?: string;
@@ -95,6 +109,7 @@ const STATUS: Record<
   matched: { line: 'Matched with a buddy', colour: 'Good' },
   declined: { line: 'Declined', colour: 'Attention' },
   withdrawn: { line: 'Withdrawn', colour: 'Default' },
+  ended: { line: 'Pairing ended', colour: 'Default' },
 };
 
 /** A buddy request as each viewer sees it: the lead can decide, the applicant can withdraw, others read. */
@@ -105,7 +120,23 @@ export function requestCard(
 ): AdaptiveCardJson {
   const { decision } = request;
   const decided = decision ? ` by ${escapeCardText(decision.byName, 80)} on ${formatFullUkDateTime(decision.at)}` : '';
-  const statusLine = `${STATUS[request.status].line}${request.status === 'pending' || request.status === 'withdrawn' ? '' : decided}`;
+  const paired = options.viewer === 'other' ? [] : (options.pairedWith ?? []);
+  const buddy = wantsBuddy(request) && request.status === 'matched' ? paired[0] : undefined;
+  const line = buddy
+    ? `Matched with ${escapeCardText(buddy.name, 80)}`
+    : request.wayIn === 'mentor' && request.status === 'matched'
+      ? 'Approved, every place taken'
+      : STATUS[request.status].line;
+  const after = [
+    ...(options.placeInQueue === undefined
+      ? []
+      : [`Waiting for a buddy: number ${String(options.placeInQueue)} in the queue.`]),
+    ...(request.paused ? ['Mentoring paused: not suggested for new buddies until resumed.'] : []),
+  ];
+  const statusLine = [
+    `${line}${request.status === 'pending' || request.status === 'withdrawn' || request.status === 'ended' ? '' : decided}`,
+    ...after,
+  ].join('. ');
   const organisation = request.organisationCode
     ? directory.organisations.byCode(request.organisationCode)?.name
     : undefined;
@@ -142,10 +173,18 @@ export function requestCard(
               title: 'Contact',
               value: `${request.preferredContact === 'teams' ? 'Teams chat' : 'Email'}, ${escapeCardText(request.email)}`,
             },
+            ...paired.map((person) => ({
+              title: wantsBuddy(request) ? 'Buddy' : 'Mentee',
+              value: `${escapeCardText(person.name, 80)}, since ${formatUkDate(person.since)}`,
+            })),
             ...(request.status === 'declined' && decision?.reason
               ? [{ title: 'Reason', value: escapeCardText(decision.reason, 300) }]
               : []),
           ],
+    chats: paired.map((person) => ({
+      title: `Chat with ${escapeCardText(person.name, 80)}`,
+      url: teamsChatLink({ name: person.name, email: person.email }),
+    })),
     note: request.note && options.viewer !== 'other' ? escapeCardText(request.note, 500) : '',
     decidable,
     matchable,

@@ -6,6 +6,7 @@ import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import { refuse, type CardActionRequest, type CardActionResult } from '../cardAction.js';
 import { introduce, refreshCardCopies, requestCardFor, tellApplicant } from './buddyNotices.js';
 import { isLead } from '../leads/isLead.js';
+import { offerFreedMentor } from './mentorFreed.js';
 
 const ATTEMPTS = 3;
 
@@ -77,6 +78,9 @@ export async function applyDecision(
     if (stored.request.status === 'pending')
       await settle(deps.logger, { requestId }, 'buddy decision', () => tellApplicant(deps, request));
     if (mentor) await settle(deps.logger, { requestId }, 'buddy decision', () => introduce(deps, request, mentor));
+    // A mentor newly approved has room: whoever waits is offered to the leads.
+    if (request.wayIn === 'mentor' && request.status === 'approved' && stored.request.status === 'pending')
+      await settle(deps.logger, { requestId }, 'buddy decision', () => offerFreedMentor(deps, request));
     return { kind: 'card', card: await requestCardFor(deps, request, 'lead') };
   }
   const current = await buddyRequests.get(requestId);

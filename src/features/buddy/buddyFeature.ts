@@ -4,6 +4,9 @@ import { matchBuddyRequest } from './actions/matchBuddyRequest.js';
 import { refreshBuddyRequest } from './actions/refreshBuddyRequest.js';
 import { submitBuddySignUp } from './actions/submitBuddySignUp.js';
 import { withdrawBuddyRequest } from './actions/withdrawBuddyRequest.js';
+import { endBuddyPairing } from './actions/endBuddyPairing.js';
+import { pauseMentoring } from './actions/pauseMentoring.js';
+import { askForNewBuddy } from './actions/askForNewBuddy.js';
 import { buddyIntents } from './intents.js';
 import { buddyAliases, buddyData, eraseBuddyData, removeOldBuddyRequests } from './privacy.js';
 
@@ -11,7 +14,16 @@ import { buddyAliases, buddyData, eraseBuddyData, removeOldBuddyRequests } from 
 export const buddyFeature: Feature = {
   name: 'buddy',
   intents: buddyIntents,
-  actions: [submitBuddySignUp, decideBuddyRequest, matchBuddyRequest, refreshBuddyRequest, withdrawBuddyRequest],
+  actions: [
+    submitBuddySignUp,
+    decideBuddyRequest,
+    matchBuddyRequest,
+    refreshBuddyRequest,
+    withdrawBuddyRequest,
+    endBuddyPairing,
+    pauseMentoring,
+    askForNewBuddy,
+  ],
   aliases: buddyAliases,
   myData: buddyData,
   erase: eraseBuddyData,

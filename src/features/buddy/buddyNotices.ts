@@ -1,5 +1,6 @@
 import { focusAreaTitle, wantsBuddy, type BuddyRequest } from './buddyScheme.js';
 import { rankMentors } from './matching.js';
+import { pairsOfRequest, placeInQueue } from './buddyPairs.js';
 import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import { teamsChatLink } from '../directory/answers.js';
 import { errorSummary } from '../../platform/errorSummary.js';
@@ -31,7 +32,21 @@ export async function requestCardFor(
         ).slice(0, 5)
       : [];
   const mris = leadMris(chats ?? (await leadChats(deps)));
-  return requestCard(deps.directory, request, { viewer, suggestions, leadMris: mris, ...(message ? { message } : {}) });
+  const pairs = await pairsOfRequest(deps.storage, request);
+  const pairedWith = pairs.map(({ mentee, mentor, pairing }) => {
+    const other = mentee.id === request.id ? mentor : mentee;
+    return { name: other.name, email: other.email, since: pairing.startedAt };
+  });
+  const waiting = request.status === 'approved' && wantsBuddy(request);
+  const place = waiting ? await placeInQueue(deps.storage, request) : undefined;
+  return requestCard(deps.directory, request, {
+    viewer,
+    suggestions,
+    leadMris: mris,
+    pairedWith,
+    ...(place === undefined ? {} : { placeInQueue: place }),
+    ...(message ? { message } : {}),
+  });
 }
 
 /** Sends a new request to every lead with a personal chat, and remembers where each copy went. */
@@ -120,6 +135,7 @@ export async function tell(deps: BotDeps, userId: string, card: ReturnType<typeo
 export async function tellApplicant(deps: BotDeps, request: BuddyRequest): Promise<void> {
   const { decision } = request;
   const declined = request.status === 'declined';
+  const place = request.status === 'approved' ? await placeInQueue(deps.storage, request) : undefined;
   await tell(
     deps,
     request.userId,
@@ -134,7 +150,9 @@ export async function tellApplicant(deps: BotDeps, request: BuddyRequest): Promi
             `${byName(decision)} approved your request.`,
             request.status === 'matched'
               ? 'You have been matched with a buddy: see the introduction.'
-              : 'The lead will introduce you to a buddy.',
+              : wantsBuddy(request)
+                ? `You are waiting for a buddy${place === undefined ? '' : `: number ${String(place)} in the queue`}. The lead will introduce you as soon as a mentor who fits is free.`
+                : 'You will be suggested to the lead for MSOs who ask for a buddy.',
           ],
       source: deps.directory.network.source,
     }),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RegionCode } from '../directory/referenceData.js';
+import type { Pairing } from './pairings.js';
 
 /** The three ways into the buddy scheme the national lead runs. */
 export const WAYS_IN = ['newToPost', 'develop', 'mentor'] as const;
@@ -28,7 +29,11 @@ export function focusAreaTitle(id: FocusArea): string {
   return FOCUS_AREAS.find((area) => area.id === id)?.title ?? id;
 }
 
-export const REQUEST_STATUSES = ['pending', 'approved', 'matched', 'declined', 'withdrawn'] as const;
+/**
+ * `ended`: a mentee whose pairing ended and who has not asked for a new buddy (yet); a mentee who
+ * asks is `approved` again, waiting.
+ */
+export const REQUEST_STATUSES = ['pending', 'approved', 'matched', 'declined', 'withdrawn', 'ended'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** What a person told the scheme about themselves on the sign-up card. */
@@ -58,6 +63,12 @@ export interface BuddyRequest extends SignUp {
   capacityLeft: number;
   /** Ids of the requests this one has been paired with, so a pair is never suggested twice. */
   pairedWith: string[];
+  /** Mentees: their pairings, oldest first (see `pairingsOf`; absent on requests matched before they were kept). */
+  pairings?: Pairing[];
+  /** Mentees waiting for a buddy: since when, the order of the queue (see `waitingSince`). */
+  waitingSince?: string;
+  /** Mentors: paused mentoring, so not suggested, until they resume. */
+  paused?: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { wantsBuddy, type BuddyRequest } from './buddyScheme.js';
 import { canMentor } from './matching.js';
+import { currentPairing, startPairing, withCurrentPairing, type EndedBy } from './pairings.js';
 
 export interface Lead {
   id: string;
@@ -38,7 +39,13 @@ export function decide(request: BuddyRequest, decision: Decision, lead: Lead, no
   if (!mentor) {
     return {
       kind: 'decided',
-      request: { ...request, status: 'approved', updatedAt: stamp.at, decision: { ...stamp, reason: undefined } },
+      request: {
+        ...request,
+        status: 'approved',
+        updatedAt: stamp.at,
+        decision: { ...stamp, reason: undefined },
+        ...(wantsBuddy(request) ? { waitingSince: stamp.at } : {}),
+      },
       mentor: undefined,
     };
   }
@@ -48,13 +55,18 @@ export function decide(request: BuddyRequest, decision: Decision, lead: Lead, no
   const capacityLeft = mentor.capacityLeft - 1;
   return {
     kind: 'decided',
-    request: {
-      ...request,
-      status: 'matched',
-      updatedAt: stamp.at,
-      decision: request.decision ?? { ...stamp, reason: undefined },
-      pairedWith: [...request.pairedWith, mentor.id],
-    },
+    request: startPairing(
+      {
+        ...request,
+        status: 'matched',
+        updatedAt: stamp.at,
+        decision: request.decision ?? { ...stamp, reason: undefined },
+        pairedWith: [...request.pairedWith, mentor.id],
+        waitingSince: undefined,
+      },
+      mentor.id,
+      stamp.at,
+    ),
     mentor: {
       ...mentor,
       capacityLeft,
@@ -89,6 +101,49 @@ export function unpair(partner: BuddyRequest, leavingRequestId: string, now: Dat
   };
 }
 
+/**
+ * Ends the mentee's current pairing (either person or a lead, with a reason): the mentee's
+ * request is `ended` until they ask for a new buddy, and the mentor gets the place back. Both
+ * remember the pair, so it is never suggested again. Undefined when there is no current pairing
+ * with this mentor. Pure: the caller stores both over the ETags it read.
+ */
+export function endPairing(
+  mentee: BuddyRequest,
+  mentor: BuddyRequest,
+  ending: { by: EndedBy; actorId: string; reason: string },
+  now: Date,
+): { mentee: BuddyRequest; mentor: BuddyRequest } | undefined {
+  if (currentPairing(mentee)?.mentorRequestId !== mentor.id) return undefined;
+  const at = now.toISOString();
+  return {
+    mentee: {
+      ...withCurrentPairing(mentee, (pairing) => ({ ...pairing, ended: { ...ending, at } })),
+      status: 'ended',
+      updatedAt: at,
+    },
+    mentor: {
+      ...mentor,
+      capacityLeft: Math.min(mentor.capacity ?? 0, mentor.capacityLeft + 1),
+      status: mentor.status === 'matched' ? 'approved' : mentor.status,
+      updatedAt: at,
+    },
+  };
+}
+
+/** A mentee whose pairing ended asks for a new buddy: approved again, at the back of the queue. */
+export function askForNewBuddy(mentee: BuddyRequest, now: Date): BuddyRequest | undefined {
+  if (mentee.status !== 'ended') return undefined;
+  const at = now.toISOString();
+  return { ...mentee, status: 'approved', waitingSince: at, updatedAt: at };
+}
+
+/** A mentor pauses or resumes mentoring; undefined when that changes nothing. */
+export function pauseMentoring(mentor: BuddyRequest, paused: boolean, now: Date): BuddyRequest | undefined {
+  if (mentor.wayIn !== 'mentor' || (mentor.paused ?? false) === paused) return undefined;
+  if (mentor.status !== 'approved' && mentor.status !== 'matched') return undefined;
+  return { ...mentor, paused, updatedAt: now.toISOString() };
+}
+
 /** Buddies a mentor already has: their capacity less the places left. */
 function activePairs(request: BuddyRequest): number {
   return request.capacity === undefined ? 0 : Math.max(0, request.capacity - request.capacityLeft);
@@ -120,6 +175,7 @@ export function resubmit(
     decision: undefined,
     capacityLeft: Math.max(0, (fresh.capacity ?? 0) - (earlier?.wayIn === 'mentor' ? activePairs(earlier) : 0)),
     pairedWith: earlier?.pairedWith ?? [],
+    ...(earlier?.pairings ? { pairings: earlier.pairings } : {}),
   };
   return { kind: !earlier ? 'new' : earlier.status === 'pending' ? 'updated' : 'again', request };
 }

@@ -6,6 +6,7 @@ import { signUpCard } from './buddyCards.js';
 import { requestCardFor } from './buddyNotices.js';
 import { readSignUpValues } from './signUpForm.js';
 import { buddyAboutAnswer, buddySummaryAnswer } from './buddyAnswers.js';
+import { buddyPairsCard, myBuddiesCard } from './pairCards.js';
 import { leadsOnlyAnswer } from '../leads/leadsOnly.js';
 
 /** A lead asking for pending requests gets this many cards at most in one go. */
@@ -56,6 +57,14 @@ export const buddyIntents = {
       waiting.slice(0, MAX_PENDING_CARDS).map((stored) => requestCardFor(deps, stored.request, 'lead')),
     );
   },
+  myBuddy: (deps, userId) => myBuddiesCard(deps, userId),
+  endBuddyPairing: (deps, userId) =>
+    myBuddiesCard(deps, userId, 'To end a pairing, choose "End a pairing…" below and say why.'),
+  mentoringPause: (deps, userId) => myBuddiesCard(deps, userId),
+  buddyPairs: async (deps, userId) =>
+    (await isLead(deps, userId))
+      ? buddyPairsCard(deps)
+      : answerCard(leadsOnlyAnswer(deps.directory.network, 'Buddy pairs')),
   buddySummary: async (deps, userId) => {
     if (!(await isLead(deps, userId)))
       return answerCard(leadsOnlyAnswer(deps.directory.network, 'The buddy scheme summary'));

@@ -9,12 +9,13 @@ export interface Suggestion {
 
 const MONTHS_PER_YEAR = 12;
 
-/** A mentor who can take this request now: approved, with room, not the same person, not paired before. */
+/** A mentor who can take this request now: approved, with room, not paused, not the same person, not paired before. */
 export function canMentor(request: BuddyRequest, mentor: BuddyRequest): boolean {
   return (
     mentor.wayIn === 'mentor' &&
     mentor.status === 'approved' &&
     mentor.capacityLeft > 0 &&
+    !mentor.paused &&
     mentor.userId !== request.userId &&
     // Never the same two people again, whichever way in either of them used.
     !mentor.pairedWith.some((id) => personKeyOf(id) === personKeyOf(request.id)) &&

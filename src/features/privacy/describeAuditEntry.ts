@@ -54,6 +54,20 @@ function sentenceFor(entry: AuditEntry, names: AuditNames): string {
     }
     case 'buddy.withdraw':
       return `${actor} withdrew ${possessive(names, entry.actor)} buddy scheme request`;
+    case 'buddy.endPairing': {
+      const mentor = related ? applicant(names, related) : 'a mentor';
+      return `${actor} ended the pairing of ${applicant(names, subject)} with ${mentor}`;
+    }
+    case 'buddy.askAgain':
+      return `${actor} asked for a new buddy`;
+    case 'buddy.pause':
+      return `${actor} paused mentoring`;
+    case 'buddy.resume':
+      return `${actor} resumed mentoring`;
+    case 'buddy.checkIn':
+      return `the ${detail?.week ?? ''}-week check-in went to ${applicant(names, subject)} and ${related ? applicant(names, related) : 'their mentor'}`;
+    case 'buddy.checkInAnswer':
+      return `${actor} answered a buddy check-in (${detail?.answer ?? 'an answer'})`;
     case 'webinar.schedule':
       return detail?.summary
         ? `${actor} set the webinar schedule to ${escapeCardText(detail.summary)}`

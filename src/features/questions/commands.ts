@@ -37,6 +37,21 @@ export const COMMANDS = [
     intent: 'buddyStatus',
   },
   {
+    title: 'who is my buddy',
+    description: 'Your buddy, or as a mentor your buddies, since when, and how to reach them',
+    intent: 'myBuddy',
+  },
+  {
+    title: 'end my buddy pairing',
+    description: 'End a pairing, with a reason for the national lead',
+    intent: 'endBuddyPairing',
+  },
+  {
+    title: 'pause mentoring',
+    description: 'Mentors: stop being suggested for new buddies for a while, or resume',
+    intent: 'mentoringPause',
+  },
+  {
     title: 'steering group',
     description: 'Who sets the network agenda and runs the monthly webinar',
     intent: 'steeringGroup',
@@ -96,7 +111,16 @@ export const LEAD_COMMANDS = [
     description: 'The answers you taught the bot: add, change or remove them',
     intent: 'teachAnswers',
   },
-  { title: 'buddy scheme summary', description: 'Requests by status and region', intent: 'buddySummary' },
+  {
+    title: 'buddy pairs',
+    description: 'Active buddy pairs by region, oldest first, with check-ins',
+    intent: 'buddyPairs',
+  },
+  {
+    title: 'buddy scheme summary',
+    description: 'Requests, waiting, pairs and check-ins, by region',
+    intent: 'buddySummary',
+  },
   {
     title: 'webinar settings',
     description: 'Set the webinar schedule, topic and joining link; change or cancel one date',

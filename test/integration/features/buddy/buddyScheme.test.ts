@@ -240,7 +240,9 @@ describe('deciding', () => {
     });
 
     expect(approved.status).toBe(200);
-    expect(approved.text).toContain('Matched with a buddy by Example Lead');
+    expect(approved.text).toContain('Matched with Robin Example by Example Lead');
+    expect(approved.text).toMatch(/"title":"Buddy","value":"Robin Example, since /);
+    expect(approved.text).toContain('"title":"Chat with Robin Example"');
     expect(sentTo(mentee)).toContain('Your buddy scheme request was approved');
     expect(sentTo(mentee)).toContain('Meet your buddy: Robin Example');
     expect(sentTo(mentor)).toContain('Meet your new buddy: Sam Example');
@@ -249,12 +251,12 @@ describe('deciding', () => {
     const leadBCopy = bot.connector.calls.find(
       (call) => call.kind === 'update' && call.conversationId === personalChatId(LEAD_B),
     );
-    expect(JSON.stringify(leadBCopy?.body)).toContain('Matched with a buddy by Example Lead');
+    expect(JSON.stringify(leadBCopy?.body)).toContain('Matched with Robin Example by Example Lead');
     const ownCard = bot.connector.calls.find(
       (call) => call.kind === 'update' && call.activityId === `sign-up-card-${mentee.id}`,
     );
     expect(ownCard?.conversationId).toBe(personalChatId(mentee));
-    expect(JSON.stringify(ownCard?.body)).toContain('Matched with a buddy by Example Lead');
+    expect(JSON.stringify(ownCard?.body)).toContain('Matched with Robin Example by Example Lead');
     const audit = await bot.storage.audit.latest(5);
     expect(audit.map((entry) => entry.action)).toContain('buddy.match');
   });

@@ -277,6 +277,47 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       verbs: { submit: VERBS.submitBuddySignUp },
     },
   ],
+  buddyPairs: [
+    {
+      view: 'own',
+      title: 'Your buddy',
+      message: '',
+      paragraphs: ['You are mentoring: 1 of 2 places free.'],
+      groups: [
+        {
+          heading: '',
+          pairs: [
+            {
+              title: 'Robin Example',
+              summary: 'Your buddy since 3 Mar 2026; Example Trust; prefers a chat in Teams',
+              links: [
+                { title: 'Chat in Teams', url: 'https://teams.microsoft.com/l/chat/0/0?users=robin%40example.org' },
+              ],
+            },
+          ],
+        },
+      ],
+      choices: [{ title: 'Robin Example (since 3 Mar 2026)', value: 'newToPost.abc mentor.xyz' }],
+      chosen: 'newToPost.abc mentor.xyz',
+      pause: 'Pause mentoring',
+      pausing: 'true',
+      askAgain: '',
+      verbs: { end: VERBS.endBuddyPairing, pause: VERBS.pauseMentoring, askAgain: VERBS.askForNewBuddy },
+    },
+    {
+      view: 'leads',
+      title: 'Buddy pairs',
+      message: 'Ended.',
+      paragraphs: ['No pair is active yet.'],
+      groups: [],
+      choices: [],
+      chosen: '',
+      pause: '',
+      pausing: 'true',
+      askAgain: 'newToPost.abc',
+      verbs: { end: VERBS.endBuddyPairing, pause: VERBS.pauseMentoring, askAgain: VERBS.askForNewBuddy },
+    },
+  ],
   buddyRequest: [
     {
       requestId: 'newToPost.abc',
@@ -285,6 +326,9 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       statusColour: 'Accent',
       message: '',
       facts: [{ title: 'Region', value: 'London' }],
+      chats: [
+        { title: 'Chat with Robin Example', url: 'https://teams.microsoft.com/l/chat/0/0?users=robin%40example.org' },
+      ],
       note: 'Keen to learn',
       decidable: true,
       matchable: false,
@@ -306,6 +350,7 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       statusColour: 'Attention',
       message: 'Already declined by Example Lead at 26 Nov 2026, 09:00.',
       facts: [{ title: 'Reason', value: 'The scheme is full this quarter.' }],
+      chats: [],
       note: '',
       decidable: false,
       matchable: false,
