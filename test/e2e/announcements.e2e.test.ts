@@ -33,7 +33,7 @@ describe.skipIf(browserTestsSkipped)('an announcement in the Agents Playground',
     await say(leadPage, 'new announcement');
     const form = card(leadPage, 'New announcement');
     await form.waitFor({ timeout: CARD_TIMEOUT_MS });
-    await form.getByLabel('Title (the first line people see)').fill(TITLE);
+    await form.getByLabel(/^Title, up to 80 characters/).fill(TITLE);
     await form.getByRole('button', { name: 'Send…' }).click();
     await form.getByText('Write the message.').waitFor({ timeout: CARD_TIMEOUT_MS });
     await form.getByLabel(/The message/).fill('A first line.\nA second line.');

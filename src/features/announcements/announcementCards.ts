@@ -150,14 +150,18 @@ export function announcementConfirmCard(
   const { announcement, count, done } = options;
   const leftOut =
     announcement.audience.to === 'region' && count.leftOut > 0
-      ? [`${people(count.leftOut)} of MSOs with no saved organisation or region are left out.`]
+      ? [
+          `${people(count.leftOut)} of MSOs with no saved organisation or region ${count.leftOut === 1 ? 'is' : 'are'} left out (your own chat counts, if you have not saved yours).`,
+        ]
       : [];
   return renderCard('announcementConfirm', {
     heading: done ? 'Announcement on its way' : 'Send this announcement?',
     paragraphs: done
       ? [done]
       : count.recipients === 0
-        ? ['Nobody is in this audience yet, so there is nothing to send. Change it to choose another.']
+        ? [
+            'Nobody is in this audience yet, so there is nothing to send. Press "Change it" to choose another audience: what you wrote is kept.',
+          ]
         : [
             'It goes out within Teams’ limits. You get a report when every chat and channel has been tried, and you can withdraw it from "announcements".',
             ...leftOut,
@@ -178,7 +182,7 @@ export function announcementConfirmCard(
 export function announcementCard(
   deps: Pick<BotDeps, 'directory'>,
   announcement: Announcement,
-  sent: { at: Date; fromRegion: RegionCode | undefined },
+  sent: { at: Date; fromRegion: RegionCode | undefined; preview?: boolean },
 ): AdaptiveCardJson {
   return answerCard({
     title: escapeCardText(announcement.title, 80),
@@ -190,18 +194,20 @@ export function announcementCard(
       ? [{ title: escapeCardText(announcement.button.title, 40), url: announcement.button.url }]
       : [],
     source: deps.directory.network.source,
-    note: `From ${fromWhom(deps, sent.fromRegion)}, ${formatUkDate(sent.at)}.`,
+    note: `${sent.preview ? 'Preview, not sent: only you can see this. ' : ''}From ${fromWhom(deps, sent.fromRegion)}, ${formatUkDate(sent.at)}.`,
   });
 }
 
 /** What every copy of a withdrawn announcement becomes. */
 export function withdrawnCard(
   deps: Pick<BotDeps, 'directory'>,
-  withdrawn: { at: Date; byRegion: RegionCode | undefined },
+  withdrawn: { at: Date; title: string; byRegion: RegionCode | undefined },
 ): AdaptiveCardJson {
   return answerCard({
-    title: 'Announcement withdrawn',
-    paragraphs: [`Withdrawn by ${fromWhom(deps, withdrawn.byRegion)} on ${formatUkDate(withdrawn.at)}.`],
+    title: withdrawn.title ? `Withdrawn: ${escapeCardText(withdrawn.title, 80)}` : 'Announcement withdrawn',
+    paragraphs: [
+      `Withdrawn by ${fromWhom(deps, withdrawn.byRegion)} on ${formatUkDate(withdrawn.at)}. Please disregard this announcement.`,
+    ],
     source: deps.directory.network.source,
   });
 }

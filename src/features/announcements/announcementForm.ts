@@ -7,6 +7,7 @@ import type { Sender } from './senders.js';
 export const TITLE_MAX = 80;
 export const TEXT_MAX = 2000;
 export const BUTTON_TITLE_MAX = 40;
+export const BUTTON_URL_MAX = 500;
 
 /** What the form holds, as typed. */
 export interface AnnouncementValues {
@@ -21,7 +22,12 @@ export interface AnnouncementValues {
 
 export type AnnouncementErrors = Partial<Record<keyof AnnouncementValues, string>>;
 
-const text = z.string().max(5_000).catch('');
+/** Longer than any field may be, so that what was typed comes back with its error, not lost; cut only past this. */
+const KEPT_MAX = 10_000;
+const text = z
+  .string()
+  .transform((typed) => typed.slice(0, KEPT_MAX))
+  .catch('');
 
 /** The form's inputs from a card's data; anything missing or not text reads as empty. */
 export function readAnnouncementValues(raw: Readonly<Record<string, unknown>>): AnnouncementValues {
@@ -64,15 +70,18 @@ export function checkAnnouncement(
   const buttonTitle = values.buttonTitle.trim();
   const buttonUrl = values.buttonUrl.trim();
   if (title.length < 3) errors.title = 'Give a title of at least 3 characters.';
-  else if (title.length > TITLE_MAX) errors.title = `Keep the title to ${String(TITLE_MAX)} characters.`;
+  else if (title.length > TITLE_MAX)
+    errors.title = `Keep the title to ${String(TITLE_MAX)} characters (it has ${String(title.length)}).`;
   if (!body) errors.text = 'Write the message.';
   else if (body.length > TEXT_MAX)
     errors.text = `Keep the message to ${String(TEXT_MAX)} characters (it has ${String(body.length)}).`;
   if (buttonTitle && !buttonUrl) errors.buttonUrl = 'Give the address the button opens, or clear its title.';
+  else if (buttonUrl.length > BUTTON_URL_MAX)
+    errors.buttonUrl = `Keep the address to ${String(BUTTON_URL_MAX)} characters.`;
   else if (buttonUrl && !isHttpsUrl(buttonUrl)) errors.buttonUrl = 'Give an address starting https://';
   if (buttonUrl && !buttonTitle) errors.buttonTitle = 'Give the button a title, such as "Read more".';
   else if (buttonTitle.length > BUTTON_TITLE_MAX)
-    errors.buttonTitle = `Keep the button title to ${String(BUTTON_TITLE_MAX)} characters.`;
+    errors.buttonTitle = `Keep the button title to ${String(BUTTON_TITLE_MAX)} characters (it has ${String(buttonTitle.length)}).`;
   const audience = audienceOf(values, sender);
   if (typeof audience === 'string') errors[values.audience === 'region' ? 'region' : 'audience'] = audience;
   if (Object.keys(errors).length > 0 || typeof audience === 'string') return { ok: false, errors };

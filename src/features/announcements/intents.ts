@@ -38,7 +38,8 @@ const notASender = (deps: BotDeps, what: string) =>
   answerCard({
     ...leadsOnlyAnswer(deps.directory.network, what),
     paragraphs: [
-      'Only the national MSO network lead and deputies can send announcements, and a regional network lead to their own region.',
+      'Announcements from the national MSO network lead come to this chat: scroll up to find one you had. A withdrawn one says so in place.',
+      'Only the national lead and deputies send announcements, and a regional network lead to their own region.',
     ],
   });
 

@@ -76,6 +76,8 @@ export type CorrectedContent =
   | {
       what: 'withdrawn';
       at: Date;
+      /** The announcement's title, so every copy says what was withdrawn ('' on corrections stored before it was kept). */
+      title: string;
       /** The region of the regional lead who withdrew it; undefined for a national lead. */
       byRegion: RegionCode | undefined;
     };

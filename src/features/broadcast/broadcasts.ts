@@ -396,7 +396,12 @@ const payloadSchema = z.discriminatedUnion('kind', [
         cancelled: z.boolean(),
         onSchedule: z.boolean(),
       }),
-      z.object({ what: z.literal('withdrawn'), at: z.string(), byRegion: z.enum(REGION_CODES).optional() }),
+      z.object({
+        what: z.literal('withdrawn'),
+        at: z.string(),
+        title: z.string().catch(''),
+        byRegion: z.enum(REGION_CODES).optional(),
+      }),
     ]),
   }),
 ]);
@@ -479,7 +484,7 @@ function fromBroadcastEntity(entity: BroadcastEntity): Broadcast {
       notice: payload.notice,
       shows:
         shows.what === 'withdrawn'
-          ? { what: 'withdrawn', at: new Date(shows.at), byRegion: shows.byRegion }
+          ? { what: 'withdrawn', at: new Date(shows.at), title: shows.title, byRegion: shows.byRegion }
           : {
               ...shows,
               start: new Date(shows.start),

@@ -1,3 +1,5 @@
+import { escapeCardText } from '../../platform/cards/escapeCardText.js';
+import { formatUkDate } from '../../platform/ukDateTime.js';
 import { answerCard } from '../answerCard.js';
 import type { BotDeps } from '../botDeps.js';
 import { leadChats } from '../leads/leadChats.js';
@@ -17,9 +19,9 @@ export async function reportCorrection(
   const card = answerCard({
     title: withdrawal ? 'Announcement withdrawn everywhere' : 'Sent reminders updated',
     paragraphs: [
-      withdrawal
-        ? 'Every copy that had gone out now says it was withdrawn.'
-        : 'Every webinar reminder that had gone out now shows the webinar as it stands.',
+      correction.shows.what === 'withdrawn'
+        ? `Every copy of ${correction.shows.title ? `“${escapeCardText(correction.shows.title, 80)}”` : 'the announcement'} that had gone out now says it was withdrawn.`
+        : `Every reminder of the webinar of ${formatUkDate(correction.shows.start)} that had gone out now shows it as it stands${correction.shows.cancelled ? ': cancelled' : ''}.`,
       ...(correction.shows.what === 'webinar' && (correction.shows.cancelled || !correction.shows.onSchedule)
         ? ['Each chat that had it is also getting a short message saying so.']
         : []),

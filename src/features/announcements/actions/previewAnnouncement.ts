@@ -16,7 +16,7 @@ export const previewAnnouncement: CardAction = {
     const input = await readFormInput(deps, request, data);
     if (!input.ok) return input.result;
     const fromRegion = input.sender.role === 'regional' ? input.sender.region : undefined;
-    const preview = announcementCard(deps, input.announcement, { at: new Date(), fromRegion });
+    const preview = announcementCard(deps, input.announcement, { at: new Date(), fromRegion, preview: true });
     const chat = request.person.aadObjectId
       ? await deps.storage.conversations.findPersonalChat(request.person.aadObjectId)
       : undefined;

@@ -23,7 +23,12 @@ export const withdrawAnnouncement: CardAction = {
       kind: 'correction',
       id: `c${randomBytes(8).toString('hex')}`,
       corrects: broadcastId,
-      shows: { what: 'withdrawn', at: now, byRegion: sender.role === 'regional' ? sender.region : undefined },
+      shows: {
+        what: 'withdrawn',
+        at: now,
+        title: chosen.broadcast.announcement.title,
+        byRegion: sender.role === 'regional' ? sender.region : undefined,
+      },
       notice: false,
       requestedBy: actor,
       createdAt: now,

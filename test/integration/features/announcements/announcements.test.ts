@@ -130,7 +130,9 @@ describe('an announcement', () => {
     });
     expect(reviewed.text).toContain('Send to 1 chat');
     // The lead, the North West lead and Kim saved no region.
-    expect(reviewed.text).toContain('3 chats of MSOs with no saved organisation or region are left out.');
+    expect(reviewed.text).toContain(
+      '3 chats of MSOs with no saved organisation or region are left out (your own chat counts',
+    );
 
     await press(LEAD, VERBS.sendAnnouncement, buttonData(reviewed.card, VERBS.sendAnnouncement) ?? {});
     await waitFor(
@@ -192,6 +194,37 @@ describe('an announcement', () => {
     expect(result.text).toContain('Choose the region.');
     expect(result.text).toContain('http://example.org/insecure');
     expect(await bot.storage.broadcasts.get(broadcastId)).toBeUndefined();
+  });
+
+  it('says a title or message is too long rather than cutting it, and keeps every word typed', async () => {
+    const broadcastId = await newForm(LEAD);
+    const title = `Example title ${'long '.repeat(20)}end`;
+    const text = `${'An example sentence. '.repeat(100)}Last words.`;
+
+    const result = await press(LEAD, VERBS.reviewAnnouncement, { broadcastId, title, text, audience: 'everyone' });
+
+    expect(result.text).toContain(`Keep the title to 80 characters (it has ${String(title.length)}).`);
+    expect(result.text).toContain(`Keep the message to 2000 characters (it has ${String(text.trim().length)}).`);
+    expect(result.text).toContain('long end');
+    expect(result.text).toContain('Last words.');
+    // Nothing on the card cuts what is typed: the limits are in the labels, and checked here.
+    expect(result.text).not.toContain('maxLength');
+  });
+
+  it('to an audience with nobody in it can still be changed, with what was written kept', async () => {
+    const broadcastId = await newForm(LEAD);
+    const reviewed = await press(LEAD, VERBS.reviewAnnouncement, {
+      broadcastId,
+      ...CONTENT,
+      audience: 'region',
+      region: 'Y58',
+    });
+
+    expect(reviewed.text).toContain('Nobody is in this audience yet');
+    expect(buttonData(reviewed.card, VERBS.sendAnnouncement)).toBeUndefined();
+    const change = buttonData(reviewed.card, VERBS.editAnnouncement);
+    const form = await press(LEAD, VERBS.editAnnouncement, change ?? {});
+    expect(valuesOf(form.card)).toMatchObject({ title: CONTENT.title, buttonUrl: CONTENT.buttonUrl });
   });
 
   it('is sent once when its send button is pressed twice', async () => {
