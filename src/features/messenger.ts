@@ -15,4 +15,9 @@ export interface Messenger {
   sendOnce(reference: ConversationReferenceJson, card: AdaptiveCardJson): Promise<string | undefined>;
   /** Replaces a card the bot posted earlier, like `sendOnce`: one request, the connector's error thrown. */
   updateOnce(reference: ConversationReferenceJson, activityId: string, card: AdaptiveCardJson): Promise<void>;
+  /**
+   * The work email Teams holds for the person of a personal chat (their email, else their sign-in
+   * name), from the roster; undefined when Teams gives none.
+   */
+  memberEmail(reference: ConversationReferenceJson): Promise<string | undefined>;
 }

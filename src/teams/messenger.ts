@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, TeamsInfo, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { ConversationReferenceJson } from '../features/conversations/conversationReferences.js';
 import type { Messenger } from '../features/messenger.js';
 
@@ -51,6 +51,16 @@ export function createMessenger(adapter: CloudAdapter, appId: string | undefined
         withoutSdkRetries(turn, adapter.ConnectorClientKey);
         await turn.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: activityId });
       });
+    },
+    async memberEmail(reference) {
+      const userId = (reference.user as { id?: unknown } | undefined)?.id;
+      if (typeof userId !== 'string') return undefined;
+      let email: string | undefined;
+      await within(reference, async (turn) => {
+        const member = await TeamsInfo.getMember(turn, userId);
+        email = member.email ?? member.userPrincipalName;
+      });
+      return email;
     },
     async update(reference, activityId, card) {
       await within(reference, async (turn) => {

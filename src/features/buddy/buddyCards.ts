@@ -15,6 +15,8 @@ declare module '../../platform/cards/renderCard.js' {
       /** Markdown-free summary of what to fix, or ''. */
       message: string;
       values: SignUpValues;
+      /** The months as a number for the number input; null when none (or not a number) was given. */
+      monthsValue: number | null;
       errors: Record<keyof SignUpValues, string>;
       wayIns: readonly { title: string; value: string }[];
       regions: readonly { title: string; value: string }[];
@@ -71,6 +73,7 @@ export function signUpCard(directory: Directory, values: SignUpValues, errors: S
     message:
       problems > 0 ? `Please check the ${problems === 1 ? 'field' : `${String(problems)} fields`} marked below.` : '',
     values,
+    monthsValue: /^\d{1,3}$/.test(values.monthsInRole.trim()) ? Number(values.monthsInRole.trim()) : null,
     errors: { ...NO_ERRORS, ...errors },
     wayIns: WAYS_IN.map((wayIn) => ({ title: WAY_IN_TITLES[wayIn], value: wayIn })),
     regions: directory.reference.regions.map((region) => ({ title: region.name, value: region.code })),

@@ -4,7 +4,9 @@ import { isLead } from '../leads/isLead.js';
 import type { Intent } from '../questions/intents.js';
 import { signUpCard } from './buddyCards.js';
 import { requestCardFor } from './buddyNotices.js';
-import { readSignUpValues } from './signUpForm.js';
+import { readSignUpValues, wayInFrom } from './signUpForm.js';
+import { errorSummary } from '../../platform/errorSummary.js';
+import type { BotDeps } from '../botDeps.js';
 import { buddyAboutAnswer, buddySummaryAnswer } from './buddyAnswers.js';
 import { buddyPairsCard, myBuddiesCard } from './pairCards.js';
 import { leadsOnlyAnswer } from '../leads/leadsOnly.js';
@@ -15,15 +17,17 @@ const MAX_PENDING_CARDS = 10;
 /** The buddy scheme: what it is, joining, where a request stands, and the leads' views. */
 export const buddyIntents = {
   buddyAbout: fixedAnswer(({ directory }) => answerCard(buddyAboutAnswer(directory.network))),
-  buddyJoin: async (deps, userId) => {
-    const profile = await deps.storage.profiles.get(userId);
+  buddyJoin: async (deps, userId, question) => {
+    const [profile, email] = await Promise.all([deps.storage.profiles.get(userId), workEmailOf(deps, userId)]);
     const organisation = profile?.organisationCode
       ? deps.directory.organisations.byCode(profile.organisationCode)
       : undefined;
     return signUpCard(deps.directory, {
       ...readSignUpValues({}),
+      wayIn: wayInFrom(question.text),
       region: profile?.region ?? '',
       organisation: organisation?.name ?? '',
+      email,
     });
   },
   buddyStatus: async (deps, userId) => {
@@ -72,3 +76,15 @@ export const buddyIntents = {
     return answerCard(buddySummaryAnswer(deps.directory.network, deps.directory.reference, all));
   },
 } satisfies Partial<Record<Intent, IntentHandler>>;
+
+/** The person's work email as Teams knows it (the roster of their chat with the bot), or '' to type it. */
+async function workEmailOf(deps: BotDeps, userId: string): Promise<string> {
+  const chat = await deps.storage.conversations.findPersonalChat(userId);
+  if (!chat) return '';
+  try {
+    return (await deps.messenger.memberEmail(chat.reference)) ?? '';
+  } catch (error) {
+    deps.logger.warn({ outcome: 'email_not_looked_up', error: errorSummary(error) }, 'buddy sign-up');
+    return '';
+  }
+}

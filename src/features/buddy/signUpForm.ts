@@ -134,3 +134,24 @@ export function checkSignUp(values: SignUpValues): SignUpCheck {
     signUp: { wayIn, region, organisationText, monthsInRole, focusAreas, capacity, preferredContact, email, note },
   };
 }
+
+/**
+ * The way in the words that opened the card point to, to preselect it: offering to mentor
+ * ("happy to mentor", "be a buddy for"), being new ("new in post", "just started") or developing
+ * ("a more senior buddy"). Asking for a mentor is not offering to be one. '' when they say none.
+ */
+export function wayInFrom(text: string): '' | (typeof WAYS_IN)[number] {
+  const words = text.toLowerCase();
+  if (
+    /\b(to|can|could|happy to|like to|want to|offer to|volunteer to) (mentor|buddy)\b|\bas a (mentor|buddy)\b|\bbe a (mentor|buddy)\b|\bvolunteer/.test(
+      words,
+    )
+  )
+    return 'mentor';
+  if (/\bmore senior\b|\bdevelop/.test(words)) return 'develop';
+  if (
+    /\bnew (to|in) (post|role|the role|the post)\b|\bjust (started|taken over)\b|\bnew mso\b|\bstarted as\b/.test(words)
+  )
+    return 'newToPost';
+  return '';
+}

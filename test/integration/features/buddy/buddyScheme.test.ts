@@ -9,6 +9,7 @@ import {
   type Person,
 } from '../../../support/activities.js';
 import { requestIdOf } from '../../../support/buddyRequests.js';
+import { valuesOf } from '../../../support/cardElements.js';
 import { startTestBot, type TestBot } from '../../../support/testBot.js';
 
 const LEAD_A: Person = { id: '29:lead-a', name: 'Example Lead', aadObjectId: 'eeeeeeee-0000-4000-8000-00000000000a' };
@@ -82,6 +83,35 @@ describe('signing up', () => {
     expect(card).toContain(`"verb":"${VERBS.submitBuddySignUp}"`);
   });
 
+  it('preselects the way in from the words that opened it and fills in the work email Teams holds', async () => {
+    const person = newPerson('Jamie Example');
+    bot.connector.addMember({ ...person, email: 'jamie.example@example.org' });
+    await bot.post(installationUpdate('add', { serviceUrl, from: person }));
+    bot.connector.clear();
+
+    await bot.post(message("I'm new in post and would like a buddy", { serviceUrl, from: person }));
+    const newcomer = bot.connector.sentCards(personalChatId(person))[0];
+    await bot.post(message('I would be happy to mentor a new MSO', { serviceUrl, from: person }));
+    const mentor = bot.connector.sentCards(personalChatId(person))[1];
+
+    expect(valuesOf(newcomer)).toMatchObject({ wayIn: 'newToPost', email: 'jamie.example@example.org' });
+    expect(valuesOf(mentor)).toMatchObject({ wayIn: 'mentor' });
+    expect(JSON.stringify(newcomer)).toContain('"type":"Input.Number","id":"monthsInRole"');
+  });
+
+  it('leaves the email to type when Teams gives none, and says months must be a number without cutting what was typed', async () => {
+    const person = newPerson();
+    await bot.post(installationUpdate('add', { serviceUrl, from: person }));
+    bot.connector.clear();
+    await bot.post(message('join the buddy scheme', { serviceUrl, from: person }));
+    expect(valuesOf(bot.connector.sentCards(personalChatId(person))[0])).toMatchObject({ email: '', wayIn: '' });
+
+    const result = await press(person, VERBS.submitBuddySignUp, { ...validSignUp, monthsInRole: 'three' });
+
+    expect(result.text).toContain('Give the months you have been an MSO, as a whole number');
+    expect(await bot.storage.buddyRequests.list({ userId: person.aadObjectId })).toEqual([]);
+  });
+
   it('returns the same card with a message at each field to fix, keeps what was typed, and stores nothing', async () => {
     const person = newPerson();
     const result = await press(person, VERBS.submitBuddySignUp, {
@@ -104,7 +134,8 @@ describe('signing up', () => {
       'Give your organisation or choose your region.',
     ])
       expect(result.text).toContain(message);
-    expect(result.text).toContain('"value":"ten"');
+    expect(result.text).toContain('"value":"not-an-email"');
+    expect(result.text).toContain('x'.repeat(600));
     expect(await bot.storage.buddyRequests.list({ userId: person.aadObjectId })).toEqual([]);
   });
 
