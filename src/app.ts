@@ -29,6 +29,7 @@ import { answersFeature } from './features/answers/answersFeature.js';
 import { TaughtAnswerBook } from './features/answers/taughtAnswerBook.js';
 import { supportFeature } from './features/support/supportFeature.js';
 import { createSupportDigestJob } from './features/support/supportDigest.js';
+import { createCheckInJob } from './features/buddy/checkIns.js';
 import { remindersFeature } from './features/reminders/remindersFeature.js';
 import { reminderTargets } from './features/reminders/reminderTargets.js';
 import { createWebinars, type Webinars } from './features/webinar/index.js';
@@ -122,6 +123,13 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
     everyMs: config.reminders.tickSeconds * 1000,
     ...(now ? { now } : {}),
   });
+  const checkIns = createCheckInJob({
+    deps,
+    weeks: config.buddyCheckInWeeks,
+    instanceId: config.reminders.instanceId,
+    everyMs: config.reminders.tickSeconds * 1000,
+    ...(now ? { now } : {}),
+  });
   runtime.setBot(new MsoBot(deps, actionTable(FEATURES), new ConversationRateLimit(config.messagesPerMinute)));
   const server = createServer({
     authenticate: (activity, authorization) => runtime.authenticate(activity, authorization),
@@ -138,12 +146,13 @@ export function createApp(config: Config, parts: AppParts, logger: Logger): AppS
       broadcasting.start();
       retention.start();
       supportDigest.start();
+      checkIns.start();
       return address;
     },
     async close(timeoutMs) {
       directorySync.stop();
       taughtAnswers.stop();
-      await Promise.all([broadcasting.stop(), retention.stop(), supportDigest.stop()]);
+      await Promise.all([broadcasting.stop(), retention.stop(), supportDigest.stop(), checkIns.stop()]);
       await server.close(timeoutMs);
     },
   };

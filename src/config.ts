@@ -168,6 +168,24 @@ const envSchema = z
         .optional(),
     ),
     RETENTION_MONTHS: wholeNumber(1, 120, 12, 'of months '),
+    BUDDY_CHECKIN_WEEKS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .default('4,13')
+        .transform((text, ctx): number[] => {
+          const weeks = text.split(',').map((part) => part.trim());
+          if (weeks.every((week) => /^\d{1,2}$/.test(week) && Number(week) >= 1 && Number(week) <= 52)) {
+            const sorted = [...new Set(weeks.map(Number))].sort((a, b) => a - b);
+            if (sorted.length <= 6) return sorted;
+          }
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must be up to 6 whole numbers of weeks from 1 to 52, separated by commas (for example 4,13)',
+          });
+          return z.NEVER;
+        }),
+    ),
     MESSAGES_PER_MINUTE: wholeNumber(1, 10_000, 10, 'of messages '),
     DIRECTORY_REFRESH_SECONDS: wholeNumber(1, 60, 5, 'of seconds '),
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
@@ -295,6 +313,8 @@ export interface Config {
   messagesPerMinute: number;
   /** Declined and withdrawn buddy requests, and reminder delivery rows, are removed after this many months. */
   retentionMonths: number;
+  /** Weeks after a match when each person of the pair gets a check-in card, in order. */
+  buddyCheckInWeeks: number[];
   /** Application Insights (Azure Monitor) for traces and metrics; undefined: telemetry off. */
   applicationInsightsConnectionString: string | undefined;
   /** No app id and the embedded store: auth off, the Playground's lead, listening on this machine only. */
@@ -353,6 +373,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       instanceId: e.INSTANCE_ID ?? e.WEBSITE_INSTANCE_ID ?? `${hostname()}:${String(e.PORT)}`,
     },
     retentionMonths: e.RETENTION_MONTHS,
+    buddyCheckInWeeks: e.BUDDY_CHECKIN_WEEKS,
     messagesPerMinute: e.MESSAGES_PER_MINUTE,
     directoryRefreshSeconds: e.DIRECTORY_REFRESH_SECONDS,
     applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,

@@ -7,6 +7,7 @@ import { withdrawBuddyRequest } from './actions/withdrawBuddyRequest.js';
 import { endBuddyPairing } from './actions/endBuddyPairing.js';
 import { pauseMentoring } from './actions/pauseMentoring.js';
 import { askForNewBuddy } from './actions/askForNewBuddy.js';
+import { answerCheckIn } from './actions/answerCheckIn.js';
 import { buddyIntents } from './intents.js';
 import { buddyAliases, buddyData, eraseBuddyData, removeOldBuddyRequests } from './privacy.js';
 
@@ -23,6 +24,7 @@ export const buddyFeature: Feature = {
     endBuddyPairing,
     pauseMentoring,
     askForNewBuddy,
+    answerCheckIn,
   ],
   aliases: buddyAliases,
   myData: buddyData,

@@ -1,4 +1,5 @@
-import type { BuddyRequest } from './buddyScheme.js';
+import { z } from 'zod';
+import { REQUEST_ID_PATTERN, type BuddyRequest } from './buddyScheme.js';
 
 /** The two people in a pairing. */
 export const SIDES = ['mentee', 'mentor'] as const;
@@ -58,11 +59,14 @@ export function withCurrentPairing(request: BuddyRequest, change: (pairing: Pair
   return { ...request, pairings: [...pairings.slice(0, -1), change(last)] };
 }
 
-/** A new pairing on the mentee's side, starting now. */
+/**
+ * A new pairing on the mentee's side, starting now. A mentee being matched is not in a pairing
+ * (they were approved and waiting), so only pairings already kept come before it.
+ */
 export function startPairing(mentee: BuddyRequest, mentorRequestId: string, at: string): BuddyRequest {
   return {
     ...mentee,
-    pairings: [...pairingsOf(mentee), { mentorRequestId, startedAt: at, checkIns: [], ended: undefined }],
+    pairings: [...(mentee.pairings ?? []), { mentorRequestId, startedAt: at, checkIns: [], ended: undefined }],
   };
 }
 
@@ -82,3 +86,9 @@ export function waitingSince(request: BuddyRequest): string {
 export function pairKey(menteeRequestId: string, mentorRequestId: string): string {
   return `${menteeRequestId} ${mentorRequestId}`;
 }
+
+/** A pairing's key from card data, read back as the mentee's and the mentor's request ids. */
+export const PAIR_KEY = z
+  .string()
+  .transform((text) => text.trim().split(' '))
+  .pipe(z.tuple([z.string().regex(REQUEST_ID_PATTERN), z.string().regex(REQUEST_ID_PATTERN)]));

@@ -7,20 +7,17 @@ import { isLead } from '../../leads/isLead.js';
 import { leadChats } from '../../leads/leadChats.js';
 import { VERBS } from '../../verbs.js';
 import { tell } from '../buddyNotices.js';
-import { REQUEST_ID_PATTERN, type BuddyRequest } from '../buddyScheme.js';
+import type { BuddyRequest } from '../buddyScheme.js';
 import { endPairing } from '../decisions.js';
 import { offerFreedMentor } from '../mentorFreed.js';
 import { buddyPairsCard, myBuddiesCard } from '../pairCards.js';
-import { sideOf, type EndedBy } from '../pairings.js';
+import { PAIR_KEY, sideOf, type EndedBy } from '../pairings.js';
 
 const REASON_MAX = 300;
 const ATTEMPTS = 3;
 
 const data = z.object({
-  pair: z
-    .string()
-    .transform((text) => text.trim().split(' '))
-    .pipe(z.tuple([z.string().regex(REQUEST_ID_PATTERN), z.string().regex(REQUEST_ID_PATTERN)])),
+  pair: PAIR_KEY,
   reason: z.string().optional().catch(undefined),
 });
 

@@ -279,6 +279,35 @@ const samples: { [N in CardName]: [CardData[N], ...CardData[N][]] } = {
       verbs: { submit: VERBS.submitBuddySignUp },
     },
   ],
+  checkIn: [
+    {
+      intro: 'It is 4 weeks since you were paired with Robin Example (on 3 Mar 2026).',
+      message: '',
+      messageColour: 'Default',
+      answers: [
+        { title: 'Going well', value: 'goingWell' },
+        { title: 'We have not met yet', value: 'notMet' },
+      ],
+      answer: '',
+      note: '',
+      submitTitle: 'Send my answer',
+      pair: 'newToPost.abc mentor.xyz',
+      week: '4',
+      verbs: { answer: VERBS.answerCheckIn },
+    },
+    {
+      intro: 'It is 13 weeks since you were paired with Sam Example (on 3 Mar 2026).',
+      message: 'Thank you: the national lead has been told.',
+      messageColour: 'Good',
+      answers: [{ title: 'Going well', value: 'goingWell' }],
+      answer: 'goingWell',
+      note: 'We meet monthly.',
+      submitTitle: 'Change my answer',
+      pair: 'newToPost.abc mentor.xyz',
+      week: '13',
+      verbs: { answer: VERBS.answerCheckIn },
+    },
+  ],
   buddyPairs: [
     {
       view: 'own',
