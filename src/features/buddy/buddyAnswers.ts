@@ -1,6 +1,8 @@
 import { answer, type Answer } from '../answerCard.js';
 import type { NetworkDirectory } from '../directory/networkDirectory.js';
-import type { ReferenceData, RegionCode } from '../directory/referenceData.js';
+import type { ReferenceData } from '../directory/referenceData.js';
+import { REQUEST_STATUSES, wantsBuddy, type BuddyRequest } from './buddyScheme.js';
+import { currentPairing, pairingsOf, SIDES, waitingSince } from './pairings.js';
 
 /** What the buddy scheme is and how to join, from the directory. */
 export function buddyAboutAnswer(directory: NetworkDirectory): Answer {
@@ -13,30 +15,88 @@ export function buddyAboutAnswer(directory: NetworkDirectory): Answer {
   });
 }
 
-/** Counts of buddy requests by status and by region, for the leads. */
+const DAY_MS = 24 * 60 * 60_000;
+
+/** The middle value, or undefined for none. */
+function median(values: readonly number[]): number | undefined {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+const days = (count: number) => `${String(Math.round(count))} ${Math.round(count) === 1 ? 'day' : 'days'}`;
+
+/**
+ * The scheme in numbers, for the leads: requests by status; who waits for a buddy and for how
+ * long; the median days from a request to its first match; active pairs; check-in answers; and
+ * each region's requests, waiting and pairs.
+ */
 export function buddySummaryAnswer(
   directory: NetworkDirectory,
   reference: ReferenceData,
-  requests: readonly { status: string; region: RegionCode; wayIn: string }[],
+  requests: readonly BuddyRequest[],
+  now: Date,
 ): Answer {
-  const count = (keep: (request: (typeof requests)[number]) => boolean) => String(requests.filter(keep).length);
-  const statuses = ['pending', 'approved', 'matched', 'declined', 'withdrawn'] as const;
+  const count = (keep: (request: BuddyRequest) => boolean) => requests.filter(keep).length;
+  const waiting = requests.filter((request) => request.status === 'approved' && wantsBuddy(request));
+  const longest = Math.max(0, ...waiting.map((request) => now.getTime() - Date.parse(waitingSince(request))));
+  const firstMatches = requests.flatMap((request) => {
+    const first = wantsBuddy(request) ? pairingsOf(request)[0] : undefined;
+    return first ? [(Date.parse(first.startedAt) - Date.parse(request.createdAt)) / DAY_MS] : [];
+  });
+  const toMatch = median(firstMatches);
+  const active = requests.filter((request) => wantsBuddy(request) && currentPairing(request) !== undefined);
+  const answers = requests.flatMap((request) =>
+    pairingsOf(request).flatMap((pairing) =>
+      pairing.checkIns.flatMap((checkIn) => SIDES.map((side) => checkIn.answers[side]?.answer ?? 'none')),
+    ),
+  );
+  const answered = (answer: string) => String(answers.filter((given) => given === answer).length);
   return answer({
     source: directory.source,
     title: 'The buddy scheme in numbers',
     paragraphs: [
-      `${String(requests.length)} requests in all, ${count((request) => request.wayIn === 'mentor')} of them from mentors.`,
+      `${String(requests.length)} requests in all, ${String(count((request) => request.wayIn === 'mentor'))} of them from mentors.`,
     ],
     facts: [
-      ...statuses.map((status) => ({
-        title: `${status.charAt(0).toUpperCase()}${status.slice(1)}`,
-        value: count((request) => request.status === status),
+      ...REQUEST_STATUSES.map((status) => ({
+        title: STATUS_TITLES[status],
+        value: String(count((request) => request.status === status)),
       })),
-      ...reference.regions.map((region) => ({
-        title: region.name,
-        value: count((request) => request.region === region.code),
-      })),
+      {
+        title: 'Waiting for a buddy',
+        value: waiting.length === 0 ? 'nobody' : `${String(waiting.length)}, the longest for ${days(longest / DAY_MS)}`,
+      },
+      {
+        title: 'From request to match',
+        value: toMatch === undefined ? 'no match yet' : `${days(toMatch)} (median of ${String(firstMatches.length)})`,
+      },
+      { title: 'Active pairs', value: String(active.length) },
+      {
+        title: 'Check-in answers',
+        value: `${answered('goingWell')} going well, ${answered('notMet')} not met yet, ${answered('endOrChange')} end or change, ${answered('none')} not answered`,
+      },
+      ...reference.regions.map((region) => {
+        const here = requests.filter((request) => request.region === region.code);
+        return {
+          title: region.name,
+          value: `${String(here.length)} requests, ${String(waiting.filter((request) => request.region === region.code).length)} waiting, ${String(active.filter((request) => request.region === region.code).length)} active pairs`,
+        };
+      }),
     ],
-    asks: [{ title: 'Pending requests', intent: 'buddyPending' }],
+    asks: [
+      { title: 'Pending requests', intent: 'buddyPending' },
+      { title: 'Buddy pairs', intent: 'buddyPairs' },
+    ],
   });
 }
+
+const STATUS_TITLES: Readonly<Record<(typeof REQUEST_STATUSES)[number], string>> = {
+  pending: 'Waiting for a decision',
+  approved: 'Approved',
+  matched: 'Matched',
+  declined: 'Declined',
+  withdrawn: 'Withdrawn',
+  ended: 'Pairing ended',
+};

@@ -73,7 +73,7 @@ export const buddyIntents = {
     if (!(await isLead(deps, userId)))
       return answerCard(leadsOnlyAnswer(deps.directory.network, 'The buddy scheme summary'));
     const all = (await deps.storage.buddyRequests.list()).map((stored) => stored.request);
-    return answerCard(buddySummaryAnswer(deps.directory.network, deps.directory.reference, all));
+    return answerCard(buddySummaryAnswer(deps.directory.network, deps.directory.reference, all, new Date()));
   },
 } satisfies Partial<Record<Intent, IntentHandler>>;
 

@@ -194,5 +194,10 @@ describe('pausing mentoring and the waiting list', () => {
       .filter((card) => card.includes('A buddy is now available for'));
     expect(offers.some((card) => card.includes('A buddy is now available for Ali Example'))).toBe(true);
     expect(offers.every((card) => card.includes('Morgan Example:'))).toBe(true);
+    const summary = await say(LEAD, 'buddy scheme summary');
+    expect(summary).toMatch(/"title":"Waiting for a buddy","value":"\d+, the longest for 0 days"/);
+    expect(summary).toMatch(
+      /"title":"North East and Yorkshire","value":"\d+ requests, \d+ waiting, [1-9] active pairs"/,
+    );
   });
 });

@@ -141,6 +141,12 @@ describe('buddy check-ins', () => {
     expect(JSON.stringify(first.connector.sentCards(personalChatId(LEAD)))).toContain(
       '13-week check-in: mentee we have not met yet, mentor we have not met yet',
     );
+    first.connector.clear();
+    await first.post(message('buddy scheme summary', { serviceUrl, from: LEAD }));
+    const summary = JSON.stringify(first.connector.sentCards(personalChatId(LEAD)));
+    expect(summary).toContain('1 going well, 2 not met yet, 0 end or change, 1 not answered');
+    expect(summary).toMatch(/"title":"Active pairs","value":"1"/);
+    expect(summary).toMatch(/"title":"From request to match","value":"0 days \(median of 1\)"/);
   }, 120_000);
 
   it('are never sent once the pairing has ended', async () => {
