@@ -1,5 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import { newPersonToken, type BuddyRequest } from './buddyScheme.js';
+import type { Pairing } from './pairings.js';
 import { isConflict, isNotFound } from '../../platform/storage/tableErrors.js';
 import { toTableKey } from '../../platform/storage/tableKeys.js';
 import { conversationOf, RequestRows, type CardCopy, type StoredRequest } from '../../platform/storage/requestRows.js';
@@ -58,10 +59,33 @@ export class BuddyRequests extends RequestRows<BuddyRequest, BuddyCardCopy, 'sta
       const { user } = copy.reference as { user?: { id?: unknown; aadObjectId?: unknown } };
       return [user?.id, user?.aadObjectId, conversationOf(copy)].some((id) => typeof id === 'string' && ids.has(id));
     };
+    const pairingNamesPerson = (pairing: Pairing) =>
+      ids.has(pairing.mentorRequestId) || (pairing.ended !== undefined && ids.has(pairing.ended.actorId));
     const mentions = ({ request, cardCopies }: StoredBuddyRequest) =>
       (request.decision !== undefined && ids.has(request.decision.by)) ||
       request.pairedWith.some((id) => ids.has(id)) ||
+      (request.pairings ?? []).some(pairingNamesPerson) ||
       cardCopies.some(copyNamesPerson);
+    // A pairing with the person keeps its dates and the other side's answers; the person's own
+    // answers and notes go, and their ids become the pseudonym.
+    const forgetIn = (pairing: Pairing): Pairing =>
+      ids.has(pairing.mentorRequestId)
+        ? {
+            ...pairing,
+            mentorRequestId: pseudonym,
+            checkIns: pairing.checkIns.map(({ answers: { mentor: _erased, ...kept }, ...checkIn }) => ({
+              ...checkIn,
+              answers: kept,
+            })),
+            ended: pairing.ended && {
+              ...pairing.ended,
+              actorId: ids.has(pairing.ended.actorId) ? pseudonym : pairing.ended.actorId,
+              reason: pairing.ended.by === 'mentor' ? '' : pairing.ended.reason,
+            },
+          }
+        : pairing.ended && ids.has(pairing.ended.actorId)
+          ? { ...pairing, ended: { ...pairing.ended, actorId: pseudonym } }
+          : pairing;
     await this.rewriteWhere(mentions, ({ request, cardCopies }) => ({
       request: {
         ...request,
@@ -70,6 +94,7 @@ export class BuddyRequests extends RequestRows<BuddyRequest, BuddyCardCopy, 'sta
             ? { ...request.decision, by: pseudonym, byName: 'A lead' }
             : request.decision,
         pairedWith: request.pairedWith.filter((pairedId) => !ids.has(pairedId)),
+        ...(request.pairings ? { pairings: request.pairings.map(forgetIn) } : {}),
       },
       cardCopies: cardCopies.filter((copy) => !copyNamesPerson(copy)),
     }));

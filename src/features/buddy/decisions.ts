@@ -84,24 +84,6 @@ export function withdraw(request: BuddyRequest, now: Date): BuddyRequest | undef
 }
 
 /**
- * A pairing ends for `partner` (the other side left, or the pair was ended): the pairing is
- * forgotten from their side, a mentor gets the place back, and a matched mentee goes back to
- * waiting for a buddy (approved). Pure: the caller stores it over the ETag it read.
- */
-export function unpair(partner: BuddyRequest, leavingRequestId: string, now: Date): BuddyRequest {
-  return {
-    ...partner,
-    pairedWith: partner.pairedWith.filter((id) => id !== leavingRequestId),
-    updatedAt: now.toISOString(),
-    ...(partner.wayIn === 'mentor'
-      ? { capacityLeft: Math.min(partner.capacity ?? 0, partner.capacityLeft + 1) }
-      : partner.status === 'matched'
-        ? { status: 'approved' as const }
-        : {}),
-  };
-}
-
-/**
  * Ends the mentee's current pairing (either person or a lead, with a reason): the mentee's
  * request is `ended` until they ask for a new buddy, and the mentor gets the place back. Both
  * remember the pair, so it is never suggested again. Undefined when there is no current pairing

@@ -1,4 +1,4 @@
-import { formatFullUkDateTime } from '../../platform/ukDateTime.js';
+import { formatFullUkDateTime, formatUkDate } from '../../platform/ukDateTime.js';
 import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import { errorSummary } from '../../platform/errorSummary.js';
 import type { Storage } from '../../storage.js';
@@ -8,18 +8,26 @@ import type { DataSection, ErasureRequest } from '../feature.js';
 import type { StoredBuddyRequest } from './buddyRequests.js';
 import { focusAreaTitle, WAY_IN_TITLES, wantsBuddy, type BuddyRequest } from './buddyScheme.js';
 import { tell } from './buddyNotices.js';
-import { unpair } from './decisions.js';
+import { endPairing } from './decisions.js';
+import { CHECK_IN_ANSWER_TITLES, pairingsOf } from './pairings.js';
+import { pairsOfRequest } from './buddyPairs.js';
+import { VERBS } from '../verbs.js';
+import { settle } from '../../platform/settle.js';
+import { offerFreedMentor } from './mentorFreed.js';
 
 /** The person's buddy request ids: audit entries name requests, not people. */
 export async function buddyAliases(deps: BotDeps, userId: string): Promise<string[]> {
   return (await deps.storage.buddyRequests.list({ userId })).map((stored) => stored.request.id);
 }
 
-/** One section per request: every field, the decision, and the buddies' names. Text the person typed is escaped. */
+/** One section per request: every field, the decision, the pairings and the person's check-in answers. Text the person typed is escaped. */
 export async function buddyData(deps: BotDeps, userId: string): Promise<DataSection[]> {
   const { directory } = deps;
   const requests = await deps.storage.buddyRequests.list({ userId });
-  const partners = await partnersOf(deps, requests);
+  const all = requests.some(({ request }) => request.wayIn === 'mentor')
+    ? (await deps.storage.buddyRequests.list()).map((stored) => stored.request)
+    : [];
+  const byId = new Map(all.map((request) => [request.id, request]));
   return [
     ...requests.map(({ request }) => ({
       heading: `Your buddy scheme request: "${WAY_IN_TITLES[request.wayIn]}"`,
@@ -50,25 +58,48 @@ export async function buddyData(deps: BotDeps, userId: string): Promise<DataSect
               },
             ]
           : []),
-        ...(partners.get(request.id) ?? []).map((name) => ({
-          title: wantsBuddy(request) ? 'Your buddy' : 'Your buddy (mentee)',
-          value: name,
-        })),
+        ...(request.waitingSince && request.status === 'approved'
+          ? [{ title: 'Waiting for a buddy since', value: formatFullUkDateTime(request.waitingSince) }]
+          : []),
+        ...(request.paused ? [{ title: 'Mentoring', value: 'paused' }] : []),
+        ...pairingFacts(request, wantsBuddy(request) ? [request] : all, byId),
       ],
     })),
   ];
 }
 
-async function partnersOf(deps: BotDeps, requests: readonly StoredBuddyRequest[]): Promise<Map<string, string[]>> {
-  const names = new Map<string, string[]>();
-  for (const { request } of requests) {
-    const partners = await Promise.all(request.pairedWith.map((id) => deps.storage.buddyRequests.get(id)));
-    names.set(
-      request.id,
-      partners.filter((partner) => partner !== undefined).map((partner) => escapeCardText(partner.request.name, 80)),
-    );
-  }
-  return names;
+/**
+ * The person's pairings on this request (a mentee's own, or the mentees' pairings with this
+ * mentor): when each started and ended, and their own check-in answers and notes.
+ */
+function pairingFacts(
+  request: BuddyRequest,
+  mentees: readonly BuddyRequest[],
+  byId: ReadonlyMap<string, BuddyRequest>,
+): { title: string; value: string }[] {
+  const side = wantsBuddy(request) ? 'mentee' : 'mentor';
+  return mentees.flatMap((mentee) =>
+    pairingsOf(mentee)
+      .filter((pairing) => side === 'mentee' || pairing.mentorRequestId === request.id)
+      .flatMap((pairing) => {
+        const other = side === 'mentee' ? byId.get(pairing.mentorRequestId) : mentee;
+        const period = `from ${formatUkDate(pairing.startedAt)}${pairing.ended ? ` to ${formatUkDate(pairing.ended.at)}` : ''}`;
+        return [
+          { title: 'Pairing', value: `${other ? `with ${escapeCardText(other.name, 80)} ` : ''}${period}` },
+          ...pairing.checkIns.flatMap((checkIn) => {
+            const given = checkIn.answers[side];
+            return given
+              ? [
+                  {
+                    title: `Your ${String(checkIn.week)}-week check-in`,
+                    value: `${CHECK_IN_ANSWER_TITLES[given.answer]}${given.note ? `; your note: ${escapeCardText(given.note, 500)}` : ''}`,
+                  },
+                ]
+              : [];
+          }),
+        ];
+      }),
+  );
 }
 
 /**
@@ -80,7 +111,7 @@ export async function eraseBuddyData(deps: BotDeps, person: ErasureRequest): Pro
   const { buddyRequests } = deps.storage;
   let told = 0;
   for (const stored of await buddyRequests.list({ userId: person.userId })) {
-    told += await endPairings(deps, stored.request, person.now);
+    told += await endPairings(deps, stored.request, person);
     await withdrawCardCopies(deps, stored);
     await buddyRequests.remove(stored.request.id);
   }
@@ -102,16 +133,25 @@ export async function removeOldBuddyRequests(storage: Storage, cutoff: Date): Pr
   return { buddyRequests };
 }
 
-/** Each buddy of this request loses the pairing: told only that, freed (a mentor's place back; a mentee back to "needs a buddy"). */
-async function endPairings(deps: BotDeps, request: BuddyRequest, now: Date): Promise<number> {
+/**
+ * Each current pairing of this request ends: the buddy is told only that it ended, a mentor gets
+ * the place back, a mentee may ask for a new buddy. Past pairings are left to `forgetPerson`.
+ */
+async function endPairings(deps: BotDeps, request: BuddyRequest, person: ErasureRequest): Promise<number> {
   let told = 0;
-  for (const partnerId of request.pairedWith) {
+  for (const pair of await pairsOfRequest(deps.storage, request)) {
+    const partnerId = pair.mentee.id === request.id ? pair.mentor.id : pair.mentee.id;
     for (let attempt = 0; ; attempt += 1) {
       if (attempt >= 10) throw new Error('A buddy\u2019s request kept changing while the pairing was being ended');
       const partner = await deps.storage.buddyRequests.get(partnerId);
       if (!partner) break;
-      const freed = unpair(partner.request, request.id, now);
-      if (!(await deps.storage.buddyRequests.replace(freed, partner.etag, partner.cardCopies))) continue;
+      const leaving = request.id === pair.mentee.id;
+      const ending = { by: leaving ? ('mentee' as const) : ('mentor' as const), actorId: person.pseudonym, reason: '' };
+      const ended = leaving
+        ? endPairing(request, partner.request, ending, person.now)?.mentor
+        : endPairing(partner.request, request, ending, person.now)?.mentee;
+      if (!ended) break;
+      if (!(await deps.storage.buddyRequests.replace(ended, partner.etag, partner.cardCopies))) continue;
       const sent = await tell(
         deps,
         partner.request.userId,
@@ -120,14 +160,19 @@ async function endPairings(deps: BotDeps, request: BuddyRequest, now: Date): Pro
           paragraphs: [
             'The other person in your pairing has left the buddy scheme.',
             wantsBuddy(partner.request)
-              ? 'The national MSO network lead can match you with someone else.'
+              ? 'You can ask for a new buddy whenever you are ready.'
               : 'Your place is free for another buddy.',
           ],
-          asks: [{ title: 'My buddy request', intent: 'buddyStatus' }],
+          actions: wantsBuddy(partner.request)
+            ? [{ title: 'Ask for a new buddy', verb: VERBS.askForNewBuddy, data: { requestId: partner.request.id } }]
+            : [],
+          asks: [{ title: 'Who is my buddy', intent: 'myBuddy' }],
           source: deps.directory.network.source,
         }),
       );
       if (sent) told += 1;
+      // The mentor's place is free: whoever waits is offered to the leads (the erasure goes on if that fails).
+      if (leaving) await settle(deps.logger, {}, 'buddy offer', () => offerFreedMentor(deps, ended));
       break;
     }
   }

@@ -212,3 +212,68 @@ describe('"audit log"', () => {
     expect(cardsTo(MENTOR)).toContain('Only the national MSO network lead');
   });
 });
+
+describe('erasing a mentor with a buddy', () => {
+  const LEAVING: Person = {
+    id: '29:erasure-leaving-mentor',
+    name: 'Wren Departing-Example',
+    aadObjectId: 'cccccccc-9999-4000-8000-000000000e03',
+  };
+  const STAYING: Person = {
+    id: '29:erasure-staying-mentee',
+    name: 'Ash Staying-Example',
+    aadObjectId: 'cccccccc-9999-4000-8000-000000000e04',
+  };
+  const MENTOR_NOTE = 'Wren would rather meet on Fridays.';
+  const MENTEE_NOTE = 'Ash finds the calls useful.';
+
+  it('ends the pairing for the mentee, who keeps their own check-in answers and may ask again; the mentor’s answers go', async () => {
+    for (const person of [LEAVING, STAYING]) await bot.post(installationUpdate('add', { serviceUrl, from: person }));
+    await signUp(LEAVING, { wayIn: 'mentor', capacity: '1', monthsInRole: '90', email: 'wren@example.org', note: '' });
+    const mentorId = await requestIdOf(bot.storage, LEAVING, 'mentor');
+    await press(LEAD, VERBS.decideBuddyRequest, { requestId: mentorId, decision: 'approve' });
+    await signUp(STAYING, { wayIn: 'newToPost', email: 'ash@example.org', note: '' });
+    const menteeId = await requestIdOf(bot.storage, STAYING, 'newToPost');
+    await press(LEAD, VERBS.decideBuddyRequest, { requestId: menteeId, decision: 'approve', mentor: mentorId });
+    // A 4-week check-in both answered, as the check-in card stores it.
+    const matched = await bot.storage.buddyRequests.get(menteeId);
+    const pairing = matched?.request.pairings?.[0];
+    if (!matched || !pairing) throw new Error('the pair was not matched');
+    const at = new Date().toISOString();
+    const checkIn = {
+      week: 4,
+      sentTo: { mentee: at, mentor: at },
+      answers: {
+        mentee: { answer: 'goingWell' as const, note: MENTEE_NOTE, at },
+        mentor: { answer: 'notMet' as const, note: MENTOR_NOTE, at },
+      },
+    };
+    await bot.storage.buddyRequests.replace(
+      { ...matched.request, pairings: [{ ...pairing, checkIns: [checkIn] }] },
+      matched.etag,
+      matched.cardCopies,
+    );
+    bot.connector.clear();
+    await bot.post(message('what do you hold about me', { serviceUrl, from: LEAVING }));
+    expect(cardsTo(LEAVING)).toContain(MENTOR_NOTE);
+    expect(cardsTo(LEAVING)).toContain(`with ${STAYING.name}`);
+    expect(cardsTo(LEAVING)).not.toContain(MENTEE_NOTE);
+    bot.connector.clear();
+
+    await press(LEAVING, VERBS.eraseMyData, {});
+
+    const mentee = (await bot.storage.buddyRequests.get(menteeId))?.request;
+    expect(mentee?.status).toBe('ended');
+    expect(mentee?.pairings?.[0]?.checkIns[0]?.answers).toEqual({ mentee: checkIn.answers.mentee });
+    const told = cardsTo(STAYING);
+    expect(told).toContain('Your buddy scheme pairing has ended');
+    expect(told).toContain('Ask for a new buddy');
+    expect(told).not.toContain(LEAVING.name);
+    const stored = await everyStoredEntity();
+    for (const trace of [LEAVING.aadObjectId, LEAVING.name, MENTOR_NOTE, mentorId])
+      expect(
+        stored.filter((text) => text.includes(trace)),
+        trace,
+      ).toEqual([]);
+  });
+});

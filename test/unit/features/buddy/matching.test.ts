@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BuddyRequest } from '../../../../src/features/buddy/buddyScheme.js';
-import { decide, resubmit, unpair, withdraw } from '../../../../src/features/buddy/decisions.js';
+import {
+  askForNewBuddy,
+  decide,
+  endPairing,
+  pauseMentoring,
+  resubmit,
+  withdraw,
+} from '../../../../src/features/buddy/decisions.js';
+import { startPairing } from '../../../../src/features/buddy/pairings.js';
 import { rankMentors } from '../../../../src/features/buddy/matching.js';
 
 let next = 0;
@@ -183,33 +191,55 @@ describe('deciding a request', () => {
   });
 });
 
-describe('ending a pairing from one side (unpair)', () => {
-  it("gives a mentor their place back and forgets the pairing on the mentor's side", () => {
-    const mentor = request({
+describe('ending a pairing (endPairing), asking again and pausing', () => {
+  const mentor = () =>
+    request({
+      id: 'mentor.x',
       wayIn: 'mentor',
       capacity: 2,
       capacityLeft: 0,
       status: 'matched',
-      pairedWith: ['newToPost.a', 'newToPost.b'],
+      pairedWith: ['newToPost.a'],
     });
+  const mentee = () =>
+    startPairing(
+      request({ id: 'newToPost.a', status: 'matched', pairedWith: ['mentor.x'] }),
+      'mentor.x',
+      now.toISOString(),
+    );
+  const ending = { by: 'mentee' as const, actorId: 'someone', reason: 'Moved job.' };
 
-    expect(unpair(mentor, 'newToPost.a', now)).toMatchObject({
-      capacityLeft: 1,
-      pairedWith: ['newToPost.b'],
-      updatedAt: now.toISOString(),
-    });
+  it('ends the mentee’s pairing, frees the mentor’s place, and both still remember the pair', () => {
+    const ended = endPairing(mentee(), mentor(), ending, now);
+
+    expect(ended?.mentee).toMatchObject({ status: 'ended', pairedWith: ['mentor.x'] });
+    expect(ended?.mentee.pairings?.[0]?.ended).toMatchObject({ by: 'mentee', reason: 'Moved job.' });
+    expect(ended?.mentor).toMatchObject({ status: 'approved', capacityLeft: 1, pairedWith: ['newToPost.a'] });
   });
 
-  it('never gives a mentor more places than they offered', () => {
-    const mentor = request({ wayIn: 'mentor', capacity: 2, capacityLeft: 2, pairedWith: ['newToPost.a'] });
+  it('ends nothing when the mentee is not paired with that mentor now', () => {
+    const ended = endPairing(mentee(), mentor(), ending, now);
+    if (!ended) throw new Error('the first end');
 
-    expect(unpair(mentor, 'newToPost.a', now).capacityLeft).toBe(2);
+    expect(endPairing(ended.mentee, ended.mentor, ending, now)).toBeUndefined();
+    expect(endPairing(mentee(), request({ id: 'mentor.y', wayIn: 'mentor' }), ending, now)).toBeUndefined();
   });
 
-  it('puts a matched mentee back to waiting for a buddy', () => {
-    const mentee = request({ status: 'matched', pairedWith: ['mentor.x'] });
+  it('puts a mentee whose pairing ended back in the queue when they ask, and nobody else', () => {
+    const ended = endPairing(mentee(), mentor(), ending, now)?.mentee;
+    if (!ended) throw new Error('the end');
 
-    expect(unpair(mentee, 'mentor.x', now)).toMatchObject({ status: 'approved', pairedWith: [] });
+    expect(askForNewBuddy(ended, now)).toMatchObject({ status: 'approved', waitingSince: now.toISOString() });
+    expect(askForNewBuddy(mentee(), now)).toBeUndefined();
+  });
+
+  it('pauses and resumes a mentor, and changes nothing when already so', () => {
+    const paused = pauseMentoring(mentor(), true, now);
+
+    expect(paused?.paused).toBe(true);
+    expect(paused && pauseMentoring(paused, true, now)).toBeUndefined();
+    expect(paused && pauseMentoring(paused, false, now)?.paused).toBe(false);
+    expect(pauseMentoring(mentee(), true, now)).toBeUndefined();
   });
 });
 
