@@ -15,14 +15,17 @@ export interface TwoPlaygrounds {
   close(): Promise<void>;
 }
 
-/** Starts them; `name` keeps each test's Playground logs apart. */
-export async function startTwoPlaygrounds(name: string): Promise<TwoPlaygrounds> {
+/** Starts them; `name` keeps each test's Playground logs apart; `env` and `now` go to the bot. */
+export async function startTwoPlaygrounds(
+  name: string,
+  { env = {}, now }: { env?: Record<string, string>; now?: () => Date } = {},
+): Promise<TwoPlaygrounds> {
   const teardown: (() => Promise<void>)[] = [];
   const close = async () => {
     for (const step of teardown.reverse()) await step();
   };
   try {
-    const app = await startTestApp();
+    const app = await startTestApp(env, now ? { now } : {});
     teardown.push(() => app.close());
     const mso = await startPlayground(app.url, { logName: `playground-${name}-mso-e2e.log` });
     teardown.push(() => mso.stop());

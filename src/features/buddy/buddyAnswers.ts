@@ -25,6 +25,8 @@ function median(values: readonly number[]): number | undefined {
   return sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
+const plural = (count: number, noun: string) => `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
+
 const days = (count: number) => `${String(Math.round(count))} ${Math.round(count) === 1 ? 'day' : 'days'}`;
 
 /**
@@ -39,6 +41,8 @@ export function buddySummaryAnswer(
   now: Date,
 ): Answer {
   const count = (keep: (request: BuddyRequest) => boolean) => requests.filter(keep).length;
+  const mentors = requests.filter((request) => !wantsBuddy(request));
+  const inScheme = mentors.filter((mentor) => mentor.status === 'approved' || mentor.status === 'matched');
   const waiting = requests.filter((request) => request.status === 'approved' && wantsBuddy(request));
   const longest = Math.max(0, ...waiting.map((request) => now.getTime() - Date.parse(waitingSince(request))));
   const firstMatches = requests.flatMap((request) => {
@@ -57,13 +61,17 @@ export function buddySummaryAnswer(
     source: directory.source,
     title: 'The buddy scheme in numbers',
     paragraphs: [
-      `${String(requests.length)} requests in all, ${String(count((request) => request.wayIn === 'mentor'))} of them from mentors.`,
+      `${plural(requests.length - mentors.length, 'request')} for a buddy and ${plural(mentors.length, 'offer')} to mentor. The counts by status are of the requests for a buddy.`,
     ],
     facts: [
       ...REQUEST_STATUSES.map((status) => ({
         title: STATUS_TITLES[status],
-        value: String(count((request) => request.status === status)),
+        value: String(count((request) => wantsBuddy(request) && request.status === status)),
       })),
+      {
+        title: 'Mentors',
+        value: `${String(inScheme.length)} in the scheme: ${String(inScheme.filter((mentor) => mentor.capacityLeft > 0 && !mentor.paused).length)} with a place free, ${String(inScheme.filter((mentor) => mentor.paused).length)} paused; ${String(mentors.filter((mentor) => mentor.status === 'pending').length)} waiting for a decision`,
+      },
       {
         title: 'Waiting for a buddy',
         value: waiting.length === 0 ? 'nobody' : `${String(waiting.length)}, the longest for ${days(longest / DAY_MS)}`,
@@ -81,7 +89,7 @@ export function buddySummaryAnswer(
         const here = requests.filter((request) => request.region === region.code);
         return {
           title: region.name,
-          value: `${String(here.length)} requests, ${String(waiting.filter((request) => request.region === region.code).length)} waiting, ${String(active.filter((request) => request.region === region.code).length)} active pairs`,
+          value: `${plural(here.length, 'request')}, ${String(waiting.filter((request) => request.region === region.code).length)} waiting, ${plural(active.filter((request) => request.region === region.code).length, 'active pair')}`,
         };
       }),
     ],
