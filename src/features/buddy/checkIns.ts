@@ -44,6 +44,11 @@ registerCardTemplates('buddy', ['checkIn']);
 const WEEK_MS = 7 * 24 * 60 * 60_000;
 const CHECK_IN_LEASE = 'buddyCheckIns';
 const LEASE_MS = 10 * 60_000;
+/**
+ * Check-in cards go at most this many a second: well inside Teams' limits for a tenant, beside a
+ * broadcast that may be sending at the same time (a few hundred pairs take a minute or two).
+ */
+const SENDS_PER_SECOND = 10;
 /** Tries at claiming a side's check-in over other writes to the mentee's request. */
 const CLAIM_ATTEMPTS = 3;
 
@@ -114,6 +119,12 @@ export type CheckInJob = ReturnType<typeof createCheckInJob>;
 /** Resolves to how many cards went. */
 async function sendDue(deps: CheckInDeps, weeks: readonly number[], now: Date): Promise<number> {
   let sent = 0;
+  let lastSend = Number.NEGATIVE_INFINITY;
+  const pace = async () => {
+    const wait = lastSend + 1000 / SENDS_PER_SECOND - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    lastSend = performance.now();
+  };
   for (const pair of await activePairs(deps.storage)) {
     const week = dueWeek(pair.pairing, weeks, now);
     if (week === undefined) continue;
@@ -125,6 +136,7 @@ async function sendDue(deps: CheckInDeps, weeks: readonly number[], now: Date): 
       const person = side === 'mentee' ? claimed.mentee : claimed.mentor;
       const chat = await deps.storage.conversations.findPersonalChat(person.userId);
       if (!chat) continue;
+      await pace();
       try {
         await deps.messenger.send(chat.reference, checkInCard(claimed, side, week, { answer: '', note: '' }));
         sent += 1;

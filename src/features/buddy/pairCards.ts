@@ -40,6 +40,9 @@ declare module '../../platform/cards/renderCard.js' {
 
 registerCardTemplates('buddy', ['buddyPairs']);
 
+/** The most pairs one "buddy pairs" card lists. */
+const PAIRS_SHOWN = 40;
+
 const VERBS_OF_PAIRS = { end: VERBS.endBuddyPairing, pause: VERBS.pauseMentoring, askAgain: VERBS.askForNewBuddy };
 
 /** "4 weeks: going well, not met yet" for each check-in sent. */
@@ -148,7 +151,9 @@ function endChoices(pairs: readonly ActivePair[], nameOf: (pair: ActivePair) => 
 
 /** The leads' `buddy pairs`: every current pair by the mentee's region, oldest first, with its check-ins. */
 export async function buddyPairsCard(deps: BotDeps, message = ''): Promise<AdaptiveCardJson> {
-  const pairs = await activePairs(deps.storage);
+  const all = await activePairs(deps.storage);
+  // A card must stay within Teams' size limit: the oldest pairs, which most need a look.
+  const pairs = all.slice(0, PAIRS_SHOWN);
   const groups = deps.directory.reference.regions
     .map((region) => ({
       heading: region.name,
@@ -168,9 +173,11 @@ export async function buddyPairsCard(deps: BotDeps, message = ''): Promise<Adapt
     title: 'Buddy pairs',
     message,
     paragraphs: [
-      pairs.length === 0
+      all.length === 0
         ? 'No pair is active yet.'
-        : `${String(pairs.length)} active ${pairs.length === 1 ? 'pair' : 'pairs'}, by the mentee's region, oldest first.`,
+        : `${String(all.length)} active ${all.length === 1 ? 'pair' : 'pairs'}, by the mentee's region, oldest first${
+            all.length > pairs.length ? `: the ${String(pairs.length)} oldest are shown` : ''
+          }.`,
     ],
     groups,
     ...endChoices(pairs, (pair) => `${pair.mentee.name} with ${pair.mentor.name}`),

@@ -141,6 +141,27 @@ describe('ending a pairing', () => {
     expect(rematch.text).toContain('can no longer take a buddy');
   });
 
+  it('by the mentor tells the mentee only that it ended, and lets them ask for a new buddy', async () => {
+    const mentor = newPerson('Drew Example');
+    const { id: mentorId } = await approved(mentor, mentorFields);
+    const mentee = newPerson('Max Example');
+    const { id: menteeId } = await approved(mentee, {}, mentorId);
+    bot.connector.clear();
+
+    const ended = await press(mentor, VERBS.endBuddyPairing, {
+      pair: `${menteeId} ${mentorId}`,
+      reason: 'I am moving to another role.',
+      view: 'own',
+    });
+
+    expect(ended.text).toContain('The pairing has ended');
+    expect(sentTo(mentee)).toContain('Your pairing with Drew Example has ended');
+    expect(sentTo(mentee)).toContain('Ask for a new buddy');
+    expect(sentTo(mentee)).not.toContain('another role');
+    expect(sentTo(LEAD)).toContain('I am moving to another role.');
+    expect(await say(mentee, 'who is my buddy')).toContain('Your last pairing ended on');
+  });
+
   it('by a lead tells both that it ended; anyone else is refused and nothing changes', async () => {
     const mentor = newPerson('Chris Example');
     const { id: mentorId } = await approved(mentor, mentorFields);
