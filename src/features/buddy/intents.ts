@@ -9,6 +9,7 @@ import { errorSummary } from '../../platform/errorSummary.js';
 import type { BotDeps } from '../botDeps.js';
 import { buddyAboutAnswer, buddySummaryAnswer } from './buddyAnswers.js';
 import { buddyPairsCard, myBuddiesCard } from './pairCards.js';
+import { waitingList } from './buddyPairs.js';
 import { leadsOnlyAnswer } from '../leads/leadsOnly.js';
 
 /** A lead asking for pending requests gets this many cards at most in one go. */
@@ -44,11 +45,10 @@ export const buddyIntents = {
   buddyPending: async (deps, userId) => {
     if (!(await isLead(deps, userId)))
       return answerCard(leadsOnlyAnswer(deps.directory.network, 'Pending buddy requests'));
+    // Decisions first, oldest first; then who waits for a buddy, in the order of the queue.
     const waiting = [
       ...(await deps.storage.buddyRequests.list({ status: 'pending' })),
-      ...(await deps.storage.buddyRequests.list({ status: 'approved' })).filter(
-        (stored) => stored.request.wayIn !== 'mentor',
-      ),
+      ...(await waitingList(deps.storage)),
     ];
     if (waiting.length === 0)
       return answerCard({
