@@ -42,9 +42,11 @@ declare module '../../platform/cards/renderCard.js' {
       noSuggestions: string;
       /** The applicant's view of an open request. */
       withdrawable: boolean;
+      /** The applicant's view of a request whose pairing ended: they may ask for a new buddy. */
+      askAgain: boolean;
       /** Teams user ids (MRIs) that refresh the card to their own view: the leads. */
       refreshUserIds: readonly string[];
-      verbs: { refresh: string; decide: string; match: string; withdraw: string };
+      verbs: { refresh: string; decide: string; match: string; withdraw: string; askAgain: string };
     };
   }
 }
@@ -98,6 +100,8 @@ export interface RequestCardOptions {
   pairedWith?: readonly PairedPerson[];
   /** A mentee approved and waiting: their place in the queue. */
   placeInQueue?: number;
+  /** A mentee's ended pairings: with whom, when, who ended it and (for the leads) why. */
+  earlier?: readonly { name: string; from: string; to: string; by: string; reason: string }[];
   suggestions?: readonly Suggestion[];
   leadMris: readonly string[];
   message?: string;
@@ -176,6 +180,12 @@ export function requestCard(
               title: 'Contact',
               value: `${request.preferredContact === 'teams' ? 'Teams chat' : 'Email'}, ${escapeCardText(request.email)}`,
             },
+            ...(options.earlier ?? []).map((pairing) => ({
+              title: 'Earlier buddy',
+              value: `${escapeCardText(pairing.name, 80)}, ${formatUkDate(pairing.from)} to ${formatUkDate(pairing.to)}, ended by ${pairing.by}${
+                lead && pairing.reason ? `: ${escapeCardText(pairing.reason, 300)}` : ''
+              }`,
+            })),
             ...paired.map((person) => ({
               title: wantsBuddy(request) ? 'Buddy' : 'Mentee',
               value: `${escapeCardText(person.name, 80)}, since ${formatUkDate(person.since)}`,
@@ -199,15 +209,19 @@ export function requestCard(
       lead && open && wantsBuddy(request) && suggestions.length === 0
         ? request.status === 'pending'
           ? 'No mentor is available yet. You can approve now and choose a buddy later from "pending requests".'
-          : 'No mentor is available yet: ask for "pending requests" later to choose a buddy.'
+          : `No mentor who fits has a place yet: you will get this card again as soon as one has${
+              (options.earlier ?? []).length > 0 ? ' (earlier buddies are never suggested again)' : ''
+            }.`
         : '',
     withdrawable: options.viewer === 'applicant' && open,
+    askAgain: options.viewer === 'applicant' && request.status === 'ended',
     refreshUserIds: options.leadMris,
     verbs: {
       refresh: VERBS.refreshBuddyRequest,
       decide: VERBS.decideBuddyRequest,
       match: VERBS.matchBuddyRequest,
       withdraw: VERBS.withdrawBuddyRequest,
+      askAgain: VERBS.askForNewBuddy,
     },
   });
 }

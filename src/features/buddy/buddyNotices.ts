@@ -1,6 +1,7 @@
 import { focusAreaTitle, wantsBuddy, type BuddyRequest } from './buddyScheme.js';
 import { rankMentors } from './matching.js';
 import { pairsOfRequest, placeInQueue } from './buddyPairs.js';
+import { pairingsOf } from './pairings.js';
 import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import { teamsChatLink } from '../directory/answers.js';
 import { errorSummary } from '../../platform/errorSummary.js';
@@ -37,6 +38,22 @@ export async function requestCardFor(
     const other = mentee.id === request.id ? mentor : mentee;
     return { name: other.name, email: other.email, since: pairing.startedAt };
   });
+  const earlier = await Promise.all(
+    (wantsBuddy(request) ? pairingsOf(request) : []).flatMap((pairing) => {
+      const { ended } = pairing;
+      return ended
+        ? [
+            deps.storage.buddyRequests.get(pairing.mentorRequestId).then((mentor) => ({
+              name: mentor?.request.name ?? 'someone who has left the scheme',
+              from: pairing.startedAt,
+              to: ended.at,
+              by: ended.by === 'lead' ? 'a lead' : `the ${ended.by}`,
+              reason: ended.reason,
+            })),
+          ]
+        : [];
+    }),
+  );
   const waiting = request.status === 'approved' && wantsBuddy(request);
   const place = waiting ? await placeInQueue(deps.storage, request) : undefined;
   return requestCard(deps.directory, request, {
@@ -44,6 +61,7 @@ export async function requestCardFor(
     suggestions,
     leadMris: mris,
     pairedWith,
+    earlier,
     ...(place === undefined ? {} : { placeInQueue: place }),
     ...(message ? { message } : {}),
   });
@@ -165,13 +183,11 @@ function byName(decision: BuddyRequest['decision']): string {
 
 /** Introduces a matched pair to each other: name, organisation, focus areas and a way to get in touch. */
 export async function introduce(deps: BotDeps, mentee: BuddyRequest, mentor: BuddyRequest): Promise<void> {
-  const about = (person: BuddyRequest, role: string) => {
+  const about = (person: BuddyRequest, role: string, contact: string) => {
     const name = escapeCardText(person.name, 80);
     return answerCard({
       title: `Meet your ${role}: ${name}`,
-      paragraphs: [
-        `The national MSO network lead has matched you through the buddy scheme. ${name} is expecting to hear from you.`,
-      ],
+      paragraphs: [`The national MSO network lead has matched you through the buddy scheme. ${contact}`],
       facts: [
         {
           title: 'Organisation',
@@ -191,7 +207,23 @@ export async function introduce(deps: BotDeps, mentee: BuddyRequest, mentor: Bud
     });
   };
   await Promise.all([
-    tell(deps, mentee.userId, about(mentor, 'buddy')),
-    tell(deps, mentor.userId, about(mentee, 'new buddy')),
+    tell(
+      deps,
+      mentee.userId,
+      about(
+        mentor,
+        'buddy',
+        `${escapeCardText(mentor.name, 80)} will get in touch; you are welcome to say hello first.`,
+      ),
+    ),
+    tell(
+      deps,
+      mentor.userId,
+      about(
+        mentee,
+        'new buddy',
+        `Please get in touch with ${escapeCardText(mentee.name, 80)} first, in the way they prefer.`,
+      ),
+    ),
   ]);
 }

@@ -193,13 +193,14 @@ async function claim(
   return undefined;
 }
 
-/** The leads' card about a pair's check-in: when it needs attention, or when someone wrote a note. */
+/** The leads' card about a pair's check-in (not to a lead who is one of the pair): how many leads got it. */
 export async function tellLeadsOfCheckIn(
   deps: CheckInDeps,
   pair: ActivePair,
   checkIn: CheckIn,
-  attention: boolean,
-): Promise<void> {
+  { attention, changed }: { attention: boolean; changed: boolean },
+): Promise<number> {
+  let told = 0;
   const facts = SIDES.flatMap((side) => {
     const given = checkIn.answers[side];
     const person = side === 'mentee' ? pair.mentee : pair.mentor;
@@ -211,8 +212,13 @@ export async function tellLeadsOfCheckIn(
     ];
   });
   const card = answerCard({
-    title: attention ? 'A buddy pair needs attention' : 'A note from a buddy check-in',
+    title: attention
+      ? 'A buddy pair needs attention'
+      : changed
+        ? 'A buddy check-in answer changed'
+        : 'A note from a buddy check-in',
     paragraphs: [
+      ...(changed ? ['An answer was changed: this card replaces the earlier one about this check-in.'] : []),
       `${escapeCardText(pair.mentee.name, 80)} with ${escapeCardText(pair.mentor.name, 80)} (mentor), paired on ${formatUkDate(pair.pairing.startedAt)}: the ${String(checkIn.week)}-week check-in.`,
       ...(attention ? ['You can end the pairing from "buddy pairs", or get in touch with them first.'] : []),
     ],
@@ -220,11 +226,14 @@ export async function tellLeadsOfCheckIn(
     asks: [{ title: 'Buddy pairs', intent: 'buddyPairs' }],
     source: deps.directory.network.source,
   });
-  for (const chat of await leadChats(deps)) {
+  // A lead who is one of the pair is not sent the other's answer or note.
+  for (const chat of await leadChats(deps, [pair.mentee.userId, pair.mentor.userId])) {
     try {
       await deps.messenger.send(chat.reference, card);
+      told += 1;
     } catch (error) {
       deps.logger.warn({ outcome: 'lead_not_told', error: errorSummary(error) }, 'buddy check-in');
     }
   }
+  return told;
 }

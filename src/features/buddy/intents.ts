@@ -62,9 +62,8 @@ export const buddyIntents = {
     );
   },
   myBuddy: (deps, userId) => myBuddiesCard(deps, userId),
-  endBuddyPairing: (deps, userId) =>
-    myBuddiesCard(deps, userId, 'To end a pairing, choose "End a pairing…" below and say why.'),
-  mentoringPause: (deps, userId) => myBuddiesCard(deps, userId),
+  endBuddyPairing: (deps, userId) => myBuddiesCard(deps, userId, '', 'end'),
+  mentoringPause: (deps, userId) => myBuddiesCard(deps, userId, '', 'pause'),
   buddyPairs: async (deps, userId) =>
     (await isLead(deps, userId))
       ? buddyPairsCard(deps)

@@ -8,7 +8,8 @@ import { VERBS } from '../verbs.js';
 import { activePairs, pairsOf, placeInQueue, type ActivePair } from './buddyPairs.js';
 import { buddyAboutAnswer } from './buddyAnswers.js';
 import type { BuddyRequest } from './buddyScheme.js';
-import { CHECK_IN_ANSWER_TITLES, pairingsOf, pairKey, SIDES, type Pairing } from './pairings.js';
+import { pairingsOf, pairKey, SIDES, type CheckInAnswer, type Pairing } from './pairings.js';
+import { needsAttention } from './checkIns.js';
 
 interface PairLine {
   title: string;
@@ -45,17 +46,24 @@ const PAIRS_SHOWN = 40;
 
 const VERBS_OF_PAIRS = { end: VERBS.endBuddyPairing, pause: VERBS.pauseMentoring, askAgain: VERBS.askForNewBuddy };
 
-/** "4 weeks: going well, not met yet" for each check-in sent. */
+/** How an answer reads in a list of them. */
+const ANSWER_IN_A_LIST: Readonly<Record<CheckInAnswer, string>> = {
+  goingWell: 'going well',
+  notMet: 'not met yet',
+  endOrChange: 'wants to end or change it',
+};
+
+/** "Needs attention. 4-week check-in: mentee going well, mentor not met yet" for each check-in sent. */
 export function checkInSummary(pairing: Pairing): string {
-  return pairing.checkIns
-    .map((checkIn) => {
-      const answers = SIDES.flatMap((side) => {
-        const given = checkIn.answers[side];
-        return given ? [`${side} ${CHECK_IN_ANSWER_TITLES[given.answer].toLowerCase()}`] : [];
-      });
-      return `${String(checkIn.week)}-week check-in: ${answers.length > 0 ? answers.join(', ') : 'no answer yet'}`;
-    })
-    .join('; ');
+  const lines = pairing.checkIns.map((checkIn) => {
+    const answers = SIDES.flatMap((side) => {
+      const given = checkIn.answers[side];
+      return given ? [`${side} ${ANSWER_IN_A_LIST[given.answer]}`] : [];
+    });
+    return `${String(checkIn.week)}-week check-in: ${answers.length > 0 ? answers.join(', ') : 'no answer yet'}`;
+  });
+  const attention = pairing.checkIns.some((checkIn) => needsAttention(pairing, checkIn));
+  return [...(attention ? ['Needs attention'] : []), ...lines].join('; ');
 }
 
 function aboutPerson(deps: Pick<BotDeps, 'directory'>, person: BuddyRequest): string {
@@ -71,7 +79,13 @@ function aboutPerson(deps: Pick<BotDeps, 'directory'>, person: BuddyRequest): st
  * in touch; where a request stands when there is no pair (waiting, and their place in the
  * queue); a mentor's pause; ending a pairing.
  */
-export async function myBuddiesCard(deps: BotDeps, userId: string, message = ''): Promise<AdaptiveCardJson> {
+export async function myBuddiesCard(
+  deps: BotDeps,
+  userId: string,
+  message = '',
+  /** What the words that opened it asked for: ending a pairing, or pausing mentoring. */
+  focus?: 'end' | 'pause',
+): Promise<AdaptiveCardJson> {
   const [mine, pairs] = await Promise.all([deps.storage.buddyRequests.list({ userId }), pairsOf(deps.storage, userId)]);
   const requests = mine.map((stored) => stored.request);
   if (requests.length === 0)
@@ -99,10 +113,20 @@ export async function myBuddiesCard(deps: BotDeps, userId: string, message = '')
   const mentor = requests.find((request) => request.wayIn === 'mentor' && isInScheme(request));
   const ended = requests.find((request) => request.status === 'ended');
   const paragraphs = await Promise.all(requests.map((request) => whereItStands(deps, request)));
+  const focused =
+    focus === 'end'
+      ? pairs.length > 0
+        ? 'To end a pairing, choose "End a pairing…" below and say why. Afterwards you can ask for a new buddy.'
+        : 'You have no pairing to end now.'
+      : focus === 'pause'
+        ? mentor
+          ? 'Pausing means you are not suggested for new buddies until you resume; your current buddies stay with you.'
+          : 'Only mentors in the scheme can pause mentoring.'
+        : '';
   return renderCard('buddyPairs', {
     view: 'own',
-    title: pairs.length > 1 ? 'Your buddies' : 'Your buddy',
-    message,
+    title: pairs.length > 1 ? 'Your buddies' : mentor && pairs.length === 0 ? 'Your mentoring' : 'Your buddy',
+    message: message || focused,
     paragraphs: paragraphs.filter((paragraph) => paragraph !== ''),
     groups: lines.length > 0 ? [{ heading: '', pairs: lines }] : [],
     ...endChoices(pairs, (pair) => (pair.mentor.userId === userId ? pair.mentee.name : pair.mentor.name)),
@@ -122,7 +146,7 @@ async function whereItStands(deps: BotDeps, request: BuddyRequest): Promise<stri
       return request.status === 'pending' ? 'Your offer to mentor is waiting for the national lead.' : '';
     const places = `${String(request.capacityLeft)} of ${String(request.capacity ?? 0)} places free`;
     return request.paused
-      ? `Your mentoring is paused: you are not suggested for new buddies (${places}). Resume it when you are ready.`
+      ? `Your mentoring is paused: you are not suggested for new buddies (${places}); your current buddies stay with you. Resume it when you are ready.`
       : `You are mentoring: ${places}.`;
   }
   switch (request.status) {
@@ -174,7 +198,7 @@ export async function buddyPairsCard(deps: BotDeps, message = ''): Promise<Adapt
     message,
     paragraphs: [
       all.length === 0
-        ? 'No pair is active yet.'
+        ? 'No pair is active now.'
         : `${String(all.length)} active ${all.length === 1 ? 'pair' : 'pairs'}, by the mentee's region, oldest first${
             all.length > pairs.length ? `: the ${String(pairs.length)} oldest are shown` : ''
           }.`,

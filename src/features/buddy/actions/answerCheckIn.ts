@@ -68,6 +68,11 @@ export const answerCheckIn: CardAction = {
       const attention = needsAttention(pairing, answered);
       const newly = attention && !needsAttention(pairing, checkIn);
       const noteChanged = note !== '' && note !== before?.note;
+      // The leads were told of the earlier answer: they hear of the change too, so no card of theirs stays wrong.
+      const toldBefore = before !== undefined && (before.note !== '' || needsAttention(pairing, checkIn));
+      const changed = before !== undefined && (before.answer !== answer || before.note !== note);
+      const tellLeads = newly || noteChanged || (toldBefore && changed);
+      let leadsTold = 0;
       await settle(deps.logger, { requestId: mentee.request.id }, 'buddy check-in answered', async () => {
         await deps.storage.audit.record({
           at,
@@ -77,20 +82,24 @@ export const answerCheckIn: CardAction = {
           related: mentor.request.id,
           detail: { week: String(week), answer },
         });
-        if (newly || noteChanged)
-          await tellLeadsOfCheckIn(deps, { ...pair, pairing: currentPairing(updated) ?? pairing }, answered, attention);
+        if (tellLeads)
+          leadsTold = await tellLeadsOfCheckIn(
+            deps,
+            { ...pair, pairing: currentPairing(updated) ?? pairing },
+            answered,
+            {
+              attention,
+              changed: before !== undefined,
+            },
+          );
       });
       deps.logger.info(
         { requestId: mentee.request.id, week, answer, attention, outcome: 'answered' },
         'buddy check-in',
       );
-      return card(
-        answer,
-        newly || noteChanged
-          ? 'Thank you: your answer is saved and the national lead has been told.'
-          : 'Thank you: your answer is saved.',
-        'Good',
-      );
+      const saved = before === undefined ? 'Thank you: your answer is saved' : 'Thank you: your answer is changed';
+      const ending = answer === 'endOrChange' ? ' To end the pairing yourself now, type "end my buddy pairing".' : '';
+      return card(answer, `${saved}${leadsTold > 0 ? ' and the national lead has been told' : ''}.${ending}`, 'Good');
     }
     return refuse.badRequest('The pairing kept changing while your answer was saved: please send it again.');
   },

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { settle } from '../../../platform/settle.js';
 import { refuse, type CardAction } from '../../cardAction.js';
 import { VERBS } from '../../verbs.js';
-import { sendToLeads } from '../buddyNotices.js';
-import { placeInQueue } from '../buddyPairs.js';
+import { refreshCardCopies, sendToLeads } from '../buddyNotices.js';
 import { REQUEST_ID_PATTERN } from '../buddyScheme.js';
 import { askForNewBuddy as askAgain } from '../decisions.js';
 import { myBuddiesCard } from '../pairCards.js';
@@ -38,10 +37,10 @@ export const askForNewBuddy: CardAction = {
       subject: waiting.id,
       related: undefined,
     });
-    await settle(deps.logger, { requestId: waiting.id }, 'buddy ask again', () => sendToLeads(deps, waiting));
-    const place = await placeInQueue(deps.storage, waiting);
-    return card(
-      `You are waiting for a new buddy${place === undefined ? '' : `: number ${String(place)} in the queue`}. The national lead has been told.`,
-    );
+    await settle(deps.logger, { requestId: waiting.id }, 'buddy ask again', async () => {
+      await refreshCardCopies(deps, waiting, stored.cardCopies);
+      await sendToLeads(deps, waiting);
+    });
+    return card('Done: you are back in the queue for a buddy, and the national lead has been told.');
   },
 };

@@ -6,7 +6,7 @@ import { refuse, type CardAction, type CardActionRequest } from '../../cardActio
 import { isLead } from '../../leads/isLead.js';
 import { leadChats } from '../../leads/leadChats.js';
 import { VERBS } from '../../verbs.js';
-import { tell } from '../buddyNotices.js';
+import { refreshCardCopies, tell } from '../buddyNotices.js';
 import type { BuddyRequest } from '../buddyScheme.js';
 import { endPairing } from '../decisions.js';
 import { offerFreedMentor } from '../mentorFreed.js';
@@ -62,6 +62,11 @@ export const endBuddyPairing: CardAction = {
       ]);
       if (!written) continue;
       await afterEnding(action, ended.mentee, ended.mentor, by, reason);
+      // Every copy of both request cards (the leads', the pair's own) shows the pairing ended.
+      await settle(deps.logger, { requestId: menteeId }, 'buddy pairing ended', async () => {
+        await refreshCardCopies(deps, ended.mentee, mentee.cardCopies);
+        await refreshCardCopies(deps, ended.mentor, mentor.cardCopies);
+      });
       return again(
         by === 'lead'
           ? 'The pairing has ended. Both have been told it ended, without the reason.'
@@ -110,7 +115,9 @@ async function afterEnding(
         asks: [{ title: 'Buddy pairs', intent: 'buddyPairs' }],
         source: deps.directory.network.source,
       });
-      for (const chat of await leadChats(deps)) await deps.messenger.send(chat.reference, card);
+      // A lead who is one of the pair is not sent the other's reason.
+      for (const chat of await leadChats(deps, [mentee.userId, mentor.userId]))
+        await deps.messenger.send(chat.reference, card);
     });
   deps.logger.info({ requestId: mentee.id, mentor: mentor.id, by, outcome: 'pairing_ended' }, 'buddy pairing');
   await settle(deps.logger, context, 'buddy pairing ended', () => offerFreedMentor(deps, mentor));

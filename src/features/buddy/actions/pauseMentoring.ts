@@ -4,6 +4,7 @@ import type { CardAction } from '../../cardAction.js';
 import { VERBS } from '../../verbs.js';
 import { pauseMentoring as pause } from '../decisions.js';
 import { offerFreedMentor } from '../mentorFreed.js';
+import { refreshCardCopies } from '../buddyNotices.js';
 import { myBuddiesCard } from '../pairCards.js';
 
 const data = z.object({ paused: z.enum(['true', 'false']) });
@@ -38,12 +39,11 @@ export const pauseMentoring: CardAction = {
       related: undefined,
     });
     deps.logger.info({ requestId: changed.id, outcome: paused ? 'paused' : 'resumed' }, 'buddy mentoring');
+    await settle(deps.logger, { requestId: changed.id }, 'buddy mentoring', () =>
+      refreshCardCopies(deps, changed, mine.cardCopies),
+    );
     if (!paused)
       await settle(deps.logger, { requestId: changed.id }, 'buddy mentoring', () => offerFreedMentor(deps, changed));
-    return card(
-      paused
-        ? 'Mentoring paused: you will not be suggested for new buddies until you resume. Your current buddies stay with you.'
-        : 'Mentoring resumed: you can be suggested for new buddies again.',
-    );
+    return card(paused ? 'Mentoring paused.' : 'Mentoring resumed: you can be suggested for new buddies again.');
   },
 };

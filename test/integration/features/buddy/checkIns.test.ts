@@ -139,7 +139,7 @@ describe('buddy check-ins', () => {
     first.connector.clear();
     await first.post(message('buddy pairs', { serviceUrl, from: LEAD }));
     expect(JSON.stringify(first.connector.sentCards(personalChatId(LEAD)))).toContain(
-      '13-week check-in: mentee we have not met yet, mentor we have not met yet',
+      'Needs attention; 4-week check-in: mentee going well; 13-week check-in: mentee not met yet, mentor not met yet',
     );
     first.connector.clear();
     await first.post(message('buddy scheme summary', { serviceUrl, from: LEAD }));
