@@ -5,6 +5,7 @@ import { requestIdOf } from '../../../support/buddyRequests.js';
 import { startTestBot, type TestBot } from '../../../support/testBot.js';
 
 const LEAD: Person = { id: '29:lead-m', name: 'Example Lead', aadObjectId: 'eeeeeeee-7777-4000-8000-00000000000a' };
+const DEPUTY: Person = { id: '29:lead-d', name: 'Example Deputy', aadObjectId: 'eeeeeeee-7777-4000-8000-00000000000d' };
 
 let bot: TestBot;
 let serviceUrl: string;
@@ -30,9 +31,9 @@ const signUpFields = {
 };
 
 beforeAll(async () => {
-  bot = await startTestBot({ LEAD_AAD_OBJECT_IDS: LEAD.aadObjectId });
+  bot = await startTestBot({ LEAD_AAD_OBJECT_IDS: `${LEAD.aadObjectId},${DEPUTY.aadObjectId}` });
   serviceUrl = bot.connector.serviceUrl;
-  await bot.post(installationUpdate('add', { serviceUrl, from: LEAD }));
+  for (const lead of [LEAD, DEPUTY]) await bot.post(installationUpdate('add', { serviceUrl, from: lead }));
 });
 afterAll(() => bot.close());
 beforeEach(() => bot.connector.clear());
@@ -161,6 +162,23 @@ describe('ending a pairing', () => {
     expect(sentTo(mentee)).not.toContain('another role');
     expect(sentTo(LEAD)).toContain('I am moving to another role.');
     expect(await say(mentee, 'who is my buddy')).toContain('Your last pairing ended on');
+  });
+
+  it('by the mentee of a lead who mentors sends the reason to the other leads, never to the mentor', async () => {
+    const mentee = newPerson('Noor Example');
+    const mentorId = (await approved(DEPUTY, { ...mentorFields, capacity: '3' })).id;
+    const { id: menteeId } = await approved(mentee, {}, mentorId);
+    bot.connector.clear();
+
+    await press(mentee, VERBS.endBuddyPairing, {
+      pair: `${menteeId} ${mentorId}`,
+      reason: 'Something private about my mentor.',
+      view: 'own',
+    });
+
+    expect(sentTo(LEAD)).toContain('Something private about my mentor.');
+    expect(sentTo(DEPUTY)).toContain('Your pairing with Noor Example has ended');
+    expect(sentTo(DEPUTY)).not.toContain('Something private');
   });
 
   it('by a lead tells both that it ended; anyone else is refused and nothing changes', async () => {
