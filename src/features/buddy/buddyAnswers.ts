@@ -25,7 +25,7 @@ function median(values: readonly number[]): number | undefined {
   return sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-const plural = (count: number, noun: string) => `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
+const plural = (count: number, noun: string, nouns = `${noun}s`) => `${String(count)} ${count === 1 ? noun : nouns}`;
 
 const days = (count: number) => `${String(Math.round(count))} ${Math.round(count) === 1 ? 'day' : 'days'}`;
 
@@ -61,7 +61,7 @@ export function buddySummaryAnswer(
     source: directory.source,
     title: 'The buddy scheme in numbers',
     paragraphs: [
-      `${plural(requests.length - mentors.length, 'request')} for a buddy and ${plural(mentors.length, 'offer')} to mentor. The counts by status are of the requests for a buddy.`,
+      `${plural(requests.length - mentors.length, 'request')} for a buddy and ${plural(mentors.length, 'offer')} to mentor. The counts by status are of the requests for a buddy, as each stands now.`,
     ],
     facts: [
       ...REQUEST_STATUSES.map((status) => ({
@@ -77,12 +77,15 @@ export function buddySummaryAnswer(
         value: waiting.length === 0 ? 'nobody' : `${String(waiting.length)}, the longest for ${days(longest / DAY_MS)}`,
       },
       {
-        title: 'From request to match',
-        value: toMatch === undefined ? 'no match yet' : `${days(toMatch)} (median of ${String(firstMatches.length)})`,
+        title: 'From request to first buddy',
+        value:
+          toMatch === undefined
+            ? 'no match yet'
+            : `${days(toMatch)}, the middle value of ${plural(firstMatches.length, 'match', 'matches')}`,
       },
       { title: 'Active pairs', value: String(active.length) },
       {
-        title: 'Check-in answers',
+        title: 'Check-in answers (each person, every check-in so far)',
         value: `${answered('goingWell')} going well, ${answered('notMet')} not met yet, ${answered('endOrChange')} end or change, ${answered('none')} not answered`,
       },
       ...reference.regions.map((region) => {

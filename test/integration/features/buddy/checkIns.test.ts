@@ -146,7 +146,7 @@ describe('buddy check-ins', () => {
     const summary = JSON.stringify(first.connector.sentCards(personalChatId(LEAD)));
     expect(summary).toContain('1 going well, 2 not met yet, 0 end or change, 1 not answered');
     expect(summary).toMatch(/"title":"Active pairs","value":"1"/);
-    expect(summary).toMatch(/"title":"From request to match","value":"0 days \(median of 1\)"/);
+    expect(summary).toMatch(/"title":"From request to first buddy","value":"0 days, the middle value of 1 match"/);
   }, 120_000);
 
   it('are never sent once the pairing has ended', async () => {
