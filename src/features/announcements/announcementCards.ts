@@ -271,7 +271,7 @@ export function announcementListCard(
     })),
     choices: shown.map((broadcast) => ({
       id: broadcast.id,
-      title: `${escapeCardText(broadcast.announcement.title, 60)} (${formatUkDate(broadcast.createdAt)})`,
+      title: `${escapeCardText(broadcast.announcement.title, 60)} (${formatUkDate(broadcast.createdAt)}${broadcast.withdrawn ? ', withdrawn' : ''})`,
     })),
     verbs: {
       create: VERBS.newAnnouncement,

@@ -290,6 +290,9 @@ describe('withdrawing an announcement', () => {
     expect(new Set(updates.map((call) => call.conversationId)).size).toBe(copies);
     const again = await press(LEAD, VERBS.withdrawAnnouncement, { broadcastId });
     expect(again.text).toContain('had already been withdrawn');
+    expect(JSON.stringify(await say(LEAD, 'announcements'))).toMatch(
+      /"title":"Example network news \([^)]*, withdrawn\)"/,
+    );
   });
   it('while it is still going out stops what has not gone, and replaces only what has', async () => {
     // Kim's chat answers 503 four times (its fifth try, seconds later, would get through): that
