@@ -8,31 +8,16 @@ import { errorSummary } from '../../platform/errorSummary.js';
 import type { BuddyCardCopy } from './buddyRequests.js';
 import type { BotDeps } from '../botDeps.js';
 import { answerCard } from '../answerCard.js';
-import { requestCard, type Viewer } from './buddyCards.js';
+import { VERBS } from '../verbs.js';
+import { requestCard, type RequestCardOptions, type Viewer } from './buddyCards.js';
+import type { AdaptiveCardJson } from '../../platform/cards/renderCard.js';
 import { leadChats, leadMris, type LeadChats } from '../leads/leadChats.js';
 
-/**
- * The request card for one viewer, with ranked buddy suggestions for a lead. Callers making
- * several cards at once pass the leads' chats they already looked up.
- */
-export async function requestCardFor(
-  deps: BotDeps,
-  request: BuddyRequest,
-  viewer: Viewer,
-  message?: string,
-  chats?: LeadChats,
-) {
-  const suggestions =
-    viewer === 'lead' && wantsBuddy(request)
-      ? rankMentors(
-          request,
-          (await deps.storage.buddyRequests.list({ wayIn: 'mentor', status: 'approved' })).map(
-            (stored) => stored.request,
-          ),
-          (code) => deps.directory.reference.region(code).name,
-        ).slice(0, 5)
-      : [];
-  const mris = leadMris(chats ?? (await leadChats(deps)));
+/** What a request's card shows whoever looks: its current pairs, earlier buddies, place in the queue. */
+export type PairingsShown = Pick<RequestCardOptions, 'pairedWith' | 'earlier' | 'placeInQueue'>;
+
+/** Reads once what every viewer's card of the request shows about its pairings. */
+export async function pairingsShown(deps: BotDeps, request: BuddyRequest): Promise<PairingsShown> {
   const pairs = await pairsOfRequest(deps.storage, request);
   const pairedWith = pairs.map(({ mentee, mentor, pairing }) => {
     const other = mentee.id === request.id ? mentor : mentee;
@@ -56,21 +41,51 @@ export async function requestCardFor(
   );
   const waiting = request.status === 'approved' && wantsBuddy(request);
   const place = waiting ? await placeInQueue(deps.storage, request) : undefined;
+  return { pairedWith, earlier, ...(place === undefined ? {} : { placeInQueue: place }) };
+}
+
+/**
+ * The request card for one viewer, with ranked buddy suggestions for a lead. Callers making
+ * several cards at once pass the leads' chats and the pairings shown they already read.
+ */
+export async function requestCardFor(
+  deps: BotDeps,
+  request: BuddyRequest,
+  viewer: Viewer,
+  message?: string,
+  chats?: LeadChats,
+  shown?: PairingsShown,
+) {
+  const suggestions =
+    viewer === 'lead' && wantsBuddy(request)
+      ? rankMentors(
+          request,
+          (await deps.storage.buddyRequests.list({ wayIn: 'mentor', status: 'approved' })).map(
+            (stored) => stored.request,
+          ),
+          (code) => deps.directory.reference.region(code).name,
+        ).slice(0, 5)
+      : [];
+  const mris = leadMris(chats ?? (await leadChats(deps)));
   return requestCard(deps.directory, request, {
     viewer,
     suggestions,
     leadMris: mris,
-    pairedWith,
-    earlier,
-    ...(place === undefined ? {} : { placeInQueue: place }),
+    ...(shown ?? (await pairingsShown(deps, request))),
     ...(message ? { message } : {}),
   });
 }
 
-/** Sends a new request to every lead with a personal chat, and remembers where each copy went. */
-export async function sendToLeads(deps: BotDeps, request: BuddyRequest): Promise<number> {
-  const chats = await leadChats(deps);
-  const card = await requestCardFor(deps, request, 'lead', undefined, chats);
+/**
+ * Posts a request's card to each of the leads' chats: the copies that went, to record so that
+ * later changes update them too. A chat that fails is logged and left out.
+ */
+export async function postToLeads(
+  deps: BotDeps,
+  request: BuddyRequest,
+  card: AdaptiveCardJson,
+  chats: LeadChats,
+): Promise<BuddyCardCopy[]> {
   const copies: BuddyCardCopy[] = [];
   for (const chat of chats) {
     try {
@@ -83,10 +98,20 @@ export async function sendToLeads(deps: BotDeps, request: BuddyRequest): Promise
       );
     }
   }
+  return copies;
+}
+
+/** Sends a new request to every lead with a personal chat, and remembers where each copy went. */
+export async function sendToLeads(deps: BotDeps, request: BuddyRequest): Promise<number> {
+  const chats = await leadChats(deps);
+  const shown = await pairingsShown(deps, request);
+  const card = await requestCardFor(deps, request, 'lead', undefined, chats, shown);
+  const copies = await postToLeads(deps, request, card, chats);
   const regional = await regionalLeadChat(deps, request);
   if (regional && !chats.some((chat) => chat.conversationId === regional.conversationId)) {
     try {
-      const activityId = await deps.messenger.send(regional.reference, await requestCardFor(deps, request, 'regional'));
+      const regionalCard = await requestCardFor(deps, request, 'regional', undefined, chats, shown);
+      const activityId = await deps.messenger.send(regional.reference, regionalCard);
       if (activityId) copies.push({ reference: regional.reference, activityId, viewer: 'regional' });
     } catch (error) {
       deps.logger.warn(
@@ -116,11 +141,12 @@ export async function refreshCardCopies(
   request: BuddyRequest,
   copies: readonly BuddyCardCopy[],
 ): Promise<void> {
-  const chats = await leadChats(deps);
+  const [chats, shown] = await Promise.all([leadChats(deps), pairingsShown(deps, request)]);
+  const cardFor = (viewer: Viewer) => requestCardFor(deps, request, viewer, undefined, chats, shown);
   const [leadCard, applicantCard, regionalCard] = await Promise.all([
-    requestCardFor(deps, request, 'lead', undefined, chats),
-    requestCardFor(deps, request, 'applicant', undefined, chats),
-    requestCardFor(deps, request, 'regional', undefined, chats),
+    cardFor('lead'),
+    cardFor('applicant'),
+    cardFor('regional'),
   ]);
   const cards = { applicant: applicantCard, regional: regionalCard, lead: leadCard };
   await Promise.all(
@@ -148,6 +174,49 @@ export async function tell(deps: BotDeps, userId: string, card: ReturnType<typeo
     deps.logger.warn({ outcome: 'notice_not_sent', error: errorSummary(error) }, 'buddy notice');
     return false;
   }
+}
+
+/**
+ * Tells the leads something in their personal chats, except `leaving out` (a lead who is one of a
+ * pair is not told what the other said of it). Resolves to how many leads were told.
+ */
+export async function tellLeads(
+  deps: Pick<BotDeps, 'storage' | 'roles' | 'messenger' | 'logger'>,
+  card: AdaptiveCardJson,
+  leavingOut: readonly string[] = [],
+): Promise<number> {
+  let told = 0;
+  for (const chat of await leadChats(deps, leavingOut)) {
+    try {
+      await deps.messenger.send(chat.reference, card);
+      told += 1;
+    } catch (error) {
+      deps.logger.warn({ outcome: 'lead_not_told', error: errorSummary(error) }, 'buddy notice');
+    }
+  }
+  return told;
+}
+
+/**
+ * What the other person of an ended pairing is told: only that it ended (`why`: with whom, or
+ * that they left the scheme), and what they can do now.
+ */
+export function pairingEndedNotice(deps: Pick<BotDeps, 'directory'>, person: BuddyRequest, why: string) {
+  const mentee = wantsBuddy(person);
+  return answerCard({
+    title: 'Your buddy scheme pairing has ended',
+    paragraphs: [
+      why,
+      mentee
+        ? 'You can ask for a new buddy whenever you are ready (never the same one again).'
+        : 'Your place is free for another buddy.',
+    ],
+    actions: mentee
+      ? [{ title: 'Ask for a new buddy', verb: VERBS.askForNewBuddy, data: { requestId: person.id } }]
+      : [],
+    asks: [{ title: 'Who is my buddy', intent: 'myBuddy' }],
+    source: deps.directory.network.source,
+  });
 }
 
 export async function tellApplicant(deps: BotDeps, request: BuddyRequest): Promise<void> {

@@ -6,7 +6,7 @@ import { underLease } from '../../platform/storage/leases.js';
 import { formatUkDate } from '../../platform/ukDateTime.js';
 import { answerCard } from '../answerCard.js';
 import type { BotDeps } from '../botDeps.js';
-import { leadChats } from '../leads/leadChats.js';
+import { tellLeads } from './buddyNotices.js';
 import { VERBS } from '../verbs.js';
 import { activePairs, type ActivePair } from './buddyPairs.js';
 import {
@@ -200,7 +200,6 @@ export async function tellLeadsOfCheckIn(
   checkIn: CheckIn,
   { attention, changed }: { attention: boolean; changed: boolean },
 ): Promise<number> {
-  let told = 0;
   const facts = SIDES.flatMap((side) => {
     const given = checkIn.answers[side];
     const person = side === 'mentee' ? pair.mentee : pair.mentor;
@@ -227,13 +226,5 @@ export async function tellLeadsOfCheckIn(
     source: deps.directory.network.source,
   });
   // A lead who is one of the pair is not sent the other's answer or note.
-  for (const chat of await leadChats(deps, [pair.mentee.userId, pair.mentor.userId])) {
-    try {
-      await deps.messenger.send(chat.reference, card);
-      told += 1;
-    } catch (error) {
-      deps.logger.warn({ outcome: 'lead_not_told', error: errorSummary(error) }, 'buddy check-in');
-    }
-  }
-  return told;
+  return tellLeads(deps, card, [pair.mentee.userId, pair.mentor.userId]);
 }

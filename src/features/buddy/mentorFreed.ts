@@ -1,9 +1,7 @@
-import { errorSummary } from '../../platform/errorSummary.js';
 import { escapeCardText } from '../../platform/cards/escapeCardText.js';
 import type { BotDeps } from '../botDeps.js';
 import { leadChats } from '../leads/leadChats.js';
-import type { BuddyCardCopy } from './buddyRequests.js';
-import { requestCardFor } from './buddyNotices.js';
+import { postToLeads, requestCardFor } from './buddyNotices.js';
 import { waitingList } from './buddyPairs.js';
 import type { BuddyRequest } from './buddyScheme.js';
 import { canMentor } from './matching.js';
@@ -29,18 +27,7 @@ export async function offerFreedMentor(deps: BotDeps, mentor: BuddyRequest): Pro
       `A buddy is now available for ${escapeCardText(request.name, 80)}.`,
       chats,
     );
-    const copies: BuddyCardCopy[] = [];
-    for (const chat of chats) {
-      try {
-        const activityId = await deps.messenger.send(chat.reference, card);
-        if (activityId) copies.push({ reference: chat.reference, activityId });
-      } catch (error) {
-        deps.logger.warn(
-          { requestId: request.id, outcome: 'offer_not_sent', error: errorSummary(error) },
-          'buddy offer',
-        );
-      }
-    }
+    const copies = await postToLeads(deps, request, card, chats);
     // The leads' new copies follow the match like the first ones did.
     await deps.storage.buddyRequests.addCardCopies(request.id, copies);
   }

@@ -7,11 +7,10 @@ import type { BotDeps } from '../botDeps.js';
 import type { DataSection, ErasureRequest } from '../feature.js';
 import type { StoredBuddyRequest } from './buddyRequests.js';
 import { focusAreaTitle, WAY_IN_TITLES, wantsBuddy, type BuddyRequest } from './buddyScheme.js';
-import { tell } from './buddyNotices.js';
+import { pairingEndedNotice, tell } from './buddyNotices.js';
 import { endPairing } from './decisions.js';
 import { CHECK_IN_ANSWER_TITLES, pairingsOf } from './pairings.js';
 import { pairsOfRequest } from './buddyPairs.js';
-import { VERBS } from '../verbs.js';
 import { settle } from '../../platform/settle.js';
 import { offerFreedMentor } from './mentorFreed.js';
 
@@ -155,20 +154,7 @@ async function endPairings(deps: BotDeps, request: BuddyRequest, person: Erasure
       const sent = await tell(
         deps,
         partner.request.userId,
-        answerCard({
-          title: 'Your buddy scheme pairing has ended',
-          paragraphs: [
-            'The other person in your pairing has left the buddy scheme.',
-            wantsBuddy(partner.request)
-              ? 'You can ask for a new buddy whenever you are ready.'
-              : 'Your place is free for another buddy.',
-          ],
-          actions: wantsBuddy(partner.request)
-            ? [{ title: 'Ask for a new buddy', verb: VERBS.askForNewBuddy, data: { requestId: partner.request.id } }]
-            : [],
-          asks: [{ title: 'Who is my buddy', intent: 'myBuddy' }],
-          source: deps.directory.network.source,
-        }),
+        pairingEndedNotice(deps, partner.request, 'The other person in your pairing has left the buddy scheme.'),
       );
       if (sent) told += 1;
       // The mentor's place is free: whoever waits is offered to the leads (the erasure goes on if that fails).

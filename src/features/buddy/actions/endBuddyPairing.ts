@@ -4,9 +4,8 @@ import { escapeCardText } from '../../../platform/cards/escapeCardText.js';
 import { answerCard } from '../../answerCard.js';
 import { refuse, type CardAction, type CardActionRequest } from '../../cardAction.js';
 import { isLead } from '../../leads/isLead.js';
-import { leadChats } from '../../leads/leadChats.js';
 import { VERBS } from '../../verbs.js';
-import { refreshCardCopies, tell } from '../buddyNotices.js';
+import { pairingEndedNotice, refreshCardCopies, tell, tellLeads } from '../buddyNotices.js';
 import type { BuddyRequest } from '../buddyScheme.js';
 import { endPairing } from '../decisions.js';
 import { offerFreedMentor } from '../mentorFreed.js';
@@ -102,7 +101,11 @@ async function afterEnding(
   ];
   for (const { person, other } of told)
     await settle(deps.logger, context, 'buddy pairing ended', () =>
-      tell(deps, person.userId, endedNotice(deps, person, other)),
+      tell(
+        deps,
+        person.userId,
+        pairingEndedNotice(deps, person, `Your pairing with ${escapeCardText(other.name, 80)} has ended.`),
+      ),
     );
   if (by !== 'lead')
     await settle(deps.logger, context, 'buddy pairing ended', async () => {
@@ -116,28 +119,8 @@ async function afterEnding(
         source: deps.directory.network.source,
       });
       // A lead who is one of the pair is not sent the other's reason.
-      for (const chat of await leadChats(deps, [mentee.userId, mentor.userId]))
-        await deps.messenger.send(chat.reference, card);
+      await tellLeads(deps, card, [mentee.userId, mentor.userId]);
     });
   deps.logger.info({ requestId: mentee.id, mentor: mentor.id, by, outcome: 'pairing_ended' }, 'buddy pairing');
   await settle(deps.logger, context, 'buddy pairing ended', () => offerFreedMentor(deps, mentor));
-}
-
-/** What the other person is told: only that it ended, and what they can do now. */
-function endedNotice(deps: CardActionRequest['deps'], person: BuddyRequest, other: BuddyRequest) {
-  const mentee = person.wayIn !== 'mentor';
-  return answerCard({
-    title: 'Your buddy scheme pairing has ended',
-    paragraphs: [
-      `Your pairing with ${escapeCardText(other.name, 80)} has ended.`,
-      mentee
-        ? 'You can ask for a new buddy whenever you are ready (never the same one again).'
-        : 'Your place is free for another buddy.',
-    ],
-    actions: mentee
-      ? [{ title: 'Ask for a new buddy', verb: VERBS.askForNewBuddy, data: { requestId: person.id } }]
-      : [],
-    asks: [{ title: 'Who is my buddy', intent: 'myBuddy' }],
-    source: deps.directory.network.source,
-  });
 }
