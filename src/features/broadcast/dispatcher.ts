@@ -186,8 +186,10 @@ export class Dispatcher {
     const { store } = this.options;
     const claim = () => store.claim(row, claimant.id, new Date(this.now().getTime() + this.claimMs), this.now());
     const known = this.unwritten.get(rowKey(row));
-    // Withdrawn or expired (a reminder for a webinar that was cancelled or has begun): failed, not sent.
-    const skip = known ? undefined : ((await withdrawn()) ?? this.options.expired?.(broadcast, this.now()));
+    // Withdrawn or expired (a reminder for a webinar that was cancelled or has begun): failed, not
+    // sent; asked before the first try and before each retry.
+    const stopped = async () => (await withdrawn()) ?? this.options.expired?.(broadcast, this.now());
+    const skip = known ? undefined : await stopped();
     if (known || skip) {
       const claimed = await claim();
       if (!claimed) return undefined;
@@ -204,7 +206,7 @@ export class Dispatcher {
     }
     let claimed: Delivery | undefined;
     const claimOnce = async () => (claimed ??= await claim()) !== undefined;
-    const tried = await this.tryUntilSettled(row, broadcast, claimOnce, withdrawn);
+    const tried = await this.tryUntilSettled(row, broadcast, claimOnce, stopped);
     if (!tried || !claimed) return undefined;
     try {
       const settled = await store.settle(
@@ -225,7 +227,7 @@ export class Dispatcher {
     row: Delivery,
     broadcast: Broadcast,
     claim: () => Promise<boolean>,
-    withdrawn: () => Promise<string | undefined>,
+    stopped: () => Promise<string | undefined>,
   ): Promise<Outcome | undefined> {
     let attempts = row.attempts;
     for (;;) {
@@ -255,7 +257,7 @@ export class Dispatcher {
         this.options.onSlowedDown?.(this.rate.rate, this.rate.decreases);
       }
       await sleep(wait);
-      const reason = (await withdrawn()) ?? this.options.expired?.(broadcast, this.now());
+      const reason = await stopped();
       if (reason) return { status: 'failed', reason, attempts, activityId: undefined };
     }
   }
